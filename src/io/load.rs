@@ -1,0 +1,160 @@
+//! Reading scenario files: bounded in size and nesting, UTF-8 checked, version checked, migrated.
+
+use std::fs::File;
+use std::io::{ErrorKind, Read};
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::LoadError;
+use super::migrate;
+use crate::model::{FORMAT_VERSION, Scenario};
+
+/// Files larger than this are refused before reading (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Deepest nesting of brackets the parser follows; a scenario needs about six.
+pub const MAX_NESTING: usize = 64;
+
+/// The RON options every scenario read uses: `Some` may be left out, nesting is bounded.
+pub(super) fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// Reads and parses a scenario file, migrating older format versions.
+pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    let bytes = read_bounded(path)?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_column(prefix);
+            return Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                line,
+                column,
+            });
+        }
+    };
+    parse(text, path)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of a file; refuses folders and larger files.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io_err = |source: std::io::Error| match source.kind() {
+        ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_owned(),
+        },
+        ErrorKind::IsADirectory => LoadError::IsDirectory {
+            path: path.to_owned(),
+        },
+        _ => LoadError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    };
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(path).map_err(io_err)?;
+    // The size can change between the check and the read (or be unknown, as for devices): the
+    // `take` bounds what is read whatever the metadata said.
+    let capacity = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Only the version, to explain a failed parse or pick a migration.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Parses scenario text; `path` is only used in messages.
+pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    match options().from_str::<Scenario>(text) {
+        Ok(scenario) if scenario.format_version == FORMAT_VERSION => Ok(scenario),
+        Ok(scenario) => upgrade_or_refuse(scenario.format_version, text, path),
+        Err(parse_error) => {
+            // A file of another version may fail to parse as this one: say so instead.
+            if let Ok(probe) = options().from_str::<VersionProbe>(text)
+                && probe.format_version != FORMAT_VERSION
+            {
+                return upgrade_or_refuse(probe.format_version, text, path);
+            }
+            Err(from_ron(&parse_error, text, path))
+        }
+    }
+}
+
+/// Refuses a newer version; hands an older one to the migrations.
+fn upgrade_or_refuse(found: u32, text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    if found > FORMAT_VERSION {
+        Err(LoadError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: FORMAT_VERSION,
+        })
+    } else {
+        migrate::upgrade(found, text, path)
+    }
+}
+
+/// Turns a RON error into a one-line message at its position.
+pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) -> LoadError {
+    use ron::Error as E;
+    let message = match &e.code {
+        E::Eof => "the file ends too early (is it cut off?)".to_owned(),
+        E::ExceededRecursionLimit => {
+            format!("brackets nest deeper than {MAX_NESTING} levels; a scenario needs far fewer")
+        }
+        E::TrailingCharacters => "unexpected text after the end of the scenario".to_owned(),
+        other => other.to_string(),
+    };
+    let pos = if matches!(e.code, E::Eof) {
+        let (line, column) = line_column(text);
+        ron::error::Position { line, col: column }
+    } else {
+        e.span.start
+    };
+    LoadError::Parse {
+        path: path.to_owned(),
+        line: pos.line.max(1),
+        column: pos.col.max(1),
+        message,
+    }
+}
+
+/// Line and column (from 1) just after the end of `prefix`.
+fn line_column(prefix: &str) -> (usize, usize) {
+    let line = prefix.bytes().filter(|b| *b == b'\n').count() + 1;
+    let last_line = prefix.rsplit('\n').next().unwrap_or_default();
+    (line, last_line.chars().count() + 1)
+}

@@ -1,0 +1,90 @@
+//! Writing scenario files: pretty, diff-friendly RON, saved atomically and durably.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::SaveError;
+use crate::model::Scenario;
+
+/// The scenario as pretty RON: one field a line down to each entity, short lists on one line,
+/// `Some` left out. This is exactly what [`save`] writes.
+pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default().to_string_pretty(scenario, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves a scenario to `path` atomically and durably (see [`write_atomic`]).
+pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
+    let text = to_ron(scenario).map_err(|e| SaveError::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` so that a failure at any point leaves the previous file byte-identical:
+/// a temporary file in the same folder is written and synced to disk, then renamed over the
+/// target, then the folder is synced so the rename itself survives a power cut. A symlink is
+/// followed, so the link stays a link. A new file gets the usual permissions; an existing file
+/// keeps its own.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let target: PathBuf = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let err = |step: &'static str| {
+        let path = path.to_owned();
+        move |source| SaveError::Io { path, step, source }
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".to_owned());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The umask still applies, so this is usually 0644.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(&dir)
+        .map_err(err("creating a temporary file"))?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(err("copying permissions"))?;
+    }
+    tmp.write_all(bytes).map_err(err("writing"))?;
+    tmp.as_file().sync_all().map_err(err("syncing to disk"))?;
+    tmp.persist(&target).map_err(|e| SaveError::Io {
+        path: path.to_owned(),
+        step: "renaming into place",
+        source: e.error,
+    })?;
+    sync_dir(&dir).map_err(err("syncing the folder"))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    // Windows has no directory handles to sync; the rename is already durable there.
+    Ok(())
+}

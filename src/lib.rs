@@ -1,0 +1,12 @@
+//! PeaceOps: a workshop board for multilateral peace operations and organized crime.
+//!
+//! The domain ([`model`], [`rules`], [`io`]) has no UI dependency; the window lives behind the
+//! default `gui` feature, so `cargo test --no-default-features` builds and tests the domain alone.
+
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod rules;
+
+#[cfg(feature = "gui")]
+pub mod app;

@@ -1,0 +1,196 @@
+//! Planned activities: what missions do about organized crime, placed on the quadrant (§II, Figure 1).
+
+use serde::{Deserialize, Serialize};
+
+use super::choice::choice;
+use super::host::JusticeLink;
+use super::{ActivityId, ActorId, GroupId, Market, MissionId, RegionId, TemplateId, YearMonth};
+
+choice! {
+    /// Kind tags: what an activity does. Rules read them (§III examples).
+    pub enum ActivityKind {
+        Policing => "policing", "Policing: patrols, law and order, executive policing (UNMIK, UNTAET).";
+        Raid => "raids", "Raids and operations against groups, labs, stores or traders (ISAF, MINUSTAH).";
+        Arrest => "arrests", "Arresting suspects.";
+        Investigation => "investigation", "Investigating cases and securing evidence.";
+        Prosecution => "prosecution", "Prosecuting cases.";
+        Adjudication => "adjudication", "Trying cases in court.";
+        Corrections => "corrections", "Prisons and the enforcement of sentences.";
+        Detention => "detention", "Holding people in custody (KFOR detained some 1,800 people, §IV).";
+        Border => "border", "Border management and counter-trafficking.";
+        Analysis => "analysis", "Intelligence and analysis of the political economy (§VI(b)).";
+        Training => "training", "Training, mentoring and equipping host institutions (§III).";
+        Vetting => "vetting", "Vetting and certifying police to remove criminal elements (§III).";
+        Security => "area security", "Area security, escorts and cordons.";
+        Ddr => "DDR", "Disarmament, demobilization and reintegration, including programmes for gangs (UNMIL, MINUSTAH).";
+        Campaign => "public campaign", "Public campaigns, such as UNMIK's 'not for sale' (§III).";
+        QuickImpact => "quick-impact project", "Short projects for community resilience (MINUSTAH, MINUJUSTH).";
+        Governance => "governance", "Governance, anti-corruption, human rights and rule-of-law support (§III).";
+        Development => "development", "Jobs, livelihoods and economic development.";
+        ResourceMonitoring => "resource monitoring", "Monitoring bans on conflict resources: diamonds, timber, charcoal (§III).";
+        ConductDiscipline => "conduct and discipline", "The mission's own conduct: anti-exploitation, black markets, prostitution (§III, §IV).";
+        Coordination => "coordination", "Information exchange and coordination of international efforts (clearing house, §III).";
+    }
+}
+
+impl ActivityKind {
+    /// The justice-chain link a tag addresses, if any.
+    pub fn justice_link(self) -> Option<JusticeLink> {
+        match self {
+            ActivityKind::Policing | ActivityKind::Arrest | ActivityKind::Vetting => {
+                Some(JusticeLink::Policing)
+            }
+            ActivityKind::Investigation => Some(JusticeLink::Investigation),
+            ActivityKind::Prosecution => Some(JusticeLink::Prosecution),
+            ActivityKind::Adjudication => Some(JusticeLink::Adjudication),
+            ActivityKind::Corrections | ActivityKind::Detention => Some(JusticeLink::Corrections),
+            _ => None,
+        }
+    }
+}
+
+choice! {
+    /// Where an activity stands in planning.
+    #[derive(Default)]
+    pub enum ActivityStatus {
+        #[default]
+        Proposed => "proposed", "Put forward by the room, not yet agreed.";
+        Planned => "planned", "Agreed and planned.";
+        Underway => "underway", "Being carried out.";
+        Done => "done", "Completed.";
+        Dropped => "dropped", "Set aside; the risk checklist ignores dropped activities.";
+    }
+}
+
+choice! {
+    /// The four quadrants of Figure 1 (§II).
+    pub enum Quadrant {
+        DirectConsequences => "Direct × consequences", "Done by the mission itself against the symptoms of crime: policing, raids, border control (§III).";
+        IndirectConsequences => "Indirect × consequences", "Building host capacity against the symptoms: training, equipping, advising (§III).";
+        DirectDrivers => "Direct × drivers", "Done by the mission itself against root causes: campaigns, DDR for gangs, quick-impact projects (§III).";
+        IndirectDrivers => "Indirect × drivers", "Building host or community capacity against root causes: governance, anti-corruption, development (§III).";
+    }
+}
+
+impl Quadrant {
+    /// The quadrant of a position. `x ≥ 0` is the drivers side and `y ≥ 0` the direct side, so a
+    /// point on an axis counts towards drivers and direct.
+    pub fn of(x: f64, y: f64) -> Quadrant {
+        match (x >= 0.0, y >= 0.0) {
+            (false, true) => Quadrant::DirectConsequences,
+            (false, false) => Quadrant::IndirectConsequences,
+            (true, true) => Quadrant::DirectDrivers,
+            (true, false) => Quadrant::IndirectDrivers,
+        }
+    }
+
+    /// Index 0–3 in [`Quadrant::ALL`] order, for counting.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A planned activity: one marker on the quadrant chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// Stable id.
+    pub id: ActivityId,
+    /// Title shown on the chart and in findings.
+    pub title: String,
+    /// The catalogue template it came from, if any.
+    #[serde(default)]
+    pub template: Option<TemplateId>,
+    /// The implementing mission; `None` while the room has not decided.
+    #[serde(default)]
+    pub mission: Option<MissionId>,
+    /// Consequences (−1) … drivers (+1).
+    pub x: f64,
+    /// Indirect (−1) … direct (+1).
+    pub y: f64,
+    /// Kind tags.
+    #[serde(default)]
+    pub kinds: Vec<ActivityKind>,
+    /// Targeted crime groups.
+    #[serde(default)]
+    pub groups: Vec<GroupId>,
+    /// Targeted markets.
+    #[serde(default)]
+    pub markets: Vec<Market>,
+    /// Where it takes place; `None` for country-wide.
+    #[serde(default)]
+    pub region: Option<RegionId>,
+    /// First month; `None` means from the mission's start.
+    #[serde(default)]
+    pub start: Option<YearMonth>,
+    /// Last month; `None` means until the mission's end.
+    #[serde(default)]
+    pub end: Option<YearMonth>,
+    /// Other actors it works with.
+    #[serde(default)]
+    pub partners: Vec<ActorId>,
+    /// Planning status.
+    #[serde(default)]
+    pub status: ActivityStatus,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Activity {
+    /// A new activity at a position, for the editor.
+    pub fn new(id: ActivityId, title: impl Into<String>, x: f64, y: f64) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            template: None,
+            mission: None,
+            x,
+            y,
+            kinds: Vec::new(),
+            groups: Vec::new(),
+            markets: Vec::new(),
+            region: None,
+            start: None,
+            end: None,
+            partners: Vec::new(),
+            status: ActivityStatus::default(),
+            notes: String::new(),
+        }
+    }
+
+    /// Which quadrant the activity sits in.
+    pub fn quadrant(&self) -> Quadrant {
+        Quadrant::of(self.x, self.y)
+    }
+
+    /// Drivers side (root causes) rather than consequences.
+    pub fn is_drivers(&self) -> bool {
+        self.x >= 0.0
+    }
+
+    /// Done directly by the mission rather than through host or local capacity.
+    pub fn is_direct(&self) -> bool {
+        self.y >= 0.0
+    }
+
+    /// Coercive: direct action against the consequences (§II).
+    pub fn is_coercive(&self) -> bool {
+        self.is_direct() && !self.is_drivers()
+    }
+
+    /// Whether it carries the tag.
+    pub fn has(&self, kind: ActivityKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+
+    /// Whether it carries any of the tags.
+    pub fn has_any(&self, kinds: &[ActivityKind]) -> bool {
+        self.kinds.iter().any(|k| kinds.contains(k))
+    }
+
+    /// Whether the risk rules consider it (dropped activities are set aside).
+    pub fn is_live(&self) -> bool {
+        self.status != ActivityStatus::Dropped
+    }
+}

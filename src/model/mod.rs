@@ -1,0 +1,33 @@
+//! The domain model: what is on the board. Pure data with serde; no UI, no I/O.
+
+mod activity;
+mod actor;
+mod catalogue;
+mod checklist;
+mod choice;
+mod date;
+mod group;
+mod host;
+mod ids;
+mod mission;
+mod scenario;
+mod validate;
+
+pub use activity::{Activity, ActivityKind, ActivityStatus, Quadrant};
+pub use actor::{Actor, ActorKind};
+pub use catalogue::{CATALOGUE_RON, Catalogue, CatalogueError, Template};
+pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState};
+pub use choice::{Capacity, Level};
+pub use date::{MAX_YEAR, MIN_YEAR, YearMonth, YearMonthError, periods_overlap};
+pub use group::{Approach, CrimeGroup, Market, PeaceRole, StateRelation};
+pub use host::{
+    Consent, Governance, HostState, JusticeChain, JusticeLink, Region, RegionKind, Resource,
+};
+pub use ids::{
+    ActivityId, ActorId, CustomItemId, GroupId, MissionId, RegionId, TemplateId, fresh_id,
+};
+pub use mission::{
+    Capability, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
+};
+pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
+pub use validate::{Problem, ProblemKind, validate};

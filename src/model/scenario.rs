@@ -1,0 +1,108 @@
+//! The scenario: everything on the board, as saved in a `.ron` file.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Mission, YearMonth};
+
+/// The file format version this build writes. Older versions are migrated on load
+/// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The months a scenario's timeline covers (the date filter's range).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// First month shown.
+    pub start: YearMonth,
+    /// Last month shown.
+    pub end: YearMonth,
+}
+
+/// A whole scenario: host state, crime groups, missions, other actors, activities and checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version of the file; see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Title shown in the window.
+    pub title: String,
+    /// Where the facts come from and what is invented.
+    #[serde(default)]
+    pub description: String,
+    /// The period the scenario covers, in months; `None` to take it from the missions.
+    #[serde(default)]
+    pub timeline: Option<Timeline>,
+    /// The host state.
+    pub host: HostState,
+    /// Organized crime groups.
+    #[serde(default)]
+    pub groups: Vec<CrimeGroup>,
+    /// Missions, in parallel and in sequence.
+    #[serde(default)]
+    pub missions: Vec<Mission>,
+    /// Other actors.
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// Planned activities.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// The room's checklist state.
+    #[serde(default)]
+    pub checklist: Checklist,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self::new("Untitled scenario")
+    }
+}
+
+impl Scenario {
+    /// An empty scenario of the current format version.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            title: title.into(),
+            description: String::new(),
+            timeline: None,
+            host: HostState::default(),
+            groups: Vec::new(),
+            missions: Vec::new(),
+            actors: Vec::new(),
+            activities: Vec::new(),
+            checklist: Checklist::default(),
+        }
+    }
+
+    /// Number of activities in each quadrant, in [`Quadrant::ALL`] order.
+    pub fn quadrant_counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for a in &self.activities {
+            counts[a.quadrant().index()] += 1;
+        }
+        counts
+    }
+
+    /// The timeline: the one set in the file, else from the earliest to the latest date of any
+    /// mission or activity; `None` when the scenario has no dates at all.
+    pub fn effective_timeline(&self) -> Option<Timeline> {
+        if let Some(t) = self.timeline {
+            return Some(t);
+        }
+        let dates = self
+            .missions
+            .iter()
+            .flat_map(|m| [Some(m.start), m.end])
+            .chain(self.activities.iter().flat_map(|a| [a.start, a.end]))
+            .flatten();
+        let (mut lo, mut hi): (Option<YearMonth>, Option<YearMonth>) = (None, None);
+        for d in dates {
+            lo = Some(lo.map_or(d, |l| l.min(d)));
+            hi = Some(hi.map_or(d, |h| h.max(d)));
+        }
+        Some(Timeline {
+            start: lo?,
+            end: hi?,
+        })
+    }
+}

@@ -1,0 +1,308 @@
+//! The validation pass: every semantic problem of a scenario at once, never a panic. Parsing
+//! (in `io`) catches what is not a scenario at all; this catches a scenario that contradicts itself.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Catalogue, Scenario, YearMonth};
+
+/// What kind of problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// An id is empty or used twice.
+    DuplicateId,
+    /// An id is empty or has spaces.
+    BadId,
+    /// A reference names an entity that does not exist.
+    DanglingReference,
+    /// Something refers to itself, or a chain of predecessors loops.
+    SelfReference,
+    /// An end date before its start date.
+    EndBeforeStart,
+    /// A position outside [-1, 1] or not a number.
+    PositionOutOfRange,
+}
+
+/// One semantic problem, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// What kind.
+    pub kind: ProblemKind,
+    /// Where: the entity, by kind, name and id.
+    pub location: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entity {
+    Region,
+    Group,
+    Mission,
+    Actor,
+    Activity,
+    Custom,
+}
+
+impl Entity {
+    fn noun(self) -> &'static str {
+        match self {
+            Entity::Region => "region",
+            Entity::Group => "crime group",
+            Entity::Mission => "mission",
+            Entity::Actor => "actor",
+            Entity::Activity => "activity",
+            Entity::Custom => "checklist item",
+        }
+    }
+}
+
+struct Checker<'a> {
+    ids: HashMap<&'a str, Entity>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, kind: ProblemKind, location: &str, message: String) {
+        self.problems.push(Problem {
+            kind,
+            location: location.to_owned(),
+            message,
+        });
+    }
+
+    fn declare(&mut self, entity: Entity, id: &'a str, location: &str) {
+        if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+            self.push(
+                ProblemKind::BadId,
+                location,
+                format!("id {id:?} must be non-empty and without spaces"),
+            );
+        }
+        if let Some(first) = self.ids.insert(id, entity) {
+            self.push(
+                ProblemKind::DuplicateId,
+                location,
+                format!("id {id:?} is already used by a {}", first.noun()),
+            );
+        }
+    }
+
+    fn reference(&mut self, expected: Entity, id: &str, location: &str, field: &str) {
+        match self.ids.get(id) {
+            Some(found) if *found == expected => {}
+            Some(found) => self.push(
+                ProblemKind::DanglingReference,
+                location,
+                format!(
+                    "{field} names {id:?}, which is a {}, not a {}",
+                    found.noun(),
+                    expected.noun()
+                ),
+            ),
+            None => self.push(
+                ProblemKind::DanglingReference,
+                location,
+                format!(
+                    "{field} names {} {id:?}, which does not exist",
+                    expected.noun()
+                ),
+            ),
+        }
+    }
+
+    fn dates(&mut self, start: Option<YearMonth>, end: Option<YearMonth>, location: &str) {
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            self.push(
+                ProblemKind::EndBeforeStart,
+                location,
+                format!("ends {e}, before it starts {s}"),
+            );
+        }
+    }
+
+    fn position(&mut self, axis: &str, value: f64, location: &str) {
+        if !value.is_finite() || !(-1.0..=1.0).contains(&value) {
+            self.push(
+                ProblemKind::PositionOutOfRange,
+                location,
+                format!("{axis} is {value}, outside -1 … 1"),
+            );
+        }
+    }
+}
+
+fn loc(kind: &str, name: &str, id: &str) -> String {
+    format!("{kind} '{name}' ({id})")
+}
+
+/// Checks a scenario and returns every problem found (empty when valid). `catalogue` is used to
+/// check template references; pass `None` to skip that check.
+pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    let mut c = Checker {
+        ids: HashMap::with_capacity(
+            scenario.activities.len() + scenario.missions.len() + scenario.groups.len() + 16,
+        ),
+        problems: Vec::new(),
+    };
+
+    // Pass 1: declare every id, so references can point forwards.
+    for r in &scenario.host.regions {
+        c.declare(
+            Entity::Region,
+            r.id.as_str(),
+            &loc("region", &r.name, r.id.as_str()),
+        );
+    }
+    for g in &scenario.groups {
+        c.declare(
+            Entity::Group,
+            g.id.as_str(),
+            &loc("crime group", &g.name, g.id.as_str()),
+        );
+    }
+    for m in &scenario.missions {
+        c.declare(
+            Entity::Mission,
+            m.id.as_str(),
+            &loc("mission", m.short_name(), m.id.as_str()),
+        );
+    }
+    for a in &scenario.actors {
+        c.declare(
+            Entity::Actor,
+            a.id.as_str(),
+            &loc("actor", &a.name, a.id.as_str()),
+        );
+    }
+    for a in &scenario.activities {
+        c.declare(
+            Entity::Activity,
+            a.id.as_str(),
+            &loc("activity", &a.title, a.id.as_str()),
+        );
+    }
+    for i in &scenario.checklist.custom {
+        c.declare(
+            Entity::Custom,
+            i.id.as_str(),
+            &loc("checklist item", &i.title, i.id.as_str()),
+        );
+    }
+
+    // Pass 2: references, dates and positions.
+    if let Some(t) = scenario.timeline {
+        c.dates(Some(t.start), Some(t.end), "scenario timeline");
+    }
+    for g in &scenario.groups {
+        let here = loc("crime group", &g.name, g.id.as_str());
+        for r in &g.regions {
+            c.reference(Entity::Region, r.as_str(), &here, "regions");
+        }
+    }
+    for m in &scenario.missions {
+        let here = loc("mission", m.short_name(), m.id.as_str());
+        c.dates(Some(m.start), m.end, &here);
+        if let Some(p) = &m.predecessor {
+            if p == &m.id {
+                c.push(
+                    ProblemKind::SelfReference,
+                    &here,
+                    "is its own predecessor".into(),
+                );
+            } else {
+                c.reference(Entity::Mission, p.as_str(), &here, "predecessor");
+            }
+        }
+        for other in &m.intel_sharing {
+            if other == &m.id {
+                c.push(
+                    ProblemKind::SelfReference,
+                    &here,
+                    "lists itself in intelligence sharing".into(),
+                );
+            } else {
+                c.reference(Entity::Mission, other.as_str(), &here, "intel_sharing");
+            }
+        }
+        for p in &m.partners {
+            c.reference(Entity::Actor, p.as_str(), &here, "partners");
+        }
+    }
+    predecessor_loops(scenario, &mut c);
+    for a in &scenario.activities {
+        let here = loc("activity", &a.title, a.id.as_str());
+        c.position("x", a.x, &here);
+        c.position("y", a.y, &here);
+        if let Some(m) = &a.mission {
+            c.reference(Entity::Mission, m.as_str(), &here, "mission");
+        }
+        for g in &a.groups {
+            c.reference(Entity::Group, g.as_str(), &here, "groups");
+        }
+        if let Some(r) = &a.region {
+            c.reference(Entity::Region, r.as_str(), &here, "region");
+        }
+        for p in &a.partners {
+            c.reference(Entity::Actor, p.as_str(), &here, "partners");
+        }
+        c.dates(a.start, a.end, &here);
+        if let (Some(cat), Some(t)) = (catalogue, &a.template)
+            && cat.get(t).is_none()
+        {
+            c.push(
+                ProblemKind::DanglingReference,
+                &here,
+                format!(
+                    "template names {:?}, which is not in the activity catalogue",
+                    t.as_str()
+                ),
+            );
+        }
+    }
+    c.problems
+}
+
+/// Reports each chain of predecessors that loops back on itself (once per loop).
+fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
+    let pred: HashMap<&str, &str> = scenario
+        .missions
+        .iter()
+        .filter_map(|m| Some((m.id.as_str(), m.predecessor.as_ref()?.as_str())))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let mut reported: HashSet<&str> = HashSet::new();
+    for m in &scenario.missions {
+        let mut seen: Vec<&str> = vec![m.id.as_str()];
+        let mut cur = m.id.as_str();
+        while let Some(&p) = pred.get(cur) {
+            if let Some(pos) = seen.iter().position(|s| *s == p) {
+                let cycle = &seen[pos..];
+                if cycle.iter().all(|id| reported.insert(id)) {
+                    c.push(
+                        ProblemKind::SelfReference,
+                        &loc("mission", m.short_name(), m.id.as_str()),
+                        format!("predecessor chain loops: {}", cycle.join(" → ")),
+                    );
+                }
+                break;
+            }
+            if seen.len() > scenario.missions.len() {
+                break;
+            }
+            seen.push(p);
+            cur = p;
+        }
+    }
+}
