@@ -1,6 +1,496 @@
-//! The window (placeholder until the workshop window lands).
+//! The workshop window: menu bar, editor (left), risk checklist (right), quadrant chart
+//! (centre), status bar. Panels draw from the [`Document`] and push [`Command`]s, which run
+//! after the frame; the scenario changes only through them, one undo step each.
 
-/// Opens the window.
-pub fn run(_file: Option<std::path::PathBuf>) -> eframe::Result {
-    Ok(())
+use std::path::{Path, PathBuf};
+
+use egui::{Panel, ViewportCommand};
+
+use crate::command::{Command, UiCommand};
+use crate::document::{Document, Origin};
+use crate::files::{FileDialogs, NativeDialogs, Picked, Prefs};
+use crate::io::{BLANK, REFERENCES};
+use crate::model::{Edit, EntityId, Scenario, references};
+use crate::theme;
+use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
+use crate::view::status_bar::Notice;
+use crate::view::{ViewState, catalogue, chart, checklist, editor, menu_bar, status_bar};
+
+/// How the app starts.
+pub struct StartOptions {
+    /// A scenario file to open.
+    pub file: Option<PathBuf>,
+    /// The file dialogs to use (native ones in the program; scripted ones in tests).
+    pub dialogs: Box<dyn FileDialogs>,
+}
+
+impl Default for StartOptions {
+    fn default() -> Self {
+        Self {
+            file: None,
+            dialogs: Box::new(NativeDialogs),
+        }
+    }
+}
+
+/// The PeaceOps window.
+pub struct PeaceOpsApp {
+    doc: Document,
+    view: ViewState,
+    prefs: Prefs,
+    dialog: Option<Dialog>,
+    after_save: Option<Pending>,
+    notice: Option<Notice>,
+    dialogs: Box<dyn FileDialogs>,
+    title: String,
+    allow_close: bool,
+    themed: Option<bool>,
+}
+
+fn blank() -> Scenario {
+    // The blank template is embedded and tested; if it were broken, start from an empty one.
+    BLANK
+        .load()
+        .unwrap_or_else(|_| Scenario::new("New scenario"))
+}
+
+impl PeaceOpsApp {
+    /// Builds the app: preferences from eframe's storage, the file from the command line.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, Prefs::KEY))
+            .unwrap_or_default();
+        Self::with_prefs(&cc.egui_ctx, prefs, start)
+    }
+
+    /// Builds the app on a context with the given preferences (tests build it this way).
+    pub fn with_prefs(ctx: &egui::Context, prefs: Prefs, start: StartOptions) -> Self {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_zoom_factor(prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX));
+        let mut app = Self {
+            doc: Document::new(blank(), Origin::New),
+            view: ViewState::default(),
+            prefs,
+            dialog: None,
+            after_save: None,
+            notice: None,
+            dialogs: start.dialogs,
+            title: String::new(),
+            allow_close: false,
+            themed: None,
+        };
+        if let Some(path) = start.file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The message shown to the user, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        format!(
+            "{}{} — PeaceOps",
+            if self.doc.is_dirty() { "● " } else { "" },
+            self.doc.display_name()
+        )
+    }
+
+    /// The preferences (zoom, theme, recent files).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.set_document(doc);
+                self.prefs.remember(path);
+                self.notice = Some(Notice::info(format!("Opened {}", path.display())));
+            }
+            // The scenario on screen stays; the error says which file, line and column.
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
+        }
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.view = ViewState::default();
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| {
+                self.prefs
+                    .recent
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_owned)
+            })
+    }
+
+    /// Saves to the document's file, or asks where. Returns whether it was saved.
+    fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_owned) {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let name = match self.doc.origin() {
+            Origin::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
+            Origin::Reference(_) | Origin::New => None,
+        }
+        .unwrap_or_else(|| suggested_file_name(&self.doc.scenario().title));
+        let dir = self.start_dir();
+        match self.dialogs.save(dir.as_deref(), &name) {
+            Picked::Path(p) => self.save_to(&p),
+            Picked::Cancelled => false,
+            Picked::Unavailable => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::SaveAs,
+                    text: dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name),
+                    why: "No file dialog could be shown on this system (no desktop portal or zenity). Type where to save the scenario:".into(),
+                });
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.notice = Some(Notice::info(format!("Saved to {}", path.display())));
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn open_dialog(&mut self) {
+        let dir = self.start_dir();
+        match self.dialogs.open(dir.as_deref()) {
+            Picked::Path(p) => self.open_path(&p),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::Open,
+                    text: dir.map(|d| format!("{}/", d.display())).unwrap_or_default(),
+                    why: "No file dialog could be shown on this system (no desktop portal or zenity). Type the path of the scenario file:".into(),
+                });
+            }
+        }
+    }
+
+    /// Asks about unsaved changes before `then`, or does it at once.
+    fn guard(&mut self, ctx: &egui::Context, then: Pending) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
+        match then {
+            Pending::New => self.set_document(Document::new(blank(), Origin::New)),
+            Pending::Open => self.open_dialog(),
+            Pending::OpenFile(p) => self.open_path(&p),
+            Pending::OpenReference(i) => match REFERENCES.get(i).map(|r| (r, r.load())) {
+                Some((r, Ok(s))) => {
+                    self.set_document(Document::new(s, Origin::Reference(r.name.to_owned())));
+                    self.notice = Some(Notice::info(format!(
+                        "Opened the reference scenario {}; Save as… to keep your changes",
+                        r.name
+                    )));
+                }
+                Some((_, Err(e))) => self.notice = Some(Notice::error(e.to_string())),
+                None => {}
+            },
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        let now = ctx.input(|i| i.time);
+        match cmd {
+            Command::Ui(c) => self.run_ui(ctx, c),
+            Command::Edit(edit) => {
+                if let Err(e) = self.doc.apply(edit, now) {
+                    self.notice =
+                        Some(Notice::error(format!("That change could not be made: {e}")));
+                }
+            }
+            Command::Select(s) => self.view.select(s),
+            Command::OpenFile(p) => self.guard(ctx, Pending::OpenFile(p)),
+            Command::OpenReference(i) => self.guard(ctx, Pending::OpenReference(i)),
+            Command::SaveTo(p) => {
+                self.save_to(&p);
+            }
+            Command::ConfirmDelete(id) => {
+                let refs = references(self.doc.scenario(), &id);
+                if refs.is_empty() {
+                    self.run(ctx, Command::Edit(Edit::Delete(id)));
+                } else {
+                    let name = entity_name(self.doc.scenario(), &id);
+                    self.dialog = Some(Dialog::Delete { id, name, refs });
+                }
+            }
+        }
+    }
+
+    fn run_ui(&mut self, ctx: &egui::Context, c: UiCommand) {
+        match c {
+            UiCommand::New => self.guard(ctx, Pending::New),
+            UiCommand::Open => self.guard(ctx, Pending::Open),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Undo => {
+                if !self.doc.undo() {
+                    self.notice = Some(Notice::info("Nothing to undo"));
+                }
+            }
+            UiCommand::Redo => {
+                if !self.doc.redo() {
+                    self.notice = Some(Notice::info("Nothing to redo"));
+                }
+            }
+            UiCommand::AddFromCatalogue => {
+                let c = &mut self.view.catalogue;
+                c.open = true;
+                c.mission =
+                    self.view
+                        .filter
+                        .mission
+                        .clone()
+                        .or_else(|| match &self.view.selection {
+                            Some(crate::view::Selection::Mission(m)) => Some(m.clone()),
+                            _ => c.mission.clone(),
+                        });
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                let z = match c {
+                    UiCommand::ZoomIn => ctx.zoom_factor() + theme::ZOOM_STEP,
+                    UiCommand::ZoomOut => ctx.zoom_factor() - theme::ZOOM_STEP,
+                    _ => 1.0,
+                };
+                let z = ((z * 10.0).round() / 10.0).clamp(theme::ZOOM_MIN, theme::ZOOM_MAX);
+                ctx.set_zoom_factor(z);
+                self.prefs.zoom = z;
+            }
+            UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            UiCommand::Quit => self.guard(ctx, Pending::Quit),
+        }
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        if answer == Answer::Waiting {
+            return;
+        }
+        self.dialog = None;
+        match answer {
+            Answer::Waiting | Answer::Cancel => self.after_save = None,
+            Answer::SaveThen(then) => {
+                if self.save() {
+                    self.proceed(ctx, then);
+                } else if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
+                    // Saving goes on through the path field; continue after it.
+                    self.after_save = Some(then);
+                }
+            }
+            Answer::DiscardThen(then) => self.proceed(ctx, then),
+            Answer::Delete(id) => self.run(ctx, Command::Edit(Edit::Delete(id))),
+            Answer::Path(PathPurpose::Open, p) => self.open_path(&p),
+            Answer::Path(PathPurpose::SaveAs, p) => {
+                if self.save_to(&p)
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+        }
+    }
+}
+
+fn entity_name(s: &Scenario, id: &EntityId) -> String {
+    let name = match id {
+        EntityId::Region(r) => s
+            .host
+            .regions
+            .iter()
+            .find(|x| &x.id == r)
+            .map(|x| x.name.clone()),
+        EntityId::Group(g) => s.groups.iter().find(|x| &x.id == g).map(|x| x.name.clone()),
+        EntityId::Mission(m) => s
+            .missions
+            .iter()
+            .find(|x| &x.id == m)
+            .map(|x| x.short_name().to_owned()),
+        EntityId::Actor(a) => s.actors.iter().find(|x| &x.id == a).map(|x| x.name.clone()),
+        EntityId::Activity(a) => s
+            .activities
+            .iter()
+            .find(|x| &x.id == a)
+            .map(|x| x.title.clone()),
+    };
+    format!("'{}'", name.unwrap_or_else(|| id.as_str().to_owned()))
+}
+
+/// A file name from a title: "Kosovo 2008" → "kosovo-2008.ron".
+fn suggested_file_name(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "scenario.ron".to_owned()
+    } else {
+        format!("{name}.ron")
+    }
+}
+
+impl eframe::App for PeaceOpsApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+}
+
+impl PeaceOpsApp {
+    /// Draws one frame of the whole window and runs the commands it produced.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.themed != Some(self.prefs.dark) {
+            theme::apply(&ctx, self.prefs.dark);
+            self.themed = Some(self.prefs.dark);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Pending::Quit,
+            });
+        }
+
+        let mut out: Vec<Command> = Vec::new();
+        if self.dialog.is_none() {
+            out.extend(UiCommand::listen(&ctx).into_iter().map(Command::Ui));
+        }
+        Panel::top("menu bar").show(ui, |ui| {
+            menu_bar::menu_bar_ui(ui, &self.doc, &self.prefs.recent, &mut out);
+        });
+        Panel::bottom("status bar").show(ui, |ui| {
+            status_bar::status_bar_ui(ui, &self.doc, &mut self.notice, ctx.zoom_factor());
+        });
+        Panel::left("editor")
+            .resizable(true)
+            .default_size(theme::EDITOR_WIDTH)
+            .size_range(300.0..=theme::EDITOR_WIDTH * 1.6)
+            .show(ui, |ui| {
+                editor::editor_ui(ui, &self.doc, &mut self.view, &mut out)
+            });
+        Panel::right("checklist")
+            .resizable(true)
+            .default_size(theme::CHECKLIST_WIDTH)
+            .size_range(300.0..=theme::CHECKLIST_WIDTH * 1.6)
+            .show(ui, |ui| {
+                checklist::checklist_ui(ui, &self.doc, &mut self.view.checklist, &mut out)
+            });
+        let hovered = self.view.checklist.hovered;
+        egui::CentralPanel::default().show(ui, |ui| {
+            chart::chart_ui(
+                ui,
+                &self.doc,
+                &mut self.view,
+                hovered,
+                self.prefs.dark,
+                &mut out,
+            );
+        });
+        catalogue::catalogue_window(&ctx, &self.doc, &mut self.view.catalogue, &mut out);
+
+        if let Some(dialog) = self.dialog.as_mut() {
+            let answer = dialog_ui(&ctx, dialog);
+            self.answer(&ctx, answer);
+        }
+        for cmd in out {
+            self.run(&ctx, cmd);
+        }
+        let title = self.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// Opens the window (with a scenario file, if given) and runs until it closes.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("PeaceOps")
+            .with_app_id("peaceops")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([960.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "PeaceOps",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(PeaceOpsApp::new(
+                cc,
+                StartOptions {
+                    file,
+                    ..Default::default()
+                },
+            )))
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggested_file_name;
+
+    #[test]
+    fn file_names_from_titles() {
+        assert_eq!(
+            suggested_file_name("Kosovo around 2008: UNMIK"),
+            "kosovo-around-2008-unmik.ron"
+        );
+        assert_eq!(suggested_file_name("  "), "scenario.ron");
+    }
 }

@@ -4,9 +4,18 @@
 //! default `gui` feature, so `cargo test --no-default-features` builds and tests the domain alone.
 
 pub mod cli;
+pub mod document;
 pub mod io;
 pub mod model;
 pub mod rules;
 
 #[cfg(feature = "gui")]
 pub mod app;
+#[cfg(feature = "gui")]
+pub mod command;
+#[cfg(feature = "gui")]
+pub mod files;
+#[cfg(feature = "gui")]
+pub mod theme;
+#[cfg(feature = "gui")]
+pub mod view;

@@ -138,17 +138,56 @@ pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) ->
         E::TrailingCharacters => "unexpected text after the end of the scenario".to_owned(),
         other => other.to_string(),
     };
-    let pos = if matches!(e.code, E::Eof) {
-        let (line, column) = line_column(text);
-        ron::error::Position { line, col: column }
-    } else {
-        e.span.start
+    let pos = match e.code {
+        E::Eof => {
+            let (line, column) = line_column(text);
+            ron::error::Position { line, col: column }
+        }
+        // RON points just after the scenario; point at the unexpected text itself.
+        E::TrailingCharacters => {
+            let end = offset_of(text, e.span.start);
+            let rest = &text[end..];
+            let skipped = rest.len() - skip_blank(rest).len();
+            let (line, column) = line_column(&text[..end + skipped]);
+            ron::error::Position { line, col: column }
+        }
+        _ => e.span.start,
     };
     LoadError::Parse {
         path: path.to_owned(),
         line: pos.line.max(1),
         column: pos.col.max(1),
         message,
+    }
+}
+
+/// The byte offset of a RON position (line and column from 1, columns in characters).
+fn offset_of(text: &str, pos: ron::error::Position) -> usize {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == pos.line {
+            let col: usize = line
+                .char_indices()
+                .nth(pos.col.saturating_sub(1))
+                .map_or(line.len(), |(b, _)| b);
+            return offset + col;
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// `text` without leading whitespace and comments.
+fn skip_blank(mut text: &str) -> &str {
+    loop {
+        let trimmed = text.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("//") {
+            text = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(rest) = trimmed.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            return trimmed;
+        }
     }
 }
 

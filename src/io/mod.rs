@@ -4,8 +4,10 @@
 mod error;
 mod load;
 mod migrate;
+mod reference;
 mod save;
 
 pub use error::{LoadError, SaveError};
 pub use load::{MAX_FILE_BYTES, MAX_NESTING, load, parse, read_bounded};
+pub use reference::{BLANK, REFERENCES, Reference};
 pub use save::{save, to_ron, write_atomic};

@@ -34,6 +34,24 @@ choice! {
 }
 
 impl ActivityKind {
+    /// Tags of coercive work: acting against people, by force or by law.
+    pub const COERCIVE: &'static [ActivityKind] = &[
+        ActivityKind::Policing,
+        ActivityKind::Raid,
+        ActivityKind::Arrest,
+        ActivityKind::Investigation,
+        ActivityKind::Prosecution,
+        ActivityKind::Adjudication,
+        ActivityKind::Corrections,
+        ActivityKind::Detention,
+        ActivityKind::Border,
+        ActivityKind::Security,
+    ];
+
+    /// Tags of work on the mission itself, which target no one outside it.
+    pub const INTERNAL: &'static [ActivityKind] =
+        &[ActivityKind::ConductDiscipline, ActivityKind::Coordination];
+
     /// The justice-chain link a tag addresses, if any.
     pub fn justice_link(self) -> Option<JusticeLink> {
         match self {
@@ -174,9 +192,23 @@ impl Activity {
         self.y >= 0.0
     }
 
-    /// Coercive: direct action against the consequences (§II).
+    /// Coercive: direct action against the consequences (§II) that acts against people —
+    /// tagged policing, raids, arrests, investigation, prosecution, adjudication, corrections,
+    /// detention, border or area security, or not tagged at all. Vetting, analysis or monitoring
+    /// in that corner is not coercion.
     pub fn is_coercive(&self) -> bool {
-        self.is_direct() && !self.is_drivers()
+        self.is_direct()
+            && !self.is_drivers()
+            && (self.kinds.is_empty() || self.has_any(ActivityKind::COERCIVE))
+    }
+
+    /// Whether it concerns only the mission itself (its conduct, its coordination).
+    pub fn is_internal(&self) -> bool {
+        !self.kinds.is_empty()
+            && self
+                .kinds
+                .iter()
+                .all(|k| ActivityKind::INTERNAL.contains(k))
     }
 
     /// Whether it carries the tag.

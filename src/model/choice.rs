@@ -1,7 +1,18 @@
 //! The `choice!` macro: an enum a user picks from, with its label and a hover text in the paper's
 //! terms, kept together so the editor, the command line and the files cannot disagree.
 
-/// Declares a fieldless enum with `ALL`, `label()` and `help()`.
+/// An enum a user picks from: every value, a label and a hover text. The editor builds its
+/// combo boxes and multi-selects from this.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every choice, in display order.
+    fn all() -> &'static [Self];
+    /// Short label for menus and messages.
+    fn label(self) -> &'static str;
+    /// What the choice means, in the paper's terms (hover text).
+    fn help(self) -> &'static str;
+}
+
+/// Declares a fieldless enum with `ALL`, `label()` and `help()`, implementing [`Choice`].
 ///
 /// Each variant is written `Name => "label", "help text";`.
 macro_rules! choice {
@@ -30,6 +41,18 @@ macro_rules! choice {
             /// What the choice means, in the paper's terms (hover text).
             pub fn help(self) -> &'static str {
                 match self { $($name::$variant => $help,)+ }
+            }
+        }
+
+        impl $crate::model::Choice for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+            fn help(self) -> &'static str {
+                $name::help(self)
             }
         }
 

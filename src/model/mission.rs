@@ -74,7 +74,7 @@ impl Capability {
 choice! {
     /// What a handover from a predecessor mission covers (§V, sixth challenge).
     pub enum HandoverScope {
-        CaseFiles => "case files and records", "Case files, records and evidence; lost in the UNMIK→EULEX handover, so cases were dropped (§V).";
+        CaseFiles => "case files and records", "Case files, records and evidence; lost in the UNMIK-to-EULEX handover, so cases were dropped (§V).";
         Intelligence => "intelligence", "Intelligence holdings and informant networks.";
         Detainees => "detainees", "People in the predecessor's custody.";
         Personnel => "personnel", "Staff who stay on ('re-hatting').";

@@ -6,7 +6,9 @@ mod catalogue;
 mod checklist;
 mod choice;
 mod date;
+mod edit;
 mod group;
+mod history;
 mod host;
 mod ids;
 mod mission;
@@ -17,9 +19,11 @@ pub use activity::{Activity, ActivityKind, ActivityStatus, Quadrant};
 pub use actor::{Actor, ActorKind};
 pub use catalogue::{CATALOGUE_RON, Catalogue, CatalogueError, Template};
 pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState};
-pub use choice::{Capacity, Level};
+pub use choice::{Capacity, Choice, Level};
 pub use date::{MAX_YEAR, MIN_YEAR, YearMonth, YearMonthError, periods_overlap};
+pub use edit::{Edit, EditError, EntityId, references};
 pub use group::{Approach, CrimeGroup, Market, PeaceRole, StateRelation};
+pub use history::History;
 pub use host::{
     Consent, Governance, HostState, JusticeChain, JusticeLink, Region, RegionKind, Resource,
 };

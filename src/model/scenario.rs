@@ -74,6 +74,24 @@ impl Scenario {
         }
     }
 
+    /// Every id in the scenario, of every kind.
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        self.host
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(self.groups.iter().map(|g| g.id.as_str()))
+            .chain(self.missions.iter().map(|m| m.id.as_str()))
+            .chain(self.actors.iter().map(|a| a.id.as_str()))
+            .chain(self.activities.iter().map(|a| a.id.as_str()))
+            .chain(self.checklist.custom.iter().map(|c| c.id.as_str()))
+    }
+
+    /// An id not used by anything in the scenario, `prefix-N`.
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        super::fresh_id(prefix, self.all_ids())
+    }
+
     /// Number of activities in each quadrant, in [`Quadrant::ALL`] order.
     pub fn quadrant_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];

@@ -57,7 +57,7 @@ pub(super) fn sovereignty_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let direct: Vec<usize> = items
             .iter()
             .copied()
-            .filter(|i| ctx.live[*i].a.is_direct())
+            .filter(|i| ctx.live[*i].a.is_direct() && !ctx.live[*i].a.is_internal())
             .collect();
         if direct.is_empty() {
             continue;
@@ -102,6 +102,16 @@ struct Need {
 const POLICE: Need = Need {
     name: "police (police, formed police units or gendarmerie)",
     any_of: C::POLICE_LIKE,
+};
+const FORCE_OR_TRAINERS: Need = Need {
+    name: "police, military or trainers",
+    any_of: &[
+        C::Police,
+        C::FormedPoliceUnits,
+        C::Gendarmerie,
+        C::Military,
+        C::Training,
+    ],
 };
 const POLICE_OR_TRAINERS: Need = Need {
     name: "police or trainers",
@@ -169,13 +179,32 @@ const MONITORING: Need = Need {
     any_of: &[C::Military, C::Border, C::Analysis],
 };
 
+const ANALYSIS_OR_TRAINERS: Need = Need {
+    name: "an analysis cell or trainers",
+    any_of: &[C::Analysis, C::Training],
+};
+const VETTING_OR_TRAINERS: Need = Need {
+    name: "police, investigators or trainers",
+    any_of: &[
+        C::Police,
+        C::FormedPoliceUnits,
+        C::Gendarmerie,
+        C::Investigators,
+        C::Training,
+    ],
+};
+const MONITORING_OR_TRAINERS: Need = Need {
+    name: "military, border, analysis capability or trainers",
+    any_of: &[C::Military, C::Border, C::Analysis, C::Training],
+};
+
 /// What a tag needs, done directly or through host capacity.
 fn need(kind: K, direct: bool) -> Option<&'static Need> {
     Some(match (kind, direct) {
         (K::Policing | K::Arrest, true) => &POLICE,
         (K::Policing | K::Arrest, false) => &POLICE_OR_TRAINERS,
         (K::Raid, true) => &FORCE,
-        (K::Raid, false) => &POLICE_OR_TRAINERS,
+        (K::Raid, false) => &FORCE_OR_TRAINERS,
         (K::Security, _) => &SECURITY,
         (K::Investigation, true) => &INVESTIGATORS,
         (K::Investigation, false) => &INVESTIGATORS_OR_TRAINERS,
@@ -185,10 +214,13 @@ fn need(kind: K, direct: bool) -> Option<&'static Need> {
         (K::Corrections | K::Detention, false) => &CORRECTIONS_OR_TRAINERS,
         (K::Border, true) => &BORDER,
         (K::Border, false) => &BORDER_OR_TRAINERS,
-        (K::Analysis, _) => &ANALYSIS,
+        (K::Analysis, true) => &ANALYSIS,
+        (K::Analysis, false) => &ANALYSIS_OR_TRAINERS,
         (K::Training, _) => &TRAINING,
-        (K::Vetting, _) => &VETTING,
-        (K::ResourceMonitoring, _) => &MONITORING,
+        (K::Vetting, true) => &VETTING,
+        (K::Vetting, false) => &VETTING_OR_TRAINERS,
+        (K::ResourceMonitoring, true) => &MONITORING,
+        (K::ResourceMonitoring, false) => &MONITORING_OR_TRAINERS,
         _ => return None,
     })
 }
@@ -275,7 +307,7 @@ pub(super) fn interlocutor_tradeoff(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let group = &ctx.s.groups[*g];
             let mut why: Vec<&str> = Vec::new();
             if group.role == PeaceRole::Partner {
-                why.push("is a partner in the peace process");
+                why.push("has a partner role (access to or control over the government)");
             }
             if group.local_legitimacy {
                 why.push("provides services with local legitimacy");
@@ -441,6 +473,19 @@ pub(super) fn external_agenda(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// "16,000".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// §III, §IV: a large mission plans no conduct-and-discipline or anti-exploitation activity.
 pub(super) fn mission_footprint(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (m, items) in ctx.by_mission.iter().enumerate() {
@@ -461,7 +506,7 @@ pub(super) fn mission_footprint(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             message: format!(
                 "{} deploys {} personnel but plans no conduct-and-discipline or anti-exploitation activity; a large presence can feed prostitution, black markets and hard-currency crime",
                 mission.describe(),
-                mission.personnel
+                thousands(mission.personnel)
             ),
         });
     }
@@ -528,5 +573,15 @@ pub(super) fn co_optation_without_transition(ctx: &Ctx<'_>, out: &mut Vec<Findin
             involved: Vec::new(),
             message,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::thousands(16000), "16,000");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
     }
 }

@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{ActivityId, ActorId, FindingKey, GroupId, JusticeLink, MissionId, RegionId};
 
-/// Stable rule ids; scripts and saved checklist state depend on them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// Stable rule ids; scripts and saved checklist state depend on them. Written as their kebab-case
+/// string (`"unregulated-handover"`) in RON and JSON alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
     /// Host consent is not full, the state is captured, or groups are tied to officials (§IV.1).
     SovereigntyConsent,
@@ -129,6 +129,19 @@ impl RuleId {
     /// The rule with this stable id.
     pub fn parse(id: &str) -> Option<RuleId> {
         RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        RuleId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown rule id {s:?}")))
     }
 }
 

@@ -1,49 +1,12 @@
 //! Cooperation between and within missions (§V).
 
-use std::collections::BTreeMap;
-
 use crate::model::{ActivityKind as K, Capability as C, HandoverScope, JusticeLink, MissionKind};
 
 use super::context::Ctx;
 use super::engaging::LAW_ENFORCEMENT;
+use super::pairs::{Buckets, IndexSet, PairTable, Shared};
 use super::text::{LIST, join, quote};
 use super::{EntityRef, Finding, RuleId};
-
-/// A set of mission indices, as a bitset.
-#[derive(Clone)]
-struct MissionSet(Vec<u64>);
-
-impl MissionSet {
-    fn new(n: usize) -> Self {
-        Self(vec![0; n.div_ceil(64)])
-    }
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn len(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
-        })
-    }
-}
-
-/// Every pair `(i, j)`, `i < j`, of missions in the set that are deployed at the same time.
-fn overlapping_pairs<'s>(
-    ctx: &'s Ctx<'_>,
-    set: &'s MissionSet,
-) -> impl Iterator<Item = (usize, usize)> + 's {
-    let members: Vec<usize> = set.iter().collect();
-    let n = members.len();
-    (0..n)
-        .flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
-        .map(move |(a, b)| (members[a], members[b]))
-        .filter(|(i, j)| ctx.overlap(*i, *j))
-}
 
 /// §V.1: some links of the justice chain are addressed while weak ones are addressed by none.
 pub(super) fn fragmented_justice_chain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -84,29 +47,17 @@ pub(super) fn fragmented_justice_chain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-#[derive(Default)]
-struct Overlap {
-    kinds: Vec<K>,
-    groups: Vec<usize>,
-    regions: Vec<usize>,
-}
-
-fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if !v.contains(&x) {
-        v.push(x);
-    }
-}
-
-fn group_and_region_names(ctx: &Ctx<'_>, o: &Overlap) -> String {
-    let groups: Vec<String> = o
+/// "on 'A' and 'B' and in Mitrovica": what two missions share.
+fn shared_names(ctx: &Ctx<'_>, shared: &Shared) -> String {
+    let groups: Vec<String> = shared
         .groups
         .iter()
-        .map(|g| quote(&ctx.s.groups[*g].name))
+        .map(|g| quote(&ctx.s.groups[g].name))
         .collect();
-    let regions: Vec<String> = o
+    let regions: Vec<String> = shared
         .regions
         .iter()
-        .map(|r| ctx.s.host.regions[*r].name.clone())
+        .map(|r| ctx.s.host.regions[r].name.clone())
         .collect();
     match (groups.is_empty(), regions.is_empty()) {
         (false, true) => format!("on {}", join(&groups, LIST)),
@@ -115,68 +66,74 @@ fn group_and_region_names(ctx: &Ctx<'_>, o: &Overlap) -> String {
     }
 }
 
+fn shared_refs(ctx: &Ctx<'_>, shared: &Shared) -> impl Iterator<Item = EntityRef> {
+    let groups: Vec<EntityRef> = shared
+        .groups
+        .iter()
+        .map(|g| EntityRef::Group(ctx.s.groups[g].id.clone()))
+        .collect();
+    let regions: Vec<EntityRef> = shared
+        .regions
+        .iter()
+        .map(|r| EntityRef::Region(ctx.s.host.regions[r].id.clone()))
+        .collect();
+    groups.into_iter().chain(regions)
+}
+
 /// Tags that do not make a turf battle: coordinating is the cure, and conduct is internal.
 const NOT_TURF: &[K] = &[K::Coordination, K::ConductDiscipline];
 
-/// §V.2: two missions active at the same time run activities of the same kind against the same
-/// group or in the same region.
+/// §V.2: two missions whose activities of the same kind, against the same group or in the same
+/// region, run at the same time (a mission and its own predecessor excepted).
 pub(super) fn turf_overlap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let n = ctx.s.missions.len();
     if n < 2 {
         return;
     }
     let (ng, nr, nk) = (ctx.s.groups.len(), ctx.s.host.regions.len(), K::ALL.len());
-    // Missions per (kind, group) and per (kind, region).
-    let mut by_group = vec![MissionSet::new(n); nk * ng];
-    let mut by_region = vec![MissionSet::new(n); nk * nr];
+    // Buckets: (kind, group) first, then (kind, region).
+    let mut buckets = Buckets::new(nk * (ng + nr));
     for l in &ctx.live {
         let Some(m) = l.mission else { continue };
         for k in l.a.kinds.iter().filter(|k| !NOT_TURF.contains(k)) {
             let k = *k as usize;
             for g in ctx.groups(l) {
-                by_group[k * ng + g].insert(m);
+                buckets.add(k * ng + g, m, ctx, l);
             }
             if let Some(r) = l.region {
-                by_region[k * nr + r].insert(m);
+                buckets.add(nk * ng + k * nr + r, m, ctx, l);
             }
         }
     }
-    let mut pairs: BTreeMap<(usize, usize), Overlap> = BTreeMap::new();
-    for (bucket, set) in by_group.iter().enumerate().filter(|(_, s)| s.len() > 1) {
-        for pair in overlapping_pairs(ctx, set) {
-            let o = pairs.entry(pair).or_default();
-            push_unique(&mut o.kinds, K::ALL[bucket / ng]);
-            push_unique(&mut o.groups, bucket % ng);
+    let mut pairs = PairTable::new(n);
+    buckets.for_each_meeting(ctx, |bucket, i, j| {
+        let shared = pairs.get(i, j);
+        if bucket < nk * ng {
+            shared.kinds |= 1 << (bucket / ng.max(1));
+            shared.groups.insert(bucket % ng.max(1));
+        } else {
+            let b = bucket - nk * ng;
+            shared.kinds |= 1 << (b / nr.max(1));
+            shared.regions.insert(b % nr.max(1));
         }
-    }
-    for (bucket, set) in by_region.iter().enumerate().filter(|(_, s)| s.len() > 1) {
-        for pair in overlapping_pairs(ctx, set) {
-            let o = pairs.entry(pair).or_default();
-            push_unique(&mut o.kinds, K::ALL[bucket / nr]);
-            push_unique(&mut o.regions, bucket % nr);
-        }
-    }
-    for ((i, j), o) in pairs {
-        let kinds: Vec<&str> = o.kinds.iter().map(|k| k.label()).collect();
+    });
+    for (i, j, shared) in pairs.into_pairs() {
+        let kinds: Vec<&str> = K::ALL
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| shared.kinds & (1 << b) != 0)
+            .map(|(_, k)| k.label())
+            .collect();
         out.push(Finding {
             rule: RuleId::TurfOverlap,
             subject: vec![ctx.mission_ref(i), ctx.mission_ref(j)],
-            involved: o
-                .groups
-                .iter()
-                .map(|g| EntityRef::Group(ctx.s.groups[*g].id.clone()))
-                .chain(
-                    o.regions
-                        .iter()
-                        .map(|r| EntityRef::Region(ctx.s.host.regions[*r].id.clone())),
-                )
-                .collect(),
+            involved: shared_refs(ctx, &shared).collect(),
             message: format!(
-                "{} and {} are deployed at the same time and both run {} {}: who leads?",
+                "{} and {} both run {} {} at the same time: who leads?",
                 ctx.mission(i).describe(),
                 ctx.mission(j).describe(),
                 join(&kinds, 4),
-                group_and_region_names(ctx, &o)
+                shared_names(ctx, &shared)
             ),
         });
     }
@@ -202,7 +159,10 @@ pub(super) fn organizational_geopolitics(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
     }
     let mut bodies: Vec<&str> = Vec::new();
     for m in &members {
-        push_unique(&mut bodies, missions[*m].organization.body());
+        let body = missions[*m].organization.body();
+        if !bodies.contains(&body) {
+            bodies.push(body);
+        }
     }
     let names: Vec<String> = members
         .iter()
@@ -268,32 +228,33 @@ pub(super) fn military_public_security(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// §V.5: two missions active at the same time work on the same groups or regions with no
-/// intelligence-sharing arrangement between them.
+/// §V.5: two missions whose activities target the same groups or take place in the same regions
+/// at the same time, with no intelligence-sharing arrangement between them (a mission and its
+/// own predecessor excepted).
 pub(super) fn intelligence_not_shared(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let missions = &ctx.s.missions;
     let n = missions.len();
     if n < 2 {
         return;
     }
-    let mut by_group = vec![MissionSet::new(n); ctx.s.groups.len()];
-    let mut by_region = vec![MissionSet::new(n); ctx.s.host.regions.len()];
+    let (ng, nr) = (ctx.s.groups.len(), ctx.s.host.regions.len());
+    let mut buckets = Buckets::new(ng + nr);
     for l in &ctx.live {
         let Some(m) = l.mission else { continue };
         for g in ctx.groups(l) {
-            by_group[*g].insert(m);
+            buckets.add(*g, m, ctx, l);
         }
         if let Some(r) = l.region {
-            by_region[r].insert(m);
+            buckets.add(ng + r, m, ctx, l);
         }
     }
-    // Arrangements, either side may list them.
+    // Arrangements; either side may list them.
     let index: std::collections::HashMap<&str, usize> = missions
         .iter()
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let mut shares = vec![MissionSet::new(n); n];
+    let mut shares = vec![IndexSet::default(); n];
     for (i, m) in missions.iter().enumerate() {
         for other in &m.intel_sharing {
             if let Some(j) = index.get(other.as_str()) {
@@ -302,33 +263,28 @@ pub(super) fn intelligence_not_shared(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    let shared = |i: usize, j: usize| shares[i].0[j / 64] & (1 << (j % 64)) != 0;
-    let mut pairs: BTreeMap<(usize, usize), Overlap> = BTreeMap::new();
-    for (g, set) in by_group.iter().enumerate().filter(|(_, s)| s.len() > 1) {
-        for (i, j) in overlapping_pairs(ctx, set).filter(|(i, j)| !shared(*i, *j)) {
-            pairs.entry((i, j)).or_default().groups.push(g);
+    let mut pairs = PairTable::new(n);
+    buckets.for_each_meeting(ctx, |bucket, i, j| {
+        if shares[i].contains(j) {
+            return;
         }
-    }
-    for (r, set) in by_region.iter().enumerate().filter(|(_, s)| s.len() > 1) {
-        for (i, j) in overlapping_pairs(ctx, set).filter(|(i, j)| !shared(*i, *j)) {
-            pairs.entry((i, j)).or_default().regions.push(r);
+        let shared = pairs.get(i, j);
+        if bucket < ng {
+            shared.groups.insert(bucket);
+        } else {
+            shared.regions.insert(bucket - ng);
         }
-    }
-    for ((i, j), o) in pairs {
+    });
+    for (i, j, shared) in pairs.into_pairs() {
         out.push(Finding {
             rule: RuleId::IntelligenceNotShared,
             subject: vec![ctx.mission_ref(i), ctx.mission_ref(j)],
-            involved: o
-                .groups
-                .iter()
-                .map(|g| EntityRef::Group(ctx.s.groups[*g].id.clone()))
-                .chain(o.regions.iter().map(|r| EntityRef::Region(ctx.s.host.regions[*r].id.clone())))
-                .collect(),
+            involved: shared_refs(ctx, &shared).collect(),
             message: format!(
-                "{} and {} work at the same time {} with no intelligence-sharing arrangement between them; one may raid what the other is watching",
+                "{} and {} work {} at the same time with no intelligence-sharing arrangement between them; one may raid what the other is watching",
                 ctx.mission(i).short_name(),
                 ctx.mission(j).short_name(),
-                group_and_region_names(ctx, &o)
+                shared_names(ctx, &shared)
             ),
         });
     }

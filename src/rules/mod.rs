@@ -10,6 +10,7 @@ mod engaging;
 mod finding;
 mod info;
 mod missions;
+mod pairs;
 mod requirements;
 mod review;
 mod text;

@@ -87,7 +87,7 @@ pub(super) fn before_minimal_security(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             subject: Vec::new(),
             involved: ctx.activity_refs(&coercive),
             message: format!(
-                "{} planned ({}), but no date is set for minimal security; set one, or the room cannot tell whether they come too early",
+                "{} planned ({}) while minimal security is not established (no month is set for it): plan them for after it is, or set the month it is expected",
                 count(coercive.len(), "coercive activity is", "coercive activities are"),
                 ctx.titles(&coercive)
             ),

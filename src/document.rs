@@ -1,0 +1,278 @@
+//! The open document: the scenario on screen, where it is saved, its undo history, whether it
+//! has unsaved changes, and what is derived from it (risk findings, quadrant counts), recomputed
+//! once per change rather than every frame. No UI here, so the window's logic is testable alone.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::{LoadError, SaveError, load, save};
+use crate::model::{CheckStatus, Edit, EditError, FindingKey, FindingState, History, Scenario};
+use crate::rules::{Finding, Review, evaluate};
+
+/// A current finding with the room's decision on it (owned, unlike [`Review`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckRow {
+    /// Index into [`Document::findings`].
+    pub finding: usize,
+    /// Its checklist key.
+    pub key: FindingKey,
+    /// The room's status.
+    pub status: CheckStatus,
+    /// The room's note.
+    pub note: String,
+}
+
+/// What is derived from the scenario.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    findings: Vec<Finding>,
+    rows: Vec<CheckRow>,
+    resolved: Vec<FindingState>,
+    open: usize,
+    counts: [usize; 4],
+}
+
+/// Where the document came from, for the title bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A new, never saved scenario.
+    New,
+    /// A file on disk.
+    File(PathBuf),
+    /// A reference scenario shipped with PeaceOps (saved elsewhere, never over the original).
+    Reference(String),
+}
+
+/// The open document.
+#[derive(Debug)]
+pub struct Document {
+    scenario: Scenario,
+    origin: Origin,
+    saved: Scenario,
+    dirty: bool,
+    history: History,
+    revision: u64,
+    derived: Derived,
+}
+
+impl Document {
+    /// A document for a scenario.
+    pub fn new(scenario: Scenario, origin: Origin) -> Self {
+        let mut doc = Self {
+            saved: scenario.clone(),
+            scenario,
+            origin,
+            dirty: false,
+            history: History::default(),
+            revision: 0,
+            derived: Derived::default(),
+        };
+        doc.refresh();
+        doc
+    }
+
+    /// Opens a file.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        Ok(Self::new(load(path)?, Origin::File(path.to_owned())))
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Where it came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The file it saves to, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The name for the title bar: the file name, or the scenario title for unsaved ones.
+    pub fn display_name(&self) -> String {
+        match &self.origin {
+            Origin::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            Origin::Reference(name) => format!("{name} (reference, not saved)"),
+            Origin::New => format!("{} (not saved)", self.scenario.title),
+        }
+    }
+
+    /// Whether there are changes since the last load or save.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Bumped on every change; views cache what they derive by it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies an edit as one undo step (merged with the previous one when they share a key and
+    /// follow within a second and a half). `now_secs` is the UI clock.
+    pub fn apply(&mut self, edit: Edit, now_secs: f64) -> Result<(), EditError> {
+        let key = edit.merge_key();
+        let before = self.scenario.clone();
+        edit.apply(&mut self.scenario)?;
+        if self.scenario != before {
+            self.history.record(&before, key, now_secs);
+            self.changed();
+        }
+        Ok(())
+    }
+
+    /// Ends the current merge: the next edit is its own undo step.
+    pub fn seal_undo_step(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes one step; returns whether there was one.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.scenario);
+        if done {
+            self.changed();
+        }
+        done
+    }
+
+    /// Redoes one step; returns whether there was one.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.scenario);
+        if done {
+            self.changed();
+        }
+        done
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Saves to `path` (atomically); the document then belongs to that file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        save(path, &self.scenario)?;
+        self.saved = self.scenario.clone();
+        self.origin = Origin::File(path.to_owned());
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Current findings, in the rules' order.
+    pub fn findings(&self) -> &[Finding] {
+        &self.derived.findings
+    }
+
+    /// Current findings with the room's decisions.
+    pub fn check_rows(&self) -> &[CheckRow] {
+        &self.derived.rows
+    }
+
+    /// Decisions whose finding no longer fires.
+    pub fn resolved(&self) -> &[FindingState] {
+        &self.derived.resolved
+    }
+
+    /// How many current findings are open.
+    pub fn open_findings(&self) -> usize {
+        self.derived.open
+    }
+
+    /// Activities per quadrant (all activities, in `Quadrant::ALL` order).
+    pub fn quadrant_counts(&self) -> [usize; 4] {
+        self.derived.counts
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.dirty = self.scenario != self.saved;
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
+        let findings = evaluate(&self.scenario);
+        let review = Review::new(&findings, &self.scenario.checklist);
+        let rows = review
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| CheckRow {
+                finding: i,
+                key: r.key.clone(),
+                status: r.status,
+                note: r.note.to_owned(),
+            })
+            .collect();
+        let resolved = review.resolved.iter().map(|s| (*s).clone()).collect();
+        let open = review.open_count();
+        self.derived = Derived {
+            rows,
+            resolved,
+            open,
+            counts: self.scenario.quadrant_counts(),
+            findings,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, CheckStatus};
+
+    #[test]
+    fn edits_undo_and_dirty_state() {
+        let mut doc = Document::new(Scenario::new("t"), Origin::New);
+        assert!(!doc.is_dirty());
+        let a = Activity::new("a1".into(), "Raids", -0.5, 0.5);
+        doc.apply(Edit::AddActivity(a), 0.0).unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.quadrant_counts()[0], 1);
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "back to the saved state");
+        assert_eq!(doc.quadrant_counts()[0], 0);
+        assert!(doc.redo());
+        assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn finding_status_shows_in_rows() {
+        let mut doc = Document::new(Scenario::new("t"), Origin::New);
+        doc.apply(
+            Edit::AddActivity(Activity::new("a1".into(), "Raids", -0.5, 0.5)),
+            0.0,
+        )
+        .unwrap();
+        let row = doc
+            .check_rows()
+            .first()
+            .cloned()
+            .expect("an activity alone fires some rule");
+        doc.apply(
+            Edit::SetFinding {
+                key: row.key.clone(),
+                status: CheckStatus::Accepted,
+                note: "ok".into(),
+            },
+            1.0,
+        )
+        .unwrap();
+        let after = doc.check_rows().iter().find(|r| r.key == row.key).unwrap();
+        assert_eq!(
+            (after.status, after.note.as_str()),
+            (CheckStatus::Accepted, "ok")
+        );
+    }
+}

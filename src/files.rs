@@ -1,0 +1,112 @@
+//! Native file dialogs (rfd) behind a trait, so tests and machines without a dialog can answer
+//! them; and the UI preferences kept in eframe's storage (never scenarios).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+/// What a file dialog gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user picked this path.
+    Path(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal, no zenity).
+    Unavailable,
+}
+
+/// Shows open and save dialogs.
+pub trait FileDialogs {
+    /// Asks for a scenario file to open.
+    fn open(&mut self, dir: Option<&Path>) -> Picked;
+    /// Asks where to save, suggesting a file name.
+    fn save(&mut self, dir: Option<&Path>, file_name: &str) -> Picked;
+}
+
+/// The platform's dialogs through rfd.
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+/// rfd answers `None` both when the user cancels and when it could show no dialog at all. Nobody
+/// closes a dialog this fast, so a quicker `None` means there was no dialog.
+const NO_DIALOG: Duration = Duration::from_millis(250);
+
+fn classify(result: Option<PathBuf>, started: Instant) -> Picked {
+    match result {
+        Some(p) => Picked::Path(p),
+        None if started.elapsed() < NO_DIALOG => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+fn dialog(dir: Option<&Path>) -> rfd::FileDialog {
+    let d = rfd::FileDialog::new()
+        .add_filter("PeaceOps scenario", &["ron"])
+        .add_filter("All files", &["*"]);
+    match dir {
+        Some(dir) => d.set_directory(dir),
+        None => d,
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open(&mut self, dir: Option<&Path>) -> Picked {
+        let started = Instant::now();
+        classify(
+            dialog(dir)
+                .set_title("Open a PeaceOps scenario")
+                .pick_file(),
+            started,
+        )
+    }
+
+    fn save(&mut self, dir: Option<&Path>, file_name: &str) -> Picked {
+        let started = Instant::now();
+        classify(
+            dialog(dir)
+                .set_title("Save the PeaceOps scenario")
+                .set_file_name(file_name)
+                .save_file(),
+            started,
+        )
+    }
+}
+
+/// UI preferences, remembered between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// UI zoom factor.
+    pub zoom: f32,
+    /// Dark theme rather than light.
+    pub dark: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            zoom: 1.0,
+            dark: false,
+        }
+    }
+}
+
+impl Prefs {
+    /// Storage key.
+    pub const KEY: &'static str = "peaceops-prefs";
+    /// Recent files kept.
+    pub const RECENT: usize = 8;
+
+    /// Puts a file at the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(Self::RECENT);
+    }
+}

@@ -1,0 +1,412 @@
+//! Edits: every change the window makes to a scenario, as data. The window gathers edits during
+//! a frame and applies them after it, so each is one undo step and can be tested without a UI.
+
+use super::{
+    Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
+    FindingKey, GroupId, HostState, Mission, MissionId, RegionId, Scenario, Timeline,
+};
+
+/// Which entity an edit or a reference concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EntityId {
+    /// A region of the host state.
+    Region(RegionId),
+    /// A crime group.
+    Group(GroupId),
+    /// A mission.
+    Mission(MissionId),
+    /// Another actor.
+    Actor(ActorId),
+    /// An activity.
+    Activity(ActivityId),
+}
+
+impl EntityId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityId::Region(id) => id.as_str(),
+            EntityId::Group(id) => id.as_str(),
+            EntityId::Mission(id) => id.as_str(),
+            EntityId::Actor(id) => id.as_str(),
+            EntityId::Activity(id) => id.as_str(),
+        }
+    }
+}
+
+/// One change to a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Title, description and timeline.
+    SetMeta {
+        /// New title.
+        title: String,
+        /// New description.
+        description: String,
+        /// New timeline.
+        timeline: Option<Timeline>,
+    },
+    /// Replace the host state (regions included).
+    SetHost(HostState),
+    /// Add a crime group (its id must be new).
+    AddGroup(CrimeGroup),
+    /// Replace the crime group with the same id.
+    UpdateGroup(CrimeGroup),
+    /// Add a mission (its id must be new).
+    AddMission(Mission),
+    /// Replace the mission with the same id.
+    UpdateMission(Mission),
+    /// Add another actor (its id must be new).
+    AddActor(Actor),
+    /// Replace the actor with the same id.
+    UpdateActor(Actor),
+    /// Add an activity (its id must be new).
+    AddActivity(Activity),
+    /// Replace the activity with the same id.
+    UpdateActivity(Activity),
+    /// Move an activity on the chart (clamped to [-1, 1]).
+    MoveActivity {
+        /// Which activity.
+        id: ActivityId,
+        /// Consequences (−1) … drivers (+1).
+        x: f64,
+        /// Indirect (−1) … direct (+1).
+        y: f64,
+    },
+    /// Delete an entity and every reference to it.
+    Delete(EntityId),
+    /// Record the room's decision on a finding.
+    SetFinding {
+        /// Which finding.
+        key: FindingKey,
+        /// Its status.
+        status: CheckStatus,
+        /// Its note.
+        note: String,
+    },
+    /// Add a checklist item by hand (its id must be new).
+    AddCustom(CustomItem),
+    /// Replace the custom item with the same id.
+    UpdateCustom(CustomItem),
+    /// Delete a custom item.
+    DeleteCustom(CustomItemId),
+}
+
+/// Why an edit could not be applied; the scenario is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No entity has the id.
+    #[error("nothing with id {0:?} exists in this scenario")]
+    NotFound(String),
+    /// The id is already taken.
+    #[error("the id {0:?} is already used in this scenario")]
+    DuplicateId(String),
+}
+
+impl Edit {
+    /// Edits with the same key in quick succession make one undo step (typing a title is one
+    /// change, not one per letter).
+    pub fn merge_key(&self) -> Option<String> {
+        Some(match self {
+            Edit::SetMeta { .. } => "meta".to_owned(),
+            Edit::SetHost(_) => "host".to_owned(),
+            Edit::UpdateGroup(g) => format!("group:{}", g.id),
+            Edit::UpdateMission(m) => format!("mission:{}", m.id),
+            Edit::UpdateActor(a) => format!("actor:{}", a.id),
+            Edit::UpdateActivity(a) => format!("activity:{}", a.id),
+            Edit::SetFinding { key, .. } => {
+                format!("finding:{}:{}", key.rule, key.entities.join(","))
+            }
+            Edit::UpdateCustom(c) => format!("custom:{}", c.id),
+            _ => return None,
+        })
+    }
+
+    /// Applies the edit. On error the scenario is unchanged.
+    pub fn apply(self, s: &mut Scenario) -> Result<(), EditError> {
+        match self {
+            Edit::SetMeta {
+                title,
+                description,
+                timeline,
+            } => {
+                s.title = title;
+                s.description = description;
+                s.timeline = timeline;
+            }
+            Edit::SetHost(host) => s.host = host,
+            Edit::AddGroup(g) => {
+                free(s, g.id.as_str())?;
+                s.groups.push(g);
+            }
+            Edit::UpdateGroup(g) => {
+                let slot = find(&mut s.groups, |x| x.id == g.id, g.id.as_str())?;
+                *slot = g;
+            }
+            Edit::AddMission(m) => {
+                free(s, m.id.as_str())?;
+                s.missions.push(m);
+            }
+            Edit::UpdateMission(m) => {
+                let slot = find(&mut s.missions, |x| x.id == m.id, m.id.as_str())?;
+                *slot = m;
+            }
+            Edit::AddActor(a) => {
+                free(s, a.id.as_str())?;
+                s.actors.push(a);
+            }
+            Edit::UpdateActor(a) => {
+                let slot = find(&mut s.actors, |x| x.id == a.id, a.id.as_str())?;
+                *slot = a;
+            }
+            Edit::AddActivity(a) => {
+                free(s, a.id.as_str())?;
+                s.activities.push(a);
+            }
+            Edit::UpdateActivity(a) => {
+                let slot = find(&mut s.activities, |x| x.id == a.id, a.id.as_str())?;
+                *slot = a;
+            }
+            Edit::MoveActivity { id, x, y } => {
+                let a = find(&mut s.activities, |a| a.id == id, id.as_str())?;
+                a.x = clamp_axis(x);
+                a.y = clamp_axis(y);
+            }
+            Edit::Delete(id) => delete(s, &id)?,
+            Edit::SetFinding { key, status, note } => s.checklist.set(key, status, note),
+            Edit::AddCustom(c) => {
+                free(s, c.id.as_str())?;
+                s.checklist.custom.push(c);
+            }
+            Edit::UpdateCustom(c) => {
+                let slot = find(&mut s.checklist.custom, |x| x.id == c.id, c.id.as_str())?;
+                *slot = c;
+            }
+            Edit::DeleteCustom(id) => {
+                let before = s.checklist.custom.len();
+                s.checklist.custom.retain(|c| c.id != id);
+                if s.checklist.custom.len() == before {
+                    return Err(EditError::NotFound(id.0));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Keeps a position on the chart: finite and within [-1, 1].
+fn clamp_axis(v: f64) -> f64 {
+    if v.is_finite() {
+        v.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+fn find<'a, T>(
+    items: &'a mut [T],
+    pred: impl Fn(&T) -> bool,
+    id: &str,
+) -> Result<&'a mut T, EditError> {
+    items
+        .iter_mut()
+        .find(|x| pred(x))
+        .ok_or_else(|| EditError::NotFound(id.to_owned()))
+}
+
+fn free(s: &Scenario, id: &str) -> Result<(), EditError> {
+    if s.all_ids().any(|x| x == id) {
+        Err(EditError::DuplicateId(id.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+fn delete(s: &mut Scenario, id: &EntityId) -> Result<(), EditError> {
+    let missing = || EditError::NotFound(id.as_str().to_owned());
+    match id {
+        EntityId::Region(r) => {
+            let before = s.host.regions.len();
+            s.host.regions.retain(|x| &x.id != r);
+            if s.host.regions.len() == before {
+                return Err(missing());
+            }
+            for g in &mut s.groups {
+                g.regions.retain(|x| x != r);
+            }
+            for a in &mut s.activities {
+                if a.region.as_ref() == Some(r) {
+                    a.region = None;
+                }
+            }
+        }
+        EntityId::Group(g) => {
+            let before = s.groups.len();
+            s.groups.retain(|x| &x.id != g);
+            if s.groups.len() == before {
+                return Err(missing());
+            }
+            for a in &mut s.activities {
+                a.groups.retain(|x| x != g);
+            }
+        }
+        EntityId::Mission(m) => {
+            let before = s.missions.len();
+            s.missions.retain(|x| &x.id != m);
+            if s.missions.len() == before {
+                return Err(missing());
+            }
+            for other in &mut s.missions {
+                if other.predecessor.as_ref() == Some(m) {
+                    other.predecessor = None;
+                }
+                other.intel_sharing.retain(|x| x != m);
+            }
+            for a in &mut s.activities {
+                if a.mission.as_ref() == Some(m) {
+                    a.mission = None;
+                }
+            }
+        }
+        EntityId::Actor(p) => {
+            let before = s.actors.len();
+            s.actors.retain(|x| &x.id != p);
+            if s.actors.len() == before {
+                return Err(missing());
+            }
+            for m in &mut s.missions {
+                m.partners.retain(|x| x != p);
+            }
+            for a in &mut s.activities {
+                a.partners.retain(|x| x != p);
+            }
+        }
+        EntityId::Activity(a) => {
+            let before = s.activities.len();
+            s.activities.retain(|x| &x.id != a);
+            if s.activities.len() == before {
+                return Err(missing());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Everything in the scenario that refers to an entity, in plain words ("activity 'Raids'
+/// (implementing mission)"), so the window can say what deleting it would change.
+pub fn references(s: &Scenario, id: &EntityId) -> Vec<String> {
+    let mut out = Vec::new();
+    match id {
+        EntityId::Region(r) => {
+            for g in s.groups.iter().filter(|g| g.regions.contains(r)) {
+                out.push(format!("crime group '{}' (regions)", g.name));
+            }
+            for a in s.activities.iter().filter(|a| a.region.as_ref() == Some(r)) {
+                out.push(format!("activity '{}' (region)", a.title));
+            }
+        }
+        EntityId::Group(g) => {
+            for a in s.activities.iter().filter(|a| a.groups.contains(g)) {
+                out.push(format!("activity '{}' (targeted groups)", a.title));
+            }
+        }
+        EntityId::Mission(m) => {
+            for other in &s.missions {
+                if other.predecessor.as_ref() == Some(m) {
+                    out.push(format!("mission '{}' (predecessor)", other.short_name()));
+                }
+                if other.intel_sharing.contains(m) {
+                    out.push(format!(
+                        "mission '{}' (intelligence sharing)",
+                        other.short_name()
+                    ));
+                }
+            }
+            for a in s
+                .activities
+                .iter()
+                .filter(|a| a.mission.as_ref() == Some(m))
+            {
+                out.push(format!("activity '{}' (implementing mission)", a.title));
+            }
+        }
+        EntityId::Actor(p) => {
+            for m in s.missions.iter().filter(|m| m.partners.contains(p)) {
+                out.push(format!("mission '{}' (partners)", m.short_name()));
+            }
+            for a in s.activities.iter().filter(|a| a.partners.contains(p)) {
+                out.push(format!("activity '{}' (partners)", a.title));
+            }
+        }
+        EntityId::Activity(_) => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{MissionKind, Organization, YearMonth};
+
+    fn ym(s: &str) -> YearMonth {
+        s.parse().unwrap()
+    }
+
+    fn scenario() -> Scenario {
+        let mut s = Scenario::new("t");
+        s.missions
+            .push(Mission::new("m1".into(), "One", ym("2000-01")));
+        let mut m2 = Mission::new("m2".into(), "Two", ym("2001-01"));
+        m2.predecessor = Some("m1".into());
+        m2.intel_sharing = vec!["m1".into()];
+        m2.kind = MissionKind::Police;
+        m2.organization = Organization::Eu;
+        s.missions.push(m2);
+        let mut a = Activity::new("a1".into(), "Raids", -0.5, 0.5);
+        a.mission = Some("m1".into());
+        s.activities.push(a);
+        s
+    }
+
+    #[test]
+    fn delete_mission_removes_every_reference() {
+        let mut s = scenario();
+        let id = EntityId::Mission("m1".into());
+        let refs = references(&s, &id);
+        assert_eq!(refs.len(), 3, "{refs:?}");
+        Edit::Delete(id.clone()).apply(&mut s).unwrap();
+        assert!(s.missions.iter().all(|m| m.id.as_str() != "m1"));
+        assert_eq!(s.missions[0].predecessor, None);
+        assert!(s.missions[0].intel_sharing.is_empty());
+        assert_eq!(s.activities[0].mission, None);
+        assert!(references(&s, &id).is_empty());
+        assert!(crate::model::validate(&s, None).is_empty());
+    }
+
+    #[test]
+    fn errors_leave_the_scenario_unchanged() {
+        let mut s = scenario();
+        let before = s.clone();
+        let dup = Mission::new("a1".into(), "Clash", ym("2000-01"));
+        assert_eq!(
+            Edit::AddMission(dup).apply(&mut s),
+            Err(EditError::DuplicateId("a1".into()))
+        );
+        let ghost = Edit::Delete(EntityId::Group("nope".into()));
+        assert!(ghost.apply(&mut s).is_err());
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn move_clamps_to_the_chart() {
+        let mut s = scenario();
+        Edit::MoveActivity {
+            id: "a1".into(),
+            x: 3.0,
+            y: f64::NAN,
+        }
+        .apply(&mut s)
+        .unwrap();
+        assert_eq!((s.activities[0].x, s.activities[0].y), (1.0, 0.0));
+    }
+}

@@ -1,0 +1,65 @@
+//! The menu bar: File, Edit, Scenarios (the shipped reference cases, one click away) and View.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use crate::command::{Command, UiCommand};
+use crate::document::Document;
+use crate::io::REFERENCES;
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            UiCommand::New.menu_button(ui, true, out);
+            UiCommand::Open.menu_button(ui, true, out);
+            ui.menu_button("Open recent", |ui| {
+                if recent.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in recent {
+                    if ui
+                        .button(path.display().to_string())
+                        .on_hover_text("Open this file again")
+                        .clicked()
+                    {
+                        out.push(Command::OpenFile(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            UiCommand::Save.menu_button(ui, true, out);
+            UiCommand::SaveAs.menu_button(ui, true, out);
+            ui.separator();
+            UiCommand::Quit.menu_button(ui, true, out);
+        });
+        ui.menu_button("Edit", |ui| {
+            UiCommand::Undo.menu_button(ui, doc.can_undo(), out);
+            UiCommand::Redo.menu_button(ui, doc.can_redo(), out);
+            ui.separator();
+            UiCommand::AddFromCatalogue.menu_button(ui, true, out);
+        });
+        ui.menu_button("Scenarios", |ui| {
+            ui.weak("Reference cases from the SIPRI paper (open as unsaved copies)");
+            for (i, r) in REFERENCES.iter().enumerate() {
+                if ui
+                    .button(r.name)
+                    .on_hover_text(format!("Open scenarios/{}", r.file))
+                    .clicked()
+                {
+                    out.push(Command::OpenReference(i));
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("View", |ui| {
+            UiCommand::ZoomIn.menu_button(ui, true, out);
+            UiCommand::ZoomOut.menu_button(ui, true, out);
+            UiCommand::ZoomReset.menu_button(ui, true, out);
+            ui.separator();
+            UiCommand::ToggleTheme.menu_button(ui, true, out);
+        });
+    });
+}

@@ -1,0 +1,63 @@
+//! The status bar: the last message to the user (an error stays until dismissed) and whether
+//! the scenario has unsaved changes.
+
+use egui::Ui;
+
+use crate::document::Document;
+use crate::theme;
+
+/// A message shown to the user once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, with the file path where there is one.
+    pub text: String,
+    /// An error (stays until dismissed) or information.
+    pub error: bool,
+}
+
+impl Notice {
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: true,
+        }
+    }
+
+    /// An information message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: false,
+        }
+    }
+}
+
+/// Draws the status bar; clears the notice when dismissed.
+pub fn status_bar_ui(ui: &mut Ui, doc: &Document, notice: &mut Option<Notice>, zoom: f32) {
+    ui.horizontal(|ui| {
+        let mut dismiss = false;
+        if let Some(n) = notice.as_ref() {
+            if n.error {
+                ui.colored_label(theme::error_color(), format!("⚠ {}", n.text));
+            } else {
+                ui.label(&n.text);
+            }
+            dismiss = ui
+                .small_button("Dismiss")
+                .on_hover_text("Hide this message.")
+                .clicked();
+        }
+        if dismiss {
+            *notice = None;
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak(format!("zoom {:.0}%", zoom * 100.0));
+            if doc.is_dirty() {
+                ui.label("Unsaved changes");
+            } else {
+                ui.weak("All changes saved");
+            }
+        });
+    });
+}

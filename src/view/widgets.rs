@@ -1,0 +1,332 @@
+//! Form fields used by every editor form: a label in the left column, a control in the right,
+//! the control labelled by the label (so screen readers and tests find it by name) and both
+//! carrying the same hover text. Each returns whether the value changed.
+
+use egui::{ComboBox, Grid, Response, TextEdit, Ui};
+
+use crate::model::{Choice, YearMonth};
+use crate::theme;
+
+/// A two-column form grid.
+pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    Grid::new(id)
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .striped(false)
+        .show(ui, add);
+}
+
+fn label(ui: &mut Ui, text: &str, help: &str) -> Response {
+    ui.label(text).on_hover_text(help)
+}
+
+/// A one-line text field.
+pub fn text(ui: &mut Ui, name: &str, help: &str, value: &mut String) -> bool {
+    let l = label(ui, name, help);
+    let r = ui
+        .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id)
+        .on_hover_text(help);
+    ui.end_row();
+    r.changed()
+}
+
+/// A multi-line text field.
+pub fn multiline(ui: &mut Ui, name: &str, help: &str, value: &mut String) -> bool {
+    let l = label(ui, name, help);
+    let r = ui
+        .add(
+            TextEdit::multiline(value)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id)
+        .on_hover_text(help);
+    ui.end_row();
+    r.changed()
+}
+
+/// A check box; its own text is the label.
+pub fn flag(ui: &mut Ui, name: &str, help: &str, value: &mut bool) -> bool {
+    ui.label("");
+    let r = ui.checkbox(value, name).on_hover_text(help);
+    ui.end_row();
+    r.changed()
+}
+
+/// A combo box over an enum; each choice has its own hover text.
+pub fn choice<T: Choice>(ui: &mut Ui, name: &str, help: &str, value: &mut T) -> bool {
+    let l = label(ui, name, help);
+    let mut changed = false;
+    let r = ComboBox::from_id_salt(name)
+        .selected_text(value.label())
+        .show_ui(ui, |ui| {
+            for c in T::all() {
+                if ui
+                    .selectable_value(value, *c, c.label())
+                    .on_hover_text(c.help())
+                    .changed()
+                {
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id)
+        .on_hover_text(format!(
+            "{help}\n\nNow: {} — {}",
+            value.label(),
+            value.help()
+        ));
+    let _ = r;
+    ui.end_row();
+    changed
+}
+
+/// What a multi-select shows while closed: the picks, cut short to keep the form narrow.
+fn summary(items: &[&str]) -> String {
+    const MAX_CHARS: usize = 24;
+    let text = match items.len() {
+        0 => return "(none)".to_owned(),
+        1..=2 => items.join(", "),
+        n => format!("{}, {} and {} more", items[0], items[1], n - 2),
+    };
+    if text.chars().count() > MAX_CHARS {
+        let cut: String = text.chars().take(MAX_CHARS - 1).collect();
+        format!("{cut}… ({})", items.len())
+    } else {
+        text
+    }
+}
+
+/// Several values of an enum, picked with check boxes in a menu.
+pub fn choices<T: Choice>(ui: &mut Ui, name: &str, help: &str, values: &mut Vec<T>) -> bool {
+    let l = label(ui, name, help);
+    let mut changed = false;
+    let shown: Vec<&str> = values.iter().map(|v| v.label()).collect();
+    let r = ui
+        .menu_button(summary(&shown), |ui| {
+            for c in T::all() {
+                let mut on = values.contains(c);
+                if ui
+                    .checkbox(&mut on, c.label())
+                    .on_hover_text(c.help())
+                    .changed()
+                {
+                    if on {
+                        values.push(*c);
+                        // Keep the enum's order, so files stay stable however items were ticked.
+                        values.sort_by_key(|v| T::all().iter().position(|a| a == v));
+                    } else {
+                        values.retain(|v| v != c);
+                    }
+                    changed = true;
+                }
+            }
+        })
+        .response;
+    r.labelled_by(l.id).on_hover_text(help);
+    ui.end_row();
+    changed
+}
+
+/// One reference picked from a list of names (`None` allowed, shown as `none_label`).
+pub fn reference<Id: Clone + PartialEq>(
+    ui: &mut Ui,
+    name: &str,
+    help: &str,
+    value: &mut Option<Id>,
+    options: &[(Id, String)],
+    none_label: &str,
+) -> bool {
+    let l = label(ui, name, help);
+    let current = match value {
+        Some(id) => options
+            .iter()
+            .find(|(o, _)| o == id)
+            .map_or("(missing)".to_owned(), |(_, n)| n.clone()),
+        None => none_label.to_owned(),
+    };
+    let mut changed = false;
+    ComboBox::from_id_salt(name)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(value.is_none(), none_label).clicked() && value.is_some() {
+                *value = None;
+                changed = true;
+            }
+            for (id, n) in options {
+                let selected = value.as_ref() == Some(id);
+                if ui.selectable_label(selected, n).clicked() && !selected {
+                    *value = Some(id.clone());
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id)
+        .on_hover_text(help);
+    ui.end_row();
+    changed
+}
+
+/// Several references picked with check boxes from a list of names.
+pub fn references<Id: Clone + PartialEq>(
+    ui: &mut Ui,
+    name: &str,
+    help: &str,
+    values: &mut Vec<Id>,
+    options: &[(Id, String)],
+) -> bool {
+    let l = label(ui, name, help);
+    let shown: Vec<&str> = values
+        .iter()
+        .map(|v| {
+            options
+                .iter()
+                .find(|(o, _)| o == v)
+                .map_or("(missing)", |(_, n)| n.as_str())
+        })
+        .collect();
+    let mut changed = false;
+    ui.menu_button(summary(&shown), |ui| {
+        if options.is_empty() {
+            ui.label("Nothing to pick yet: add some first.");
+        }
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (id, n) in options {
+                    let mut on = values.contains(id);
+                    if ui.checkbox(&mut on, n).changed() {
+                        if on {
+                            values.push(id.clone());
+                        } else {
+                            values.retain(|v| v != id);
+                        }
+                        changed = true;
+                    }
+                }
+            });
+    })
+    .response
+    .labelled_by(l.id)
+    .on_hover_text(help);
+    ui.end_row();
+    changed
+}
+
+/// A whole number.
+pub fn count(ui: &mut Ui, name: &str, help: &str, value: &mut u32) -> bool {
+    let l = label(ui, name, help);
+    let r = ui
+        .add(egui::DragValue::new(value).speed(10.0).range(0..=2_000_000))
+        .labelled_by(l.id)
+        .on_hover_text(help);
+    ui.end_row();
+    r.changed()
+}
+
+/// A position on one chart axis, −1 … 1: a slider and a typed value.
+pub fn axis(ui: &mut Ui, name: &str, help: &str, value: &mut f64) -> bool {
+    let l = label(ui, name, help);
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let s = ui
+            .add(egui::Slider::new(value, -1.0..=1.0).show_value(false))
+            .labelled_by(l.id)
+            .on_hover_text(help);
+        let d = ui
+            .add(
+                egui::DragValue::new(value)
+                    .speed(0.01)
+                    .range(-1.0..=1.0)
+                    .max_decimals(2),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(help);
+        changed = s.changed() || d.changed();
+    });
+    ui.end_row();
+    changed
+}
+
+/// A year-month typed as `YYYY-MM`; shown in the warning colour until it parses.
+pub fn date(ui: &mut Ui, name: &str, help: &str, value: &mut YearMonth) -> bool {
+    let l = label(ui, name, help);
+    let changed = date_edit(ui, name, help, value, l.id);
+    ui.end_row();
+    changed
+}
+
+fn date_edit(
+    ui: &mut Ui,
+    name: &str,
+    help: &str,
+    value: &mut YearMonth,
+    label_id: egui::Id,
+) -> bool {
+    let id = ui.make_persistent_id(("date", name));
+    let mut buffer: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| value.to_string());
+    let parsed = buffer.parse::<YearMonth>();
+    let mut edit = TextEdit::singleline(&mut buffer)
+        .desired_width(90.0)
+        .hint_text("YYYY-MM");
+    if parsed.is_err() {
+        edit = edit.text_color(theme::invalid_color());
+    }
+    let r = ui
+        .add(edit)
+        .labelled_by(label_id)
+        .on_hover_text(format!("{help}\n\nWrite the year and month, e.g. 2008-12."));
+    let mut changed = false;
+    if r.changed()
+        && let Ok(d) = buffer.parse::<YearMonth>()
+        && d != *value
+    {
+        *value = d;
+        changed = true;
+    }
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, buffer));
+    } else {
+        // Not being edited: show the model's value (undo, other edits).
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    changed
+}
+
+/// An optional year-month: a check box to set it, then the date.
+pub fn optional_date(
+    ui: &mut Ui,
+    name: &str,
+    help: &str,
+    value: &mut Option<YearMonth>,
+    default: YearMonth,
+    none_label: &str,
+) -> bool {
+    let l = label(ui, name, help);
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut set = value.is_some();
+        if ui
+            .checkbox(&mut set, "")
+            .labelled_by(l.id)
+            .on_hover_text(format!("{help}\n\nUntick: {none_label}."))
+            .changed()
+        {
+            *value = set.then_some(value.unwrap_or(default));
+            changed = true;
+        }
+        match value {
+            Some(d) => changed |= date_edit(ui, name, help, d, l.id),
+            None => {
+                ui.weak(none_label);
+            }
+        }
+    });
+    ui.end_row();
+    changed
+}
