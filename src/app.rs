@@ -45,6 +45,7 @@ pub struct PeaceOpsApp {
     title: String,
     allow_close: bool,
     themed: Option<bool>,
+    started: bool,
 }
 
 fn blank() -> Scenario {
@@ -61,13 +62,12 @@ impl PeaceOpsApp {
             .storage
             .and_then(|s| eframe::get_value(s, Prefs::KEY))
             .unwrap_or_default();
-        Self::with_prefs(&cc.egui_ctx, prefs, start)
+        Self::with_prefs(prefs, start)
     }
 
-    /// Builds the app on a context with the given preferences (tests build it this way).
-    pub fn with_prefs(ctx: &egui::Context, prefs: Prefs, start: StartOptions) -> Self {
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        ctx.set_zoom_factor(prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX));
+    /// Builds the app with the given preferences (tests build it this way); the first frame
+    /// applies the zoom and the theme.
+    pub fn with_prefs(prefs: Prefs, start: StartOptions) -> Self {
         let mut app = Self {
             doc: Document::new(blank(), Origin::New),
             view: ViewState::default(),
@@ -79,6 +79,7 @@ impl PeaceOpsApp {
             title: String::new(),
             allow_close: false,
             themed: None,
+            started: false,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -392,6 +393,12 @@ impl PeaceOpsApp {
     /// Draws one frame of the whole window and runs the commands it produced.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.started {
+            // Zoom goes through our commands (and is remembered), not egui's own shortcut.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_zoom_factor(self.prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX));
+            self.started = true;
+        }
         if self.themed != Some(self.prefs.dark) {
             theme::apply(&ctx, self.prefs.dark);
             self.themed = Some(self.prefs.dark);
@@ -419,14 +426,14 @@ impl PeaceOpsApp {
             .default_size(theme::EDITOR_WIDTH)
             .size_range(300.0..=theme::EDITOR_WIDTH * 1.6)
             .show(ui, |ui| {
-                editor::editor_ui(ui, &self.doc, &mut self.view, &mut out)
+                editor::editor_ui(ui, &self.doc, &mut self.view, &mut out);
             });
         Panel::right("checklist")
             .resizable(true)
             .default_size(theme::CHECKLIST_WIDTH)
             .size_range(300.0..=theme::CHECKLIST_WIDTH * 1.6)
             .show(ui, |ui| {
-                checklist::checklist_ui(ui, &self.doc, &mut self.view.checklist, &mut out)
+                checklist::checklist_ui(ui, &self.doc, &mut self.view.checklist, &mut out);
             });
         let hovered = self.view.checklist.hovered;
         egui::CentralPanel::default().show(ui, |ui| {

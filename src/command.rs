@@ -151,6 +151,10 @@ impl UiCommand {
 /// Everything a frame can ask for; run after the frame is drawn.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a handful of commands per frame, moved once: boxing the edits buys nothing"
+)]
 pub enum Command {
     /// An app-level action.
     Ui(UiCommand),

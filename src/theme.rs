@@ -2,6 +2,11 @@
 //! on a 1280×800 projector; the mission palette is Okabe–Ito (distinguishable with the common
 //! colour-vision deficiencies) and every mission also gets its own marker shape.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "this module is where colours are made; clippy.toml bans it everywhere else"
+)]
+
 use egui::{Color32, FontFamily, FontId, TextStyle};
 use egui_plot::MarkerShape;
 

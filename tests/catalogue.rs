@@ -1,6 +1,11 @@
 //! The built-in activity catalogue (`assets/catalogue.ron`): it parses, covers the whole quadrant
 //! chart, and every template is complete and makes the activity it promises.
 
+#![expect(
+    clippy::panic,
+    reason = "test helpers: a failed unwrap or a panic is a failed test"
+)]
+
 use std::collections::HashSet;
 
 use peaceops::model::{

@@ -1,6 +1,13 @@
 //! The real `peaceops` binary: `peaceops check FILE...` and `--json`, with exit codes
 //! 0 (valid), 1 (problems), 2 (unreadable or usage error).
 
+#![expect(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "test helpers: a failed unwrap or a panic is a failed test"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -8,6 +8,13 @@
 //! - `scenarios/*.ron`: the reference scenarios. Each loads, validates, and round-trips.
 //! - Saving is atomic: a failed save leaves the previous file byte-identical and no temp files.
 
+#![expect(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "test helpers: a failed unwrap or a panic is a failed test"
+)]
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -854,7 +861,7 @@ fn a_huge_file_is_refused_before_reading() {
     drop(f);
     match io::load(&path) {
         Err(LoadError::TooLarge { size, .. }) => {
-            assert_eq!(size, 1 << 30, "the size comes from the metadata")
+            assert_eq!(size, 1 << 30, "the size comes from the metadata");
         }
         Err(e) => panic!("expected TooLarge, got {}: {e}", variant(&e)),
         Ok(_) => panic!("a 1 GiB file loaded"),

@@ -26,7 +26,7 @@ macro_rules! choice {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize)]
         $vis enum $name {
-            $( $(#[$vmeta])* $variant, )+
+            $( #[doc = $help] $(#[$vmeta])* $variant, )+
         }
 
         impl $name {

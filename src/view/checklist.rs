@@ -280,7 +280,7 @@ pub fn checklist_ui(
                             .map_or(done.key.rule.as_str(), |i| i.title.as_str());
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("resolved", i)), |ui| {
                             ui.horizontal(|ui| {
-                                ui.label(format!("✔ {title}"));
+                                ui.label(format!("Resolved: {title}"));
                                 ui.colored_label(theme::status_color(done.status), done.status.label());
                             });
                             let note = if done.note.is_empty() { done.key.entities.join(", ") } else { done.note.clone() };

@@ -39,7 +39,7 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, notice: &mut Option<Notice>, z
         let mut dismiss = false;
         if let Some(n) = notice.as_ref() {
             if n.error {
-                ui.colored_label(theme::error_color(), format!("⚠ {}", n.text));
+                ui.colored_label(theme::error_color(), format!("Error: {}", n.text));
             } else {
                 ui.label(&n.text);
             }

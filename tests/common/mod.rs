@@ -1,6 +1,11 @@
 //! Scenario-building helpers shared by the integration tests.
 //!
 //! Each test file that needs them declares `mod common;`. Not every file uses every helper.
+
+#![expect(
+    clippy::panic,
+    reason = "test helpers: a failed unwrap or a panic is a failed test"
+)]
 #![allow(dead_code)]
 
 use peaceops::model::{

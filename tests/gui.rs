@@ -1,0 +1,446 @@
+//! The real window, driven through egui_kittest by accessible labels, as a user would: open a
+//! reference scenario, add a group, a mission and an activity from the catalogue, move it, undo
+//! and redo, mark a finding, save and reload; and survive bad files and missing file dialogs.
+
+#![cfg(feature = "gui")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use peaceops::app::{PeaceOpsApp, StartOptions};
+use peaceops::files::{FileDialogs, Picked, Prefs};
+use peaceops::model::{CheckStatus, Quadrant};
+
+/// File dialogs that answer from a script the test fills in.
+#[derive(Clone, Default)]
+struct Script(Rc<RefCell<VecDeque<Picked>>>);
+
+impl Script {
+    fn answer(&self, p: Picked) {
+        self.0.borrow_mut().push_back(p);
+    }
+}
+
+impl FileDialogs for Script {
+    fn open(&mut self, _dir: Option<&Path>) -> Picked {
+        self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
+    }
+    fn save(&mut self, _dir: Option<&Path>, _name: &str) -> Picked {
+        self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
+    }
+}
+
+fn harness_with(file: Option<PathBuf>) -> (Harness<'static, PeaceOpsApp>, Script) {
+    let script = Script::default();
+    let app = PeaceOpsApp::with_prefs(
+        Prefs::default(),
+        StartOptions {
+            file,
+            dialogs: Box::new(script.clone()),
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
+    harness.run();
+    (harness, script)
+}
+
+fn harness() -> (Harness<'static, PeaceOpsApp>, Script) {
+    harness_with(None)
+}
+
+fn scenario_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+}
+
+fn open_kosovo(h: &mut Harness<'static, PeaceOpsApp>) {
+    h.get_by_label("Scenarios").click();
+    h.run();
+    h.get_by_label("Kosovo around 2008 (UNMIK, KFOR, OMIK, EULEX)")
+        .click();
+    h.run();
+    assert!(h.state().document().scenario().title.contains("Kosovo"));
+}
+
+fn first_by_label<'h>(
+    h: &'h Harness<'static, PeaceOpsApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    h.query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled {label:?}"))
+}
+
+/// The chart's accessible summary, e.g. "Quadrant chart. Direct × consequences: 10, …".
+fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
+    h.get_by_label_contains("Quadrant chart.")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
+fn ctrl(h: &mut Harness<'static, PeaceOpsApp>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+fn ctrl_shift(h: &mut Harness<'static, PeaceOpsApp>, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    h.run();
+}
+
+#[test]
+fn a_workshop_session_from_reference_scenario_to_saved_file() {
+    let (mut h, script) = harness();
+    open_kosovo(&mut h);
+    let groups_before = h.state().document().scenario().groups.len();
+    let missions_before = h.state().document().scenario().missions.len();
+
+    // A crime group, named by typing.
+    h.get_by_label("Crime groups").click();
+    h.run();
+    h.get_by_label("Add crime group").click();
+    h.run();
+    let name = h.get_by_label("Group name");
+    name.focus();
+    name.type_text(" of the north");
+    h.run();
+    let s = h.state().document().scenario();
+    assert_eq!(s.groups.len(), groups_before + 1);
+    assert_eq!(
+        s.groups.last().unwrap().name,
+        "New crime group of the north"
+    );
+
+    // A mission, with an acronym.
+    h.get_by_label("Missions").click();
+    h.run();
+    h.get_by_label("Add mission").click();
+    h.run();
+    let acronym = h.get_by_label("Acronym");
+    acronym.focus();
+    acronym.type_text("TESTMIS");
+    h.run();
+    let s = h.state().document().scenario();
+    assert_eq!(s.missions.len(), missions_before + 1);
+    assert_eq!(s.missions.last().unwrap().acronym, "TESTMIS");
+
+    // An activity from the catalogue: the quadrant count on the chart goes up by one.
+    let drivers_before = h.state().document().quadrant_counts()[Quadrant::DirectDrivers.index()];
+    assert!(
+        chart_summary(&h).contains(&format!("Direct × drivers: {drivers_before}")),
+        "{}",
+        chart_summary(&h)
+    );
+    first_by_label(&h, "Add from catalogue…").click();
+    h.run();
+    let search = h.get_by_label("Search catalogue");
+    search.focus();
+    search.type_text("gangs DDR");
+    h.run();
+    h.get_by_label("Add DDR programme for gangs").click();
+    h.run();
+    let s = h.state().document().scenario();
+    let added = s.activities.last().unwrap().clone();
+    assert_eq!(added.template.as_ref().unwrap().as_str(), "gang-ddr");
+    assert_eq!(added.quadrant(), Quadrant::DirectDrivers);
+    assert!(
+        chart_summary(&h).contains(&format!("Direct × drivers: {}", drivers_before + 1)),
+        "{}",
+        chart_summary(&h)
+    );
+    // Close the catalogue window.
+    h.get_by_label("Close window").click();
+    h.run();
+
+    // Move it across the axis by its position control: it changes quadrant.
+    h.get_by_role_and_label(Role::SpinButton, "Consequences - drivers")
+        .set_value_accesskit(-0.4);
+    h.run();
+    let moved = h
+        .state()
+        .document()
+        .scenario()
+        .activities
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(moved.x, -0.4);
+    assert_eq!(moved.quadrant(), Quadrant::DirectConsequences);
+
+    // Undo puts it back, redo moves it again.
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().document().scenario().activities.last().unwrap().x,
+        added.x
+    );
+    ctrl_shift(&mut h, Key::Z);
+    assert_eq!(
+        h.state().document().scenario().activities.last().unwrap().x,
+        -0.4
+    );
+
+    // Mark a finding mitigated from its row.
+    first_by_label(&h, "Status of Consent and sovereignty").click();
+    h.run();
+    h.get_by_label("mitigated").click();
+    h.run();
+    let doc = h.state().document();
+    assert!(
+        doc.check_rows()
+            .iter()
+            .any(|r| r.status == CheckStatus::Mitigated),
+        "a finding is now mitigated"
+    );
+    assert!(doc.is_dirty());
+    assert!(h.state().title().starts_with("● "), "{}", h.state().title());
+
+    // Save as a new file, then open it again: the same scenario.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("workshop.ron");
+    script.answer(Picked::Path(file.clone()));
+    ctrl_shift(&mut h, Key::S);
+    assert!(file.exists(), "{:?}", h.state().notice());
+    assert!(!h.state().document().is_dirty());
+    assert!(
+        h.state().title().starts_with("workshop.ron"),
+        "{}",
+        h.state().title()
+    );
+    let saved = h.state().document().scenario().clone();
+
+    script.answer(Picked::Path(file.clone()));
+    ctrl(&mut h, Key::O);
+    assert_eq!(h.state().document().scenario(), &saved);
+    assert_eq!(h.state().document().path(), Some(file.as_path()));
+    let decided = h
+        .state()
+        .document()
+        .check_rows()
+        .iter()
+        .filter(|r| r.status == CheckStatus::Mitigated)
+        .count();
+    assert_eq!(decided, 1, "the room's decision came back with the file");
+}
+
+#[test]
+fn a_malformed_file_is_reported_and_the_scenario_on_screen_kept() {
+    let (mut h, script) = harness();
+    open_kosovo(&mut h);
+    let before = h.state().document().scenario().clone();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(
+        &bad,
+        "(format_version: 1, title: \"x\",\n host: (name: 12))",
+    )
+    .unwrap();
+    script.answer(Picked::Path(bad.clone()));
+    ctrl(&mut h, Key::O);
+    let notice = h.state().notice().expect("an error is shown").clone();
+    assert!(notice.error);
+    assert!(
+        notice.text.contains(&format!("{}:2:", bad.display())),
+        "{}",
+        notice.text
+    );
+    assert_eq!(h.state().document().scenario(), &before);
+    // The message is on screen, and can be dismissed.
+    h.get_by_label_contains("broken.ron:2:");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().notice().is_none());
+}
+
+#[test]
+fn every_malformed_test_file_keeps_the_window_alive() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let (mut h, script) = harness();
+    open_kosovo(&mut h);
+    let before = h.state().document().scenario().clone();
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        script.answer(Picked::Path(path.clone()));
+        ctrl(&mut h, Key::O);
+        let notice = h.state().notice().expect("an error is shown");
+        assert!(notice.error, "{}: {}", path.display(), notice.text);
+        assert_eq!(
+            h.state().document().scenario(),
+            &before,
+            "{}",
+            path.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 12, "only {n} malformed files");
+}
+
+#[test]
+fn with_no_file_dialog_a_path_field_is_offered() {
+    let (mut h, script) = harness();
+    script.answer(Picked::Unavailable);
+    ctrl(&mut h, Key::O);
+    h.get_by_label_contains("No file dialog could be shown");
+    let field = h.get_by_label("File path");
+    field.focus();
+    field.type_text(&scenario_path("haiti-minustah.ron").display().to_string());
+    h.run();
+    h.get_by_label("Open file").click();
+    h.run();
+    assert!(h.state().document().scenario().title.contains("Haiti"));
+
+    // Saving works the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.ron");
+    script.answer(Picked::Unavailable);
+    ctrl_shift(&mut h, Key::S);
+    let field = h.get_by_label("File path");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    field.type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Save file").click();
+    h.run();
+    assert!(file.exists(), "{:?}", h.state().notice());
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_new() {
+    let (mut h, _script) = harness();
+    open_kosovo(&mut h);
+    h.get_by_label("Missions").click();
+    h.run();
+    h.get_by_label("Add mission").click();
+    h.run();
+    assert!(h.state().document().is_dirty());
+
+    ctrl(&mut h, Key::N);
+    h.get_by_label_contains("changes that are not saved");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.state().document().scenario().title.contains("Kosovo"),
+        "kept"
+    );
+
+    ctrl(&mut h, Key::N);
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(
+        h.state().document().scenario().missions.len(),
+        0,
+        "a new scenario"
+    );
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn deleting_a_referenced_mission_asks_and_removes_references() {
+    let (mut h, _script) = harness();
+    open_kosovo(&mut h);
+    h.get_by_label("Missions").click();
+    h.run();
+    h.get_by_label_contains("KFOR — NATO").click();
+    h.run();
+    h.get_by_label("Delete mission").click();
+    h.run();
+    h.get_by_label_contains("is referred to by");
+    h.get_by_label("Delete and remove references").click();
+    h.run();
+    let s = h.state().document().scenario();
+    assert!(s.missions.iter().all(|m| m.acronym != "KFOR"));
+    assert!(
+        peaceops::model::validate(s, None).is_empty(),
+        "no dangling reference"
+    );
+    // And it can be undone.
+    ctrl(&mut h, Key::Z);
+    assert!(
+        h.state()
+            .document()
+            .scenario()
+            .missions
+            .iter()
+            .any(|m| m.acronym == "KFOR")
+    );
+}
+
+#[test]
+fn zoom_and_theme_are_preferences() {
+    let (mut h, _script) = harness();
+    ctrl(&mut h, Key::Plus);
+    assert!((h.state().prefs().zoom - 1.1).abs() < 1e-6);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-6);
+    ctrl(&mut h, Key::Num0);
+    assert!((h.state().prefs().zoom - 1.0).abs() < 1e-6);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light / dark theme").click();
+    h.run();
+    assert!(h.state().prefs().dark);
+}
+
+#[test]
+fn an_idle_window_requests_no_repaint() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    h.run();
+    assert!(!h.ctx.has_requested_repaint());
+}
+
+#[test]
+fn opening_a_file_from_the_command_line() {
+    let (h, _script) = harness_with(Some(scenario_path("guinea-bissau.ron")));
+    assert!(
+        h.state()
+            .document()
+            .scenario()
+            .title
+            .contains("Guinea-Bissau")
+    );
+    assert!(h.state().title().starts_with("guinea-bissau.ron"));
+}
+
+#[test]
+fn the_fonts_draw_every_character_of_the_shipped_texts() {
+    let (h, _script) = harness();
+    let mut texts: Vec<(String, String)> = vec![
+        (
+            "assets/catalogue.ron".into(),
+            peaceops::model::CATALOGUE_RON.into(),
+        ),
+        ("assets/risks.ron".into(), peaceops::rules::RISKS_RON.into()),
+        (
+            "scenarios/blank.ron".into(),
+            peaceops::io::BLANK.text.into(),
+        ),
+    ];
+    for r in peaceops::io::REFERENCES {
+        texts.push((format!("scenarios/{}", r.file), r.text.into()));
+    }
+    let font = egui::FontId::proportional(16.0);
+    for (name, text) in texts {
+        let missing: Vec<char> = h.ctx.fonts_mut(|f| {
+            let mut chars: Vec<char> = text.chars().filter(|c| !f.has_glyph(&font, *c)).collect();
+            chars.sort_unstable();
+            chars.dedup();
+            chars
+        });
+        let missing: Vec<char> = missing.into_iter().filter(|c| !c.is_control()).collect();
+        assert!(missing.is_empty(), "{name}: no glyph for {missing:?}");
+    }
+}
