@@ -9,12 +9,24 @@ use egui::{Panel, ViewportCommand};
 use crate::command::{Command, UiCommand};
 use crate::document::{Document, Origin};
 use crate::files::{FileDialogs, NativeDialogs, Picked, Prefs};
-use crate::io::{BLANK, REFERENCES};
+use crate::io::{Autosaver, BLANK, Found, REFERENCES, RecoveryStore, Snapshot};
 use crate::model::{Edit, EntityId, Scenario, references};
 use crate::theme;
 use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
 use crate::view::status_bar::Notice;
 use crate::view::{ViewState, catalogue, chart, checklist, editor, menu_bar, status_bar};
+
+/// Where recovery copies of unsaved work go.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Recovery {
+    /// The per-user data folder (see [`RecoveryStore::default_dir`]).
+    #[default]
+    Default,
+    /// This folder (tests).
+    In(PathBuf),
+    /// No recovery copies (benchmarks).
+    Off,
+}
 
 /// How the app starts.
 pub struct StartOptions {
@@ -22,6 +34,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// The file dialogs to use (native ones in the program; scripted ones in tests).
     pub dialogs: Box<dyn FileDialogs>,
+    /// Where recovery copies go.
+    pub recovery: Recovery,
 }
 
 impl Default for StartOptions {
@@ -29,9 +43,15 @@ impl Default for StartOptions {
         Self {
             file: None,
             dialogs: Box::new(NativeDialogs),
+            recovery: Recovery::Default,
         }
     }
 }
+
+/// A recovery copy is written after this many seconds without a change ...
+const AUTOSAVE_QUIET_SECS: f64 = 1.0;
+/// ... or at the latest this long after the first unsaved change, even while typing goes on.
+const AUTOSAVE_MAX_SECS: f64 = 3.0;
 
 /// The PeaceOps window.
 pub struct PeaceOpsApp {
@@ -46,6 +66,13 @@ pub struct PeaceOpsApp {
     allow_close: bool,
     themed: Option<bool>,
     started: bool,
+    autosaver: Option<Autosaver>,
+    /// The revision, and whether it had unsaved changes, last written to the recovery copy (or
+    /// removed from it).
+    autosaved: Option<(u64, bool)>,
+    /// When the first change not yet in the recovery copy was made, and the last one.
+    pending: Option<(f64, f64, u64)>,
+    show_problems: bool,
 }
 
 fn blank() -> Scenario {
@@ -80,11 +107,111 @@ impl PeaceOpsApp {
             allow_close: false,
             themed: None,
             started: false,
+            autosaver: None,
+            autosaved: Some((0, false)),
+            pending: None,
+            show_problems: false,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
         }
+        let dir = match start.recovery {
+            Recovery::Default => RecoveryStore::default_dir(),
+            Recovery::In(dir) => Some(dir),
+            Recovery::Off => None,
+        };
+        if let Some(dir) = dir {
+            let store = RecoveryStore::new(dir);
+            if let Some(found) = store.find().into_iter().next() {
+                app.offer_recovery(found);
+            }
+            app.autosaver = Some(Autosaver::spawn(store));
+        }
         app
+    }
+
+    fn offer_recovery(&mut self, found: Found) {
+        match RecoveryStore::load(&found) {
+            Ok(snap) => {
+                self.dialog = Some(Dialog::Recover {
+                    found,
+                    name: snap.name,
+                    when: crate::view::dialogs::utc_time(snap.written_unix_secs),
+                });
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(format!(
+                    "A recovery copy of unsaved work could not be read and was left in place: {e}"
+                )));
+            }
+        }
+    }
+
+    fn restore(&mut self, found: &Found) {
+        match RecoveryStore::load(found) {
+            Ok(snap) => {
+                let origin = match snap.path {
+                    Some(p) => Origin::File(p),
+                    None => Origin::New,
+                };
+                self.set_document(Document::unsaved(snap.scenario, origin));
+                // The work now lives in this session's own recovery copy, written shortly.
+                self.autosaved = None;
+                if let Err(e) = RecoveryStore::discard(found) {
+                    self.notice = Some(Notice::error(format!(
+                        "Restored, but the old recovery copy {} could not be removed: {e}",
+                        found.file.display()
+                    )));
+                } else {
+                    self.notice = Some(Notice::info("Unsaved work restored. Save it to keep it."));
+                }
+            }
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
+        }
+    }
+
+    /// Keeps the recovery copy in step with the document: written shortly after changes stop
+    /// (and at least every few seconds while they go on), removed once everything is saved.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(saver) = &self.autosaver else { return };
+        if let Some(e) = saver.take_error() {
+            self.notice = Some(Notice::error(e));
+        }
+        let rev = self.doc.revision();
+        let dirty = self.doc.is_dirty();
+        if self.autosaved == Some((rev, dirty)) {
+            self.pending = None;
+            return;
+        }
+        if !dirty {
+            saver.clear();
+            self.autosaved = Some((rev, false));
+            self.pending = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let (first, last, seen) = self.pending.unwrap_or((now, now, rev));
+        let last = if seen == rev { last } else { now };
+        self.pending = Some((first, last, rev));
+        let wait = (AUTOSAVE_QUIET_SECS - (now - last)).min(AUTOSAVE_MAX_SECS - (now - first));
+        if wait <= 0.0 {
+            saver.write(Snapshot::now(
+                self.doc.scenario().clone(),
+                self.doc.path().map(Path::to_owned),
+                self.doc.display_name(),
+            ));
+            self.autosaved = Some((rev, true));
+            self.pending = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+    }
+
+    /// Writes pending recovery work and waits for it (tests; the program does this on exit).
+    pub fn flush_recovery(&mut self) {
+        if let Some(s) = self.autosaver.as_mut() {
+            s.flush();
+        }
     }
 
     /// The open document.
@@ -116,7 +243,16 @@ impl PeaceOpsApp {
             Ok(doc) => {
                 self.set_document(doc);
                 self.prefs.remember(path);
-                self.notice = Some(Notice::info(format!("Opened {}", path.display())));
+                let problems = self.doc.problems().len();
+                self.notice = Some(if problems == 0 {
+                    Notice::info(format!("Opened {}", path.display()))
+                } else {
+                    self.show_problems = true;
+                    Notice::error(format!(
+                        "Opened {}, which has {problems} problem(s): see the Problems window",
+                        path.display()
+                    ))
+                });
             }
             // The scenario on screen stays; the error says which file, line and column.
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
@@ -126,6 +262,9 @@ impl PeaceOpsApp {
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
         self.view = ViewState::default();
+        // A new document starts at revision 0; what it replaces is either saved or discarded.
+        self.autosaved = None;
+        self.pending = None;
     }
 
     fn start_dir(&self) -> Option<PathBuf> {
@@ -326,6 +465,15 @@ impl PeaceOpsApp {
             Answer::DiscardThen(then) => self.proceed(ctx, then),
             Answer::Delete(id) => self.run(ctx, Command::Edit(Edit::Delete(id))),
             Answer::Path(PathPurpose::Open, p) => self.open_path(&p),
+            Answer::Restore(found) => self.restore(&found),
+            Answer::DiscardRecovery(found) => {
+                if let Err(e) = RecoveryStore::discard(&found) {
+                    self.notice = Some(Notice::error(format!(
+                        "The recovery copy {} could not be deleted: {e}",
+                        found.file.display()
+                    )));
+                }
+            }
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.after_save.take()
@@ -387,6 +535,14 @@ impl eframe::App for PeaceOpsApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Prefs::KEY, &self.prefs);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the work is saved, or the user chose to discard it.
+        if let Some(saver) = self.autosaver.as_mut() {
+            saver.clear();
+            saver.flush();
+        }
+    }
 }
 
 impl PeaceOpsApp {
@@ -419,7 +575,13 @@ impl PeaceOpsApp {
             menu_bar::menu_bar_ui(ui, &self.doc, &self.prefs.recent, &mut out);
         });
         Panel::bottom("status bar").show(ui, |ui| {
-            status_bar::status_bar_ui(ui, &self.doc, &mut self.notice, ctx.zoom_factor());
+            status_bar::status_bar_ui(
+                ui,
+                &self.doc,
+                &mut self.notice,
+                &mut self.show_problems,
+                ctx.zoom_factor(),
+            );
         });
         Panel::left("editor")
             .resizable(true)
@@ -447,6 +609,7 @@ impl PeaceOpsApp {
             );
         });
         catalogue::catalogue_window(&ctx, &self.doc, &mut self.view.catalogue, &mut out);
+        status_bar::problems_window(&ctx, &self.doc, &mut self.show_problems);
 
         if let Some(dialog) = self.dialog.as_mut() {
             let answer = dialog_ui(&ctx, dialog);
@@ -455,6 +618,7 @@ impl PeaceOpsApp {
         for cmd in out {
             self.run(&ctx, cmd);
         }
+        self.autosave(&ctx);
         let title = self.title();
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));

@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::{LoadError, SaveError, load, save};
-use crate::model::{CheckStatus, Edit, EditError, FindingKey, FindingState, History, Scenario};
+use crate::model::{
+    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
+    validate,
+};
 use crate::rules::{Finding, Review, evaluate};
 
 /// A current finding with the room's decision on it (owned, unlike [`Review`]).
@@ -29,6 +32,7 @@ struct Derived {
     resolved: Vec<FindingState>,
     open: usize,
     counts: [usize; 4],
+    problems: Vec<Problem>,
 }
 
 /// Where the document came from, for the title bar.
@@ -67,6 +71,15 @@ impl Document {
             derived: Derived::default(),
         };
         doc.refresh();
+        doc
+    }
+
+    /// A document whose scenario has never been saved as it is (restored from a recovery copy):
+    /// it starts with unsaved changes.
+    pub fn unsaved(scenario: Scenario, origin: Origin) -> Self {
+        let mut doc = Self::new(scenario, origin);
+        doc.saved = Scenario::new("");
+        doc.dirty = doc.scenario != doc.saved;
         doc
     }
 
@@ -190,6 +203,11 @@ impl Document {
         self.derived.open
     }
 
+    /// Validation problems of the scenario (dangling references, dates, positions...).
+    pub fn problems(&self) -> &[Problem] {
+        &self.derived.problems
+    }
+
     /// Activities per quadrant (all activities, in `Quadrant::ALL` order).
     pub fn quadrant_counts(&self) -> [usize; 4] {
         self.derived.counts
@@ -222,6 +240,7 @@ impl Document {
             resolved,
             open,
             counts: self.scenario.quadrant_counts(),
+            problems: validate(&self.scenario, Catalogue::builtin().ok()),
             findings,
         };
     }

@@ -3,11 +3,7 @@
 //! and redo, mark a finding, save and reload; and survive bad files and missing file dialogs.
 
 #![cfg(feature = "gui")]
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a failed unwrap is a failed test"
-)]
+#![expect(clippy::panic, reason = "test helper: a missing node is a failed test")]
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -18,13 +14,14 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peaceops::app::{PeaceOpsApp, StartOptions};
+use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
 use peaceops::files::{FileDialogs, Picked, Prefs};
 use peaceops::model::{CheckStatus, Quadrant};
 
-/// File dialogs that answer from a script the test fills in.
+/// File dialogs that answer from a script the test fills in; it also owns the test's recovery
+/// folder, removed when the test ends.
 #[derive(Clone, Default)]
-struct Script(Rc<RefCell<VecDeque<Picked>>>);
+struct Script(Rc<RefCell<VecDeque<Picked>>>, Option<Rc<tempfile::TempDir>>);
 
 impl Script {
     fn answer(&self, p: Picked) {
@@ -42,12 +39,21 @@ impl FileDialogs for Script {
 }
 
 fn harness_with(file: Option<PathBuf>) -> (Harness<'static, PeaceOpsApp>, Script) {
+    // Recovery copies go to a folder of the test's own, never the user's data folder.
+    let recovery = Rc::new(tempfile::tempdir().unwrap());
+    let (h, mut script) = harness_in(file, recovery.path().to_owned());
+    script.1 = Some(recovery);
+    (h, script)
+}
+
+fn harness_in(file: Option<PathBuf>, recovery: PathBuf) -> (Harness<'static, PeaceOpsApp>, Script) {
     let script = Script::default();
     let app = PeaceOpsApp::with_prefs(
         Prefs::default(),
         StartOptions {
             file,
             dialogs: Box::new(script.clone()),
+            recovery: Recovery::In(recovery),
         },
     );
     let mut harness = Harness::builder()
@@ -443,4 +449,121 @@ fn the_fonts_draw_every_character_of_the_shipped_texts() {
         let missing: Vec<char> = missing.into_iter().filter(|c| !c.is_control()).collect();
         assert!(missing.is_empty(), "{name}: no glyph for {missing:?}");
     }
+}
+
+fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "ron"));
+    files
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_back() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("recovery");
+    let kosovo = scenario_path("kosovo-2008.ron");
+    let (mut h, _script) = harness_in(Some(kosovo.clone()), dir.clone());
+    h.get_by_label("Missions").click();
+    h.run();
+    h.get_by_label("Add mission").click();
+    h.run();
+    let edited = h.state().document().scenario().clone();
+    h.state_mut().flush_recovery();
+    let files = recovery_files(&dir);
+    assert_eq!(
+        files.len(),
+        1,
+        "a recovery copy of the unsaved work: {files:?}"
+    );
+    let copy = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(copy.contains("New mission"));
+    assert_eq!(
+        std::fs::read_to_string(&kosovo)
+            .unwrap()
+            .contains("New mission"),
+        false,
+        "the user's file is untouched"
+    );
+
+    // The program dies without a clean exit; the copy stays. The next start (another process)
+    // finds it.
+    drop(h);
+    let left = dir.join("recovery-999999999.ron");
+    std::fs::rename(&files[0], &left).unwrap();
+    let (mut h, _script) = harness_in(None, dir.clone());
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label("Restore").click();
+    h.run();
+    let doc = h.state().document();
+    assert_eq!(doc.scenario(), &edited);
+    assert!(doc.is_dirty(), "restored work is not saved yet");
+    assert_eq!(
+        doc.path(),
+        Some(kosovo.as_path()),
+        "it still belongs to its file"
+    );
+    assert!(!left.exists(), "the old copy is gone once restored");
+}
+
+#[test]
+fn a_discarded_recovery_copy_is_deleted_and_saving_removes_the_own_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("recovery");
+    // A copy left by a session that died.
+    let store = peaceops::io::RecoveryStore::new(dir.clone());
+    let snap = peaceops::io::Snapshot::now(
+        peaceops::model::Scenario::new("Lost work"),
+        None,
+        "Lost work".into(),
+    );
+    store.write(&snap).unwrap();
+    let left = dir.join("recovery-999999998.ron");
+    std::fs::rename(store.own_file(), &left).unwrap();
+
+    // Offered at start; discarded on request.
+    let (mut h, script) = harness_in(None, dir.clone());
+    h.get_by_label_contains("work on Lost work");
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(!left.exists());
+
+    // This session's own copy: written while there are unsaved changes, removed once saved.
+    h.get_by_label("Missions").click();
+    h.run();
+    h.get_by_label("Add mission").click();
+    h.run();
+    h.state_mut().flush_recovery();
+    assert_eq!(recovery_files(&dir).len(), 1);
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("saved.ron");
+    script.answer(Picked::Path(file.clone()));
+    ctrl_shift(&mut h, Key::S);
+    assert!(!h.state().document().is_dirty(), "{:?}", h.state().notice());
+    h.state_mut().flush_recovery();
+    assert!(
+        recovery_files(&dir).is_empty(),
+        "saved: no recovery copy left"
+    );
+}
+
+#[test]
+fn invalid_files_open_with_their_problems_listed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let (mut h, script) = harness();
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        script.answer(Picked::Path(path.clone()));
+        ctrl(&mut h, Key::O);
+        assert_eq!(h.state().document().path(), Some(path.as_path()));
+        let problems = h.state().document().problems().len();
+        assert!(problems > 0, "{}", path.display());
+        // The chart, the checklist and the Problems window all draw (NaN positions included).
+        h.get_by_label_contains("Quadrant chart.");
+        assert!(h.query_all_by_label_contains("problem(s)").count() >= 1);
+        n += 1;
+    }
+    assert!(n >= 5);
 }

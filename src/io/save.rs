@@ -22,13 +22,24 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Saves a scenario to `path` atomically and durably (see [`write_atomic`]).
+/// Saves a scenario to `path` atomically and durably (see [`write_atomic`]), keeping the
+/// previous version of the file as `FILE.ron.bak`.
 pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
     let text = to_ron(scenario).map_err(|e| SaveError::Serialize {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    write_atomic(path, text.as_bytes())
+    write_file(path, text.as_bytes(), true)
+}
+
+/// The backup of a file: `FILE.ron` → `FILE.ron.bak`, in the same folder.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
 }
 
 /// Writes `bytes` to `path` so that a failure at any point leaves the previous file byte-identical:
@@ -37,6 +48,10 @@ pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
 /// followed, so the link stays a link. A new file gets the usual permissions; an existing file
 /// keeps its own.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_file(path, bytes, false)
+}
+
+fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let target: PathBuf = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let err = |step: &'static str| {
         let path = path.to_owned();
@@ -69,6 +84,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     }
     tmp.write_all(bytes).map_err(err("writing"))?;
     tmp.as_file().sync_all().map_err(err("syncing to disk"))?;
+    if keep_backup && target.is_file() {
+        keep_previous(&target, &dir, &name).map_err(err("keeping the previous version as .bak"))?;
+    }
     tmp.persist(&target).map_err(|e| SaveError::Io {
         path: path.to_owned(),
         step: "renaming into place",
@@ -76,6 +94,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     })?;
     sync_dir(&dir).map_err(err("syncing the folder"))?;
     Ok(())
+}
+
+/// Makes `FILE.bak` the current content of `target`, replacing an older backup in one step: a
+/// hard link (or, where links are not possible, a copy) under a temporary name, then a rename.
+fn keep_previous(target: &Path, dir: &Path, name: &str) -> std::io::Result<()> {
+    let staging = dir.join(format!(".{name}.bak.tmp"));
+    match std::fs::remove_file(&staging) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    if std::fs::hard_link(target, &staging).is_err() {
+        std::fs::copy(target, &staging)?;
+        File::open(&staging)?.sync_all()?;
+    }
+    std::fs::rename(&staging, backup_path(target))
 }
 
 #[cfg(unix)]

@@ -293,7 +293,7 @@ fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
                     c.push(
                         ProblemKind::SelfReference,
                         &loc("mission", m.short_name(), m.id.as_str()),
-                        format!("predecessor chain loops: {}", cycle.join(" → ")),
+                        format!("predecessor chain loops: {}", cycle.join(" -> ")),
                     );
                 }
                 break;

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::io::Found;
 use crate::model::EntityId;
 
 /// What to do once the unsaved-changes question is answered.
@@ -46,6 +47,15 @@ pub enum Dialog {
         /// What refers to it.
         refs: Vec<String>,
     },
+    /// Unsaved work from a session that ended without saving was found.
+    Recover {
+        /// The recovery copy.
+        found: Found,
+        /// What it was ("kosovo.ron", or a scenario title).
+        name: String,
+        /// When it was written, for people.
+        when: String,
+    },
     /// No file dialog could be shown: type the path.
     PathEntry {
         /// Open or save.
@@ -72,6 +82,10 @@ pub enum Answer {
     Delete(EntityId),
     /// A path was typed.
     Path(PathPurpose, PathBuf),
+    /// Restore the recovery copy.
+    Restore(Found),
+    /// Delete the recovery copy.
+    DiscardRecovery(Found),
 }
 
 /// Shows the dialog; returns the user's answer.
@@ -127,6 +141,21 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                     }
                 });
             }
+            Dialog::Recover { found, name, when } => {
+                ui.heading("Restore unsaved work?");
+                ui.label(format!(
+                    "PeaceOps found work on {name} that was not saved when the program last stopped ({when})."
+                ));
+                ui.label("Restore it to carry on where the room left off, or discard it for good.");
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it.").clicked() {
+                        answer = Answer::Restore(found.clone());
+                    }
+                    if ui.button("Discard").on_hover_text("Delete the recovery copy.").clicked() {
+                        answer = Answer::DiscardRecovery(found.clone());
+                    }
+                });
+            }
             Dialog::PathEntry { purpose, text, why } => {
                 ui.heading(match purpose {
                     PathPurpose::Open => "Open a scenario file",
@@ -160,8 +189,44 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
             }
         }
     });
-    if modal.should_close() && answer == Answer::Waiting {
+    // Escape or a click outside closes the dialog, except the recovery question: it must be
+    // answered, so the copy is never dropped by accident.
+    if modal.should_close()
+        && answer == Answer::Waiting
+        && !matches!(dialog, Dialog::Recover { .. })
+    {
         answer = Answer::Cancel;
     }
     answer
+}
+
+/// "2026-11-24 17:05 UTC" from seconds since 1970 (civil calendar, no time zone database).
+pub fn utc_time(unix_secs: u64) -> String {
+    let days = (unix_secs / 86_400) as i64;
+    let secs = unix_secs % 86_400;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utc_time() {
+        assert_eq!(super::utc_time(0), "1970-01-01 00:00 UTC");
+        assert_eq!(super::utc_time(1_795_020_300), "2026-11-18 16:45 UTC");
+        assert_eq!(super::utc_time(951_782_400), "2000-02-29 00:00 UTC");
+    }
 }

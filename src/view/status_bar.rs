@@ -34,7 +34,13 @@ impl Notice {
 }
 
 /// Draws the status bar; clears the notice when dismissed.
-pub fn status_bar_ui(ui: &mut Ui, doc: &Document, notice: &mut Option<Notice>, zoom: f32) {
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    notice: &mut Option<Notice>,
+    show_problems: &mut bool,
+    zoom: f32,
+) {
     ui.horizontal(|ui| {
         let mut dismiss = false;
         if let Some(n) = notice.as_ref() {
@@ -53,6 +59,15 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, notice: &mut Option<Notice>, z
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(format!("zoom {:.0}%", zoom * 100.0));
+            let n = doc.problems().len();
+            if n > 0
+                && ui
+                    .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color()))
+                    .on_hover_text("The scenario contradicts itself somewhere (a missing reference, an end before a start, ...). Click to see where.")
+                    .clicked()
+            {
+                *show_problems = !*show_problems;
+            }
             if doc.is_dirty() {
                 ui.label("Unsaved changes");
             } else {
@@ -60,4 +75,23 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, notice: &mut Option<Notice>, z
             }
         });
     });
+}
+
+/// The list of validation problems, when asked for.
+pub fn problems_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
+    if doc.problems().is_empty() {
+        *open = false;
+        return;
+    }
+    egui::Window::new("Problems")
+        .open(open)
+        .default_size([520.0, 320.0])
+        .show(ctx, |ui| {
+            ui.label("The scenario contradicts itself here. The risk checklist skips what it cannot follow; fix these in the editor.");
+            egui::ScrollArea::vertical().show_rows(ui, theme::ROW_HEIGHT, doc.problems().len(), |ui, range| {
+                for p in &doc.problems()[range] {
+                    ui.add(egui::Label::new(p.to_string()).truncate()).on_hover_text(p.to_string());
+                }
+            });
+        });
 }

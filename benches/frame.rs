@@ -1,0 +1,66 @@
+//! Speed budget of the window: one whole-window frame (layout and tessellation, headless) with a
+//! 1,000-activity scenario ≤ 1 ms median, with 10,000 ≤ 2 ms (release, this 2-core machine).
+//! The pointer rests on the chart, so the plot's hover search is included.
+//! Run: `cargo bench --bench frame`.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use peaceops::app::{PeaceOpsApp, StartOptions};
+use peaceops::files::Prefs;
+use peaceops::synthetic::{Size, scenario};
+
+fn input() -> egui::RawInput {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    input
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    input
+}
+
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("frame");
+    for n in [1_000, 10_000] {
+        let path = dir.path().join(format!("{n}.ron"));
+        let s = scenario(
+            Size {
+                activities: n,
+                missions: 50,
+                groups: 100,
+            },
+            1,
+        );
+        peaceops::io::save(&path, &s).expect("saved");
+        let ctx = egui::Context::default();
+        let mut app = PeaceOpsApp::with_prefs(
+            Prefs::default(),
+            StartOptions {
+                file: Some(path),
+                recovery: peaceops::app::Recovery::Off,
+                ..Default::default()
+            },
+        );
+        // Warm up: fonts, caches and layout settle.
+        for _ in 0..5 {
+            let out = ctx.run_ui(input(), |ui| app.show(ui));
+            ctx.tessellate(out.shapes, out.pixels_per_point);
+        }
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let out = ctx.run_ui(input(), |ui| app.show(ui));
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
