@@ -3,6 +3,11 @@
 //! The pointer rests on the chart, so the plot's hover search is included.
 //! Run: `cargo bench --bench frame`.
 
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up has nothing to measure"
+)]
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -245,7 +245,7 @@ fn summary(s: &Scenario) -> Summary {
 
 fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
     let found = evaluate(s);
-    let review = Review::new(&found, &s.checklist);
+    let review = Review::new(&found, s);
     let texts = RiskCatalogue::builtin().ok();
     let rows = review
         .rows
@@ -256,8 +256,8 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
                 rule: row.finding.rule,
                 family: info.map_or("", |i| i.family.label()),
                 title: info.map(|i| i.title.clone()).unwrap_or_default(),
-                entities: row.finding.entities().into_iter().cloned().collect(),
-                message: row.finding.message.clone(),
+                entities: row.finding.entities(s),
+                message: row.finding.message(s),
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
                 status: status_id(row.status),
                 note: row.note.to_owned(),

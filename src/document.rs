@@ -221,7 +221,7 @@ impl Document {
 
     fn refresh(&mut self) {
         let findings = evaluate(&self.scenario);
-        let review = Review::new(&findings, &self.scenario.checklist);
+        let review = Review::new(&findings, &self.scenario);
         let rows = review
             .rows
             .iter()

@@ -115,6 +115,9 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
         }
         s.groups.push(g);
     }
+    // Missions: in sequence over 25 years, each working in an area of two regions, with the
+    // capabilities its kind usually brings.
+    let mut areas: Vec<[usize; 2]> = Vec::with_capacity(size.missions);
     for i in 0..size.missions {
         let start_year = 1995 + (i as i32 * 25) / size.missions.max(1) as i32;
         let mut m = Mission::new(
@@ -125,23 +128,63 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
         m.acronym = format!("M{i}");
         m.organization = *rng.pick(Organization::ALL);
         m.kind = *rng.pick(MissionKind::ALL);
-        m.capabilities = Capability::ALL
-            .iter()
-            .copied()
-            .filter(|_| rng.chance(0.5))
-            .collect();
-        m.end = Some(m.start.plus_months(12 + rng.below(96) as i32));
-        m.personnel = (rng.below(20) * 500) as u32;
+        use Capability as C;
+        let (always, often): (&[C], &[C]) = match m.kind {
+            MissionKind::Military => (&[C::Military], &[C::Gendarmerie, C::Analysis, C::Border]),
+            MissionKind::Police => (
+                &[
+                    C::Police,
+                    C::FormedPoliceUnits,
+                    C::Investigators,
+                    C::Training,
+                ],
+                &[C::Border, C::Analysis, C::Corrections],
+            ),
+            MissionKind::Civilian => (
+                &[C::Judicial, C::Corrections, C::Training],
+                &[C::Investigators, C::Analysis],
+            ),
+            MissionKind::Multidimensional => (
+                &[C::Military, C::Police, C::FormedPoliceUnits, C::Training],
+                &[
+                    C::Analysis,
+                    C::Judicial,
+                    C::Corrections,
+                    C::Investigators,
+                    C::Border,
+                ],
+            ),
+        };
+        m.capabilities = always.to_vec();
+        m.capabilities
+            .extend(often.iter().copied().filter(|_| rng.chance(0.5)));
+        m.end = Some(m.start.plus_months(24 + rng.below(96) as i32));
+        m.personnel = match m.kind {
+            MissionKind::Military | MissionKind::Multidimensional => {
+                500 + 500 * rng.below(20) as u32
+            }
+            _ => 50 + 50 * rng.below(20) as u32,
+        };
         m.oversight = rng.chance(0.5);
         if i > 0 && rng.chance(0.3) {
-            let p = rng.below(i);
+            let p = i - 1 - rng.below(i.min(3));
             m.predecessor = Some(s.missions[p].id.clone());
-            m.handover.planned = rng.chance(0.5);
+            m.handover.planned = rng.chance(0.7);
         }
         if i > 0 && rng.chance(0.3) {
             m.intel_sharing.push(s.missions[rng.below(i)].id.clone());
         }
+        areas.push([rng.below(12), rng.below(12)]);
         s.missions.push(m);
+    }
+    // Which groups operate in each region, for activities to target.
+    let mut in_region: Vec<Vec<usize>> = vec![Vec::new(); s.host.regions.len()];
+    for (g, grp) in s.groups.iter().enumerate() {
+        for r in &grp.regions {
+            if let Some(i) = s.host.regions.iter().position(|x| &x.id == r) {
+                in_region[i].push(g);
+            }
+        }
     }
     let templates = Catalogue::builtin()
         .map(|c| c.templates.clone())
@@ -156,19 +199,42 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
         let jitter = |rng: &mut Rng| (rng.below(21) as f64 - 10.0) / 100.0;
         a.x = (a.x + jitter(&mut rng)).clamp(-1.0, 1.0);
         a.y = (a.y + jitter(&mut rng)).clamp(-1.0, 1.0);
+        let mut region = None;
+        let mut area = None;
         if !s.missions.is_empty() {
-            let m = &s.missions[rng.below(s.missions.len())];
+            let k = rng.below(s.missions.len());
+            let m = &s.missions[k];
             a.mission = Some(m.id.clone());
-            let offset = rng.below(24) as i32;
-            a.start = Some(m.start.plus_months(offset));
-            a.end = Some(m.start.plus_months(offset + 6 + rng.below(36) as i32));
+            let months = m.duration_months().unwrap_or(24).max(7);
+            let offset = rng.below((months - 6) as usize) as i32;
+            let start = m.start.plus_months(offset);
+            let mut end = start.plus_months(6 + rng.below(36) as i32);
+            // Most activities end with their mission; some are planned to outlive it.
+            if let Some(mission_end) = m.end
+                && end > mission_end
+                && rng.chance(0.8)
+            {
+                end = mission_end;
+            }
+            a.start = Some(start);
+            a.end = Some(end);
+            // Work happens in the mission's area; some of it is country-wide, but still aimed at
+            // the groups of that area.
+            let r = areas[k][rng.below(2)];
+            area = Some(r);
+            if rng.chance(0.7) {
+                region = Some(r);
+            }
         }
-        if !s.groups.is_empty() {
+        if let Some(r) = region {
+            a.region = Some(s.host.regions[r].id.clone());
+        }
+        let candidates = area.map(|r| in_region[r].as_slice()).unwrap_or_default();
+        if !candidates.is_empty() {
+            a.groups.push(s.groups[*rng.pick(candidates)].id.clone());
+        } else if !s.groups.is_empty() {
             a.groups
                 .push(s.groups[rng.below(s.groups.len())].id.clone());
-        }
-        if rng.chance(0.7) {
-            a.region = Some(s.host.regions[rng.below(12)].id.clone());
         }
         for _ in 0..rng.below(3) {
             let p = s.actors[rng.below(s.actors.len())].id.clone();

@@ -1252,13 +1252,25 @@ fn saving_replaces_the_content_and_leaves_no_temp_files() {
         io::to_ron(&s).unwrap().into_bytes()
     );
     assert_eq!(io::load(&path).unwrap(), s);
-    assert_eq!(listing(dir.path()), vec!["scenario.ron".to_owned()]);
-    // Again, over the file it just wrote.
+    // The previous version is kept beside it as FILE.ron.bak; nothing else is left.
+    assert_eq!(
+        listing(dir.path()),
+        vec!["scenario.ron".to_owned(), "scenario.ron.bak".to_owned()]
+    );
+    assert_eq!(
+        fs::read_to_string(io::backup_path(&path)).unwrap(),
+        "old content, much longer than it needs to be ".repeat(10_000)
+    );
+    // Again, over the file it just wrote: the backup is now the first save.
     let mut s2 = s.clone();
     s2.title = "Second".into();
     io::save(&path, &s2).unwrap();
     assert_eq!(io::load(&path).unwrap(), s2);
-    assert_eq!(listing(dir.path()), vec!["scenario.ron".to_owned()]);
+    assert_eq!(io::load(&io::backup_path(&path)).unwrap(), s);
+    assert_eq!(
+        listing(dir.path()),
+        vec!["scenario.ron".to_owned(), "scenario.ron.bak".to_owned()]
+    );
 }
 
 #[cfg(unix)]
@@ -1338,15 +1350,20 @@ fn a_save_that_cannot_create_its_temp_file_leaves_the_old_file() {
         assert_save_error_message(&path, &e);
         assert!(e.to_string().contains("unchanged"), "{e}");
         assert_eq!(fs::read(&path).unwrap(), old, "the old file changed");
+        assert_eq!(
+            listing(&folder),
+            vec!["scenario.ron".to_owned()],
+            "temp files left behind"
+        );
     } else {
         eprintln!("skipped the failure assertion: permissions are not enforced for this user");
         result.expect("the save succeeds where writing is allowed");
+        assert_eq!(
+            listing(&folder),
+            vec!["scenario.ron".to_owned(), "scenario.ron.bak".to_owned()],
+            "temp files left behind"
+        );
     }
-    assert_eq!(
-        listing(&folder),
-        vec!["scenario.ron".to_owned()],
-        "temp files left behind"
-    );
 }
 
 #[test]

@@ -5,6 +5,11 @@
 //! A custom harness (`harness = false`): the same binary is the saving child when started with
 //! `--save-loop TARGET A B`, and the test when started without.
 
+#![expect(
+    clippy::print_stdout,
+    reason = "a custom test harness reports its result on standard output"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};

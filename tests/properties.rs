@@ -503,14 +503,14 @@ fn timeline() -> BoxedStrategy<Option<Timeline>> {
 }
 
 /// Any scenario of the current format version, with positions drawn from `position`.
-fn scenario_with(position: BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
+fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
     (
         (text(), text(), timeline(), host()),
         (
             list(group()),
             list(mission()),
             list(actor()),
-            prop::collection::vec(activity(&position), 0..5),
+            prop::collection::vec(activity(position), 0..5),
             checklist(),
         ),
     )
@@ -537,11 +537,11 @@ fn scenario_with(position: BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
 }
 
 fn scenario_finite() -> BoxedStrategy<Scenario> {
-    scenario_with(finite_f64())
+    scenario_with(&finite_f64())
 }
 
 fn scenario_any() -> BoxedStrategy<Scenario> {
-    scenario_with(any_f64())
+    scenario_with(&any_f64())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,12 +715,12 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let pos = any::<usize>();
     prop_oneof![
-        3 => (pos.clone(), 0u8..8).prop_map(|(p, bit)| Mutation::Flip(p, 1 << bit)),
-        2 => (pos.clone(), any::<u8>()).prop_map(|(p, b)| Mutation::Set(p, b)),
-        2 => (pos.clone(), prop::collection::vec(any::<u8>(), 1..4)).prop_map(|(p, v)| Mutation::Insert(p, v)),
-        3 => (pos.clone(), select(FRAGMENTS)).prop_map(|(p, f)| Mutation::Insert(p, f.as_bytes().to_vec())),
-        2 => (pos.clone(), 1usize..40).prop_map(|(p, n)| Mutation::Delete(p, n)),
-        1 => (pos.clone(), 1usize..40).prop_map(|(p, n)| Mutation::Duplicate(p, n)),
+        3 => (pos, 0u8..8).prop_map(|(p, bit)| Mutation::Flip(p, 1 << bit)),
+        2 => (pos, any::<u8>()).prop_map(|(p, b)| Mutation::Set(p, b)),
+        2 => (pos, prop::collection::vec(any::<u8>(), 1..4)).prop_map(|(p, v)| Mutation::Insert(p, v)),
+        3 => (pos, select(FRAGMENTS)).prop_map(|(p, f)| Mutation::Insert(p, f.as_bytes().to_vec())),
+        2 => (pos, 1usize..40).prop_map(|(p, n)| Mutation::Delete(p, n)),
+        1 => (pos, 1usize..40).prop_map(|(p, n)| Mutation::Duplicate(p, n)),
         1 => pos.prop_map(Mutation::Truncate),
     ]
 }

@@ -26,26 +26,60 @@ use peaceops::rules::{
 // Assertion helpers
 // ---------------------------------------------------------------------------------------------
 
-fn messages(findings: &[Finding]) -> Vec<&str> {
+/// A finding with its entities and sentence worked out against the scenario it came from.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    rule: RuleId,
+    subject: Vec<EntityRef>,
+    involved: Vec<EntityRef>,
+    message: String,
+    key: peaceops::model::FindingKey,
+}
+
+impl Seen {
+    fn new(s: &Scenario, f: &Finding) -> Self {
+        Self {
+            rule: f.rule,
+            subject: f.subject(s),
+            involved: f.involved(s),
+            message: f.message(s),
+            key: f.key(s),
+        }
+    }
+
+    fn key(&self) -> peaceops::model::FindingKey {
+        self.key.clone()
+    }
+}
+
+fn seen(s: &Scenario, findings: &[Finding]) -> Vec<Seen> {
+    findings.iter().map(|f| Seen::new(s, f)).collect()
+}
+
+fn messages(findings: &[Seen]) -> Vec<&str> {
     findings.iter().map(|f| f.message.as_str()).collect()
 }
 
 /// Runs one rule, asserts it fires, that every finding carries the rule, and that `evaluate`
 /// reports the same findings for that rule.
-fn fires(s: &Scenario, rule: RuleId) -> Vec<Finding> {
-    let found = evaluate_rule(s, rule);
+fn fires(s: &Scenario, rule: RuleId) -> Vec<Seen> {
+    let found = seen(s, &evaluate_rule(s, rule));
     assert!(!found.is_empty(), "{rule} should fire but is quiet");
     for f in &found {
         assert_eq!(f.rule, rule, "finding of {rule} carries rule {}", f.rule);
         assert!(!f.message.trim().is_empty(), "{rule}: empty message");
     }
     let all: Vec<Finding> = evaluate(s).into_iter().filter(|f| f.rule == rule).collect();
-    assert_eq!(all, found, "{rule}: evaluate and evaluate_rule disagree");
+    assert_eq!(
+        seen(s, &all),
+        found,
+        "{rule}: evaluate and evaluate_rule disagree"
+    );
     found
 }
 
 /// Runs one rule and asserts it fires exactly once; returns that finding.
-fn fires_once(s: &Scenario, rule: RuleId) -> Finding {
+fn fires_once(s: &Scenario, rule: RuleId) -> Seen {
     let mut found = fires(s, rule);
     assert_eq!(
         found.len(),
@@ -58,7 +92,7 @@ fn fires_once(s: &Scenario, rule: RuleId) -> Finding {
 
 /// Asserts the rule does not fire (and that `evaluate` agrees).
 fn quiet(s: &Scenario, rule: RuleId) {
-    let found = evaluate_rule(s, rule);
+    let found = seen(s, &evaluate_rule(s, rule));
     assert!(
         found.is_empty(),
         "{rule} should be quiet but fires: {:?}",
@@ -70,7 +104,7 @@ fn quiet(s: &Scenario, rule: RuleId) {
     );
 }
 
-fn assert_mentions(f: &Finding, words: &[&str]) {
+fn assert_mentions(f: &Seen, words: &[&str]) {
     for w in words {
         assert!(
             f.message.contains(w),
@@ -301,7 +335,7 @@ fn capability_gap_quiet_when_indirect_vetting_analysis_or_monitoring_has_trainer
         a.y = -0.5;
         let found = evaluate_rule(&s, RuleId::CapabilityGap);
         if !found.is_empty() {
-            still_firing.push(format!("{kind}: {:?}", messages(&found)));
+            still_firing.push(format!("{kind}: {:?}", messages(&seen(&s, &found))));
         }
     }
     assert!(
@@ -2091,7 +2125,7 @@ fn decided_scenario() -> (Scenario, peaceops::model::FindingKey) {
 
 fn row_state(s: &Scenario, k: &peaceops::model::FindingKey) -> Option<(CheckStatus, String)> {
     let findings = evaluate(s);
-    let review = Review::new(&findings, &s.checklist);
+    let review = Review::new(&findings, s);
     review
         .rows
         .iter()
@@ -2103,7 +2137,7 @@ fn row_state(s: &Scenario, k: &peaceops::model::FindingKey) -> Option<(CheckStat
 fn checklist_decision_is_attached_to_its_finding() {
     let (s, k) = decided_scenario();
     let findings = evaluate(&s);
-    let review = Review::new(&findings, &s.checklist);
+    let review = Review::new(&findings, &s);
     let row = review
         .rows
         .iter()
@@ -2141,7 +2175,7 @@ fn checklist_decision_survives_unrelated_edits() {
     assert_eq!(s.activities[0].id.as_str(), "a9");
 
     let findings = evaluate(&s);
-    let review = Review::new(&findings, &s.checklist);
+    let review = Review::new(&findings, &s);
     let row = review
         .rows
         .iter()
@@ -2150,9 +2184,9 @@ fn checklist_decision_survives_unrelated_edits() {
     assert_eq!((row.status, row.note.to_owned()), before);
     // The finding was recomputed: it names the mission by its new name.
     assert!(
-        row.finding.message.contains("UNMIK-renamed"),
+        row.finding.message(&s).contains("UNMIK-renamed"),
         "{}",
-        row.finding.message
+        row.finding.message(&s)
     );
     assert!(review.resolved.is_empty());
 }
@@ -2164,7 +2198,7 @@ fn checklist_decision_on_finding_that_stops_firing_is_resolved_with_note() {
         .capabilities
         .push(C::Investigators);
     let findings = evaluate(&s);
-    let review = Review::new(&findings, &s.checklist);
+    let review = Review::new(&findings, &s);
     assert!(review.rows.iter().all(|r| r.key != k));
     assert_eq!(review.resolved.len(), 1);
     let resolved = review.resolved[0];
@@ -2207,7 +2241,7 @@ fn checklist_decision_survives_save_and_load() {
         ))
     );
     let findings = evaluate(&loaded);
-    let review = Review::new(&findings, &loaded.checklist);
+    let review = Review::new(&findings, &loaded);
     assert_eq!(review.resolved.len(), 1);
     assert_eq!(review.resolved[0].key, gone);
     assert_eq!(review.resolved[0].status, CheckStatus::Mitigated);
@@ -2315,8 +2349,8 @@ fn evaluate_never_panics_on_dangling_references_and_loops() {
     let actors: HashSet<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
     let regions: HashSet<&str> = s.host.regions.iter().map(|r| r.id.as_str()).collect();
     for f in &findings {
-        for e in f.entities() {
-            let ok = match e {
+        for e in f.entities(&s) {
+            let ok = match &e {
                 EntityRef::Mission(id) => missions.contains(id.as_str()),
                 EntityRef::Group(id) => groups.contains(id.as_str()),
                 EntityRef::Activity(id) => activities.contains(id.as_str()),
@@ -2324,11 +2358,11 @@ fn evaluate_never_panics_on_dangling_references_and_loops() {
                 EntityRef::Region(id) => regions.contains(id.as_str()),
                 EntityRef::Link(_) => true,
             };
-            assert!(ok, "{}: names missing {e:?}: {}", f.rule, f.message);
+            assert!(ok, "{}: names missing {e:?}: {}", f.rule, f.message(&s));
         }
     }
     // The review joins them without trouble either.
-    let review = Review::new(&findings, &s.checklist);
+    let review = Review::new(&findings, &s);
     assert_eq!(review.rows.len(), findings.len());
 }
 
@@ -2352,7 +2386,7 @@ fn evaluate_lists_findings_in_rule_order() {
                 .expect("known rule")
         })
         .collect();
-    assert!(order.len() >= 5, "{:?}", messages(&findings));
+    assert!(order.len() >= 5, "{:?}", messages(&seen(&s, &findings)));
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     let expected: Vec<Finding> = RuleId::ALL
         .iter()
@@ -2366,7 +2400,7 @@ fn empty_scenario_has_no_findings() {
     assert!(
         evaluate(&base()).is_empty(),
         "{:?}",
-        messages(&evaluate(&base()))
+        messages(&seen(&base(), &evaluate(&base())))
     );
 }
 

@@ -40,7 +40,10 @@ fn check_message(e: &LoadError, text: &str) {
         .unwrap_or_else(|| panic!("does not start with {PATH:?}: {msg:?}"));
     if let Some((line, column)) = e.position() {
         let prefix = format!("{line}:{column}: ");
-        assert!(rest.starts_with(&prefix), "no `{prefix}` after the path: {msg:?}");
+        assert!(
+            rest.starts_with(&prefix),
+            "no `{prefix}` after the path: {msg:?}"
+        );
         let lines: Vec<&str> = text.split('\n').collect();
         assert!(
             line >= 1
@@ -66,11 +69,18 @@ fn round_trip(s: &Scenario) {
         }
         s
     };
-    assert!(zeroed(s) == zeroed(&back), "round trip changed the scenario:\n{text}");
+    assert!(
+        zeroed(s) == zeroed(&back),
+        "round trip changed the scenario:\n{text}"
+    );
     for (a, b) in s.activities.iter().zip(&back.activities) {
         for (u, v) in [(a.x, b.x), (a.y, b.y)] {
             assert!(
-                if u.is_nan() { v.is_nan() } else { u.to_bits() == v.to_bits() },
+                if u.is_nan() {
+                    v.is_nan()
+                } else {
+                    u.to_bits() == v.to_bits()
+                },
                 "float {u:?} came back as {v:?}"
             );
         }

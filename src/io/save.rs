@@ -15,7 +15,7 @@ use crate::model::Scenario;
 pub fn to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
         .depth_limit(3)
-        .indentor("    ")
+        .indentor("  ")
         .extensions(Extensions::IMPLICIT_SOME);
     let mut text = ron::Options::default().to_string_pretty(scenario, config)?;
     text.push('\n');

@@ -117,10 +117,10 @@ pub struct Activity {
     /// Title shown on the chart and in findings.
     pub title: String,
     /// The catalogue template it came from, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<TemplateId>,
     /// The implementing mission; `None` while the room has not decided.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mission: Option<MissionId>,
     /// Consequences (−1) … drivers (+1).
     pub x: f64,
@@ -136,13 +136,13 @@ pub struct Activity {
     #[serde(default)]
     pub markets: Vec<Market>,
     /// Where it takes place; `None` for country-wide.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionId>,
     /// First month; `None` means from the mission's start.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<YearMonth>,
     /// Last month; `None` means until the mission's end.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<YearMonth>,
     /// Other actors it works with.
     #[serde(default)]
@@ -151,7 +151,7 @@ pub struct Activity {
     #[serde(default)]
     pub status: ActivityStatus,
     /// Free notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 

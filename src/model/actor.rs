@@ -71,6 +71,6 @@ pub struct Actor {
     /// What kind of actor.
     pub kind: ActorKind,
     /// Free notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }

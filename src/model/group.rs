@@ -91,7 +91,7 @@ pub struct CrimeGroup {
     #[serde(default)]
     pub transition_plan: bool,
     /// Free notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 

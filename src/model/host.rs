@@ -151,7 +151,7 @@ pub struct HostState {
     #[serde(default)]
     pub policing_gap: bool,
     /// When minimal security is (or is planned to be) established; `None` if not yet in sight (§VI(e)).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimal_security: Option<YearMonth>,
     /// Named regions: the centre, border regions, hinterlands.
     #[serde(default)]
@@ -169,6 +169,6 @@ pub struct HostState {
     #[serde(default)]
     pub sanctions_panel: bool,
     /// Anything else the room should know: economy, unemployment, weapons, the missions' own effect.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }

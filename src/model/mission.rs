@@ -21,6 +21,20 @@ choice! {
 }
 
 impl Organization {
+    /// The deploying body as a number: equal for organizations that are one body (the UN).
+    pub fn body_index(self) -> u8 {
+        match self {
+            Organization::UnPko | Organization::UnSpm => 0,
+            Organization::Eu => 1,
+            Organization::Au => 2,
+            Organization::Nato => 3,
+            Organization::Osce => 4,
+            Organization::Ecowas => 5,
+            Organization::OtherRec => 6,
+            Organization::AdHoc => 7,
+        }
+    }
+
     /// The deploying body: UN peacekeeping and UN political missions are both the UN.
     pub fn body(self) -> &'static str {
         match self {
@@ -133,10 +147,10 @@ pub struct Mission {
     /// First month of deployment.
     pub start: YearMonth,
     /// Last month of deployment, planned or actual; `None` when open-ended.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<YearMonth>,
     /// The mission this one follows in sequence.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predecessor: Option<MissionId>,
     /// The handover from the predecessor.
     #[serde(default)]
@@ -154,7 +168,7 @@ pub struct Mission {
     #[serde(default)]
     pub personnel: u32,
     /// Free notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 

@@ -30,7 +30,7 @@ pub struct Scenario {
     #[serde(default)]
     pub description: String,
     /// The period the scenario covers, in months; `None` to take it from the missions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
     /// The host state.
     pub host: HostState,

@@ -1,7 +1,9 @@
 //! The validation pass: every semantic problem of a scenario at once, never a panic. Parsing
 //! (in `io`) catches what is not a scenario at all; this catches a scenario that contradicts itself.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -67,21 +69,23 @@ impl Entity {
 }
 
 struct Checker<'a> {
-    ids: HashMap<&'a str, Entity>,
+    ids: FxHashMap<&'a str, Entity>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    fn push(&mut self, kind: ProblemKind, location: &str, message: String) {
+    // Locations are written only when there is a problem to report: a valid scenario of ten
+    // thousand activities must not pay for ten thousand sentences.
+    fn push(&mut self, kind: ProblemKind, location: &Loc<'_>, message: String) {
         self.problems.push(Problem {
             kind,
-            location: location.to_owned(),
+            location: location.write(),
             message,
         });
     }
 
-    fn declare(&mut self, entity: Entity, id: &'a str, location: &str) {
-        if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
+    fn declare(&mut self, entity: Entity, id: &'a str, location: &Loc<'_>) {
+        if id.is_empty() || id.chars().any(char::is_whitespace) {
             self.push(
                 ProblemKind::BadId,
                 location,
@@ -97,7 +101,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn reference(&mut self, expected: Entity, id: &str, location: &str, field: &str) {
+    fn reference(&mut self, expected: Entity, id: &str, location: &Loc<'_>, field: &str) {
         match self.ids.get(id) {
             Some(found) if *found == expected => {}
             Some(found) => self.push(
@@ -120,7 +124,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn dates(&mut self, start: Option<YearMonth>, end: Option<YearMonth>, location: &str) {
+    fn dates(&mut self, start: Option<YearMonth>, end: Option<YearMonth>, location: &Loc<'_>) {
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
@@ -132,7 +136,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn position(&mut self, axis: &str, value: f64, location: &str) {
+    fn position(&mut self, axis: &str, value: f64, location: &Loc<'_>) {
         if !value.is_finite() || !(-1.0..=1.0).contains(&value) {
             self.push(
                 ProblemKind::PositionOutOfRange,
@@ -143,16 +147,32 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn loc(kind: &str, name: &str, id: &str) -> String {
-    format!("{kind} '{name}' ({id})")
+/// Where a problem is: an entity by kind, name and id, written out only when needed.
+enum Loc<'s> {
+    Entity(&'static str, &'s str, &'s str),
+    Text(&'static str),
+}
+
+impl Loc<'_> {
+    fn write(&self) -> String {
+        match self {
+            Loc::Entity(kind, name, id) => format!("{kind} '{name}' ({id})"),
+            Loc::Text(t) => (*t).to_owned(),
+        }
+    }
+}
+
+fn loc<'s>(kind: &'static str, name: &'s str, id: &'s str) -> Loc<'s> {
+    Loc::Entity(kind, name, id)
 }
 
 /// Checks a scenario and returns every problem found (empty when valid). `catalogue` is used to
 /// check template references; pass `None` to skip that check.
 pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
     let mut c = Checker {
-        ids: HashMap::with_capacity(
+        ids: FxHashMap::with_capacity_and_hasher(
             scenario.activities.len() + scenario.missions.len() + scenario.groups.len() + 16,
+            Default::default(),
         ),
         problems: Vec::new(),
     };
@@ -203,7 +223,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
 
     // Pass 2: references, dates and positions.
     if let Some(t) = scenario.timeline {
-        c.dates(Some(t.start), Some(t.end), "scenario timeline");
+        c.dates(Some(t.start), Some(t.end), &Loc::Text("scenario timeline"));
     }
     for g in &scenario.groups {
         let here = loc("crime group", &g.name, g.id.as_str());
@@ -276,7 +296,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
 
 /// Reports each chain of predecessors that loops back on itself (once per loop).
 fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
-    let pred: HashMap<&str, &str> = scenario
+    let pred: FxHashMap<&str, &str> = scenario
         .missions
         .iter()
         .filter_map(|m| Some((m.id.as_str(), m.predecessor.as_ref()?.as_str())))

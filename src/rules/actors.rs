@@ -1,13 +1,16 @@
-//! Cooperation with other actors (§IV.4, §V, §VI(c)).
+//! Cooperation with other actors (§IV.4, §V, §VI(c)): detection. The sentences are in
+//! `sentences.rs`.
 
 use crate::model::{ActivityKind as K, ActorKind, Governance};
 
-use super::context::Ctx;
-use super::text::{LIST, count, join, quote};
-use super::{EntityRef, Finding, RuleId};
+use super::context::{
+    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, REGIONAL, actor, group, kinds, mission,
+};
+use super::finding::{At, Detail};
+use super::{Finding, RuleId};
 
 /// Tags that build state capacity when done indirectly.
-const STATE_CAPACITY: &[K] = &[
+const STATE_CAPACITY: u64 = kinds(&[
     K::Training,
     K::Policing,
     K::Arrest,
@@ -18,69 +21,66 @@ const STATE_CAPACITY: &[K] = &[
     K::Detention,
     K::Border,
     K::Vetting,
-];
+]);
+
+/// Why capacity building is risky: the state itself, or the groups it targets.
+pub(super) mod captured {
+    /// The state is captured or corrupt.
+    pub const STATE: u8 = 0;
+    /// Targeted groups have ties to officials.
+    pub const TIED_GROUPS: u8 = 1;
+}
 
 /// §IV.4, §V: capacity building for host institutions while the state is captured or corrupt, or
 /// while a targeted group has ties to officials.
 pub(super) fn capacity_to_captured_state(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let governance = ctx.s.host.governance;
-    let state_compromised = matches!(governance, Governance::Captured | Governance::Corrupt);
+    let compromised = matches!(
+        ctx.s.host.governance,
+        Governance::Captured | Governance::Corrupt
+    );
     for (m, items) in ctx.by_mission.iter().enumerate() {
         let mut acts = Vec::new();
-        let mut tied = Vec::new();
+        let mut tied: Vec<At> = Vec::new();
         for i in items {
             let l = &ctx.live[*i];
-            if l.a.is_direct() {
+            if l.direct() {
                 continue;
             }
-            let for_host = ctx.has_partner(l, |k| k == ActorKind::HostAgency)
-                || (l.a.has_any(STATE_CAPACITY) && !ctx.has_partner(l, ActorKind::is_community));
+            let for_host = l.has_partner(HOST_AGENCY)
+                || (l.has_any(STATE_CAPACITY) && !l.has_partner(COMMUNITY));
             if !for_host {
                 continue;
             }
-            let tied_here: Vec<usize> = ctx
+            let mut tied_here = false;
+            for g in ctx
                 .groups(l)
                 .iter()
-                .copied()
-                .filter(|g| ctx.s.groups[*g].ties_to_officials)
-                .collect();
-            if state_compromised || !tied_here.is_empty() {
-                acts.push(*i);
-                for g in tied_here {
-                    if !tied.contains(&g) {
-                        tied.push(g);
-                    }
+                .filter(|g| ctx.s.groups[**g].ties_to_officials)
+            {
+                tied_here = true;
+                if !tied.contains(&group(*g)) {
+                    tied.push(group(*g));
                 }
+            }
+            if compromised || tied_here {
+                acts.push(*i);
             }
         }
         if acts.is_empty() {
             continue;
         }
-        let why = if state_compromised {
-            format!("the state is {}", governance.label())
-        } else {
-            let names: Vec<String> = tied.iter().map(|g| quote(&ctx.s.groups[*g].name)).collect();
-            format!(
-                "{}, which it targets, {} ties to officials",
-                join(&names, LIST),
-                if tied.len() == 1 { "has" } else { "have" }
-            )
-        };
-        let mut involved = ctx.activity_refs(&acts);
-        involved.extend(
-            tied.iter()
-                .map(|g| EntityRef::Group(ctx.s.groups[*g].id.clone())),
-        );
-        out.push(Finding {
-            rule: RuleId::CapacityToCapturedState,
-            subject: vec![ctx.mission_ref(m)],
+        let mut involved = ctx.activities(&acts);
+        involved.extend(tied);
+        out.push(Finding::new(
+            RuleId::CapacityToCapturedState,
+            &[mission(m)],
             involved,
-            message: format!(
-                "{} builds the capacity of host institutions ({}) while {why}: the new capacity may serve the criminals inside the state",
-                ctx.mission(m).describe(),
-                ctx.titles(&acts)
-            ),
-        });
+            Detail::Variant(if compromised {
+                captured::STATE
+            } else {
+                captured::TIED_GROUPS
+            }),
+        ));
     }
 }
 
@@ -89,110 +89,83 @@ pub(super) fn capacity_to_captured_state(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
 pub(super) fn no_regional_approach(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let groups = &ctx.s.groups;
     let mut covered = vec![false; groups.len()];
-    let mut general = false;
-    for l in ctx
-        .live
-        .iter()
-        .filter(|l| ctx.has_partner(l, ActorKind::is_regional))
-    {
+    for l in ctx.live.iter().filter(|l| l.has_partner(REGIONAL)) {
         let targets = ctx.groups(l);
         if targets.is_empty() {
-            general = true;
+            // A regional activity against no group in particular covers them all.
+            return;
         }
         for g in targets {
             covered[*g] = true;
         }
     }
-    if general {
-        return;
-    }
-    for (g, group) in groups.iter().enumerate() {
-        if !group.transnational || covered[g] {
-            continue;
+    for (g, grp) in groups.iter().enumerate() {
+        if grp.transnational && !covered[g] {
+            out.push(Finding::new(
+                RuleId::NoRegionalApproach,
+                &[group(g)],
+                Vec::new(),
+                Detail::None,
+            ));
         }
-        out.push(Finding {
-            rule: RuleId::NoRegionalApproach,
-            subject: vec![EntityRef::Group(group.id.clone())],
-            involved: Vec::new(),
-            message: format!(
-                "{} reaches across borders, but no activity against it involves a neighbouring government or a regional organization",
-                quote(&group.name)
-            ),
-        });
     }
 }
 
 /// §V: activities exist and none works with civil society, communities, women or youth.
 pub(super) fn no_community_approach(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.live.is_empty()
-        || ctx
-            .live
-            .iter()
-            .any(|l| ctx.has_partner(l, ActorKind::is_community))
-    {
+    if ctx.live.is_empty() || ctx.live.iter().any(|l| l.has_partner(COMMUNITY)) {
         return;
     }
-    out.push(Finding {
-        rule: RuleId::NoCommunityApproach,
-        subject: Vec::new(),
-        involved: Vec::new(),
-        message: format!(
-            "none of the {} works with civil society, local communities, women or youth: the plan is state-centred only",
-            count(ctx.live.len(), "activity", "activities")
-        ),
-    });
+    out.push(Finding::new(
+        RuleId::NoCommunityApproach,
+        &[],
+        Vec::new(),
+        Detail::Numbers(ctx.live.len() as i64, 0),
+    ));
 }
 
 /// §V: drivers-side activities with no development partner, or development actors nobody
 /// coordinates with.
 pub(super) fn security_development_split(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let drivers: Vec<usize> = (0..ctx.live.len())
-        .filter(|i| ctx.live[*i].a.is_drivers())
+        .filter(|i| ctx.live[*i].drivers())
         .collect();
     if !drivers.is_empty()
         && !drivers
             .iter()
-            .any(|i| ctx.has_partner(&ctx.live[*i], ActorKind::is_development))
+            .any(|i| ctx.live[*i].has_partner(DEVELOPMENT))
     {
-        out.push(Finding {
-            rule: RuleId::SecurityDevelopmentSplit,
-            subject: Vec::new(),
-            involved: ctx.activity_refs(&drivers),
-            message: format!(
-                "{} target the drivers of crime ({}), but none has a development actor (UNDP, UN-Habitat, the World Bank, a donor) as partner",
-                count(drivers.len(), "activity", "activities"),
-                ctx.titles(&drivers)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::SecurityDevelopmentSplit,
+            &[],
+            ctx.activities(&drivers),
+            Detail::None,
+        ));
     }
     let actors = &ctx.s.actors;
+    if !actors.iter().any(|a| a.kind.is_development()) {
+        return;
+    }
     let mut engaged = vec![false; actors.len()];
     for l in &ctx.live {
         for p in ctx.partners(l) {
             engaged[*p] = true;
         }
     }
-    for m in &ctx.s.missions {
-        for p in &m.partners {
-            if let Some(i) = actors.iter().position(|a| &a.id == p) {
-                engaged[i] = true;
-            }
+    for p in ctx.s.missions.iter().flat_map(|m| &m.partners) {
+        if let Some(i) = ctx.actor_index.get(p.as_str()) {
+            engaged[i] = true;
         }
     }
-    for (i, actor) in actors.iter().enumerate() {
-        if !actor.kind.is_development() || engaged[i] {
-            continue;
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind.is_development() && !engaged[i] {
+            out.push(Finding::new(
+                RuleId::SecurityDevelopmentSplit,
+                &[actor(i)],
+                Vec::new(),
+                Detail::None,
+            ));
         }
-        out.push(Finding {
-            rule: RuleId::SecurityDevelopmentSplit,
-            subject: vec![EntityRef::Actor(actor.id.clone())],
-            involved: Vec::new(),
-            message: format!(
-                "{} ({}) is present, but no activity or mission is coordinated with it: security and development may pull apart",
-                actor.name,
-                actor.kind.label()
-            ),
-        });
     }
 }
 
@@ -208,40 +181,18 @@ pub(super) fn panel_of_experts_unused(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .live
         .iter()
         .any(|l| ctx.partners(l).iter().any(|p| panels.contains(p)));
-    let by_mission = ctx.s.missions.iter().any(|m| {
-        m.partners
-            .iter()
-            .any(|p| panels.iter().any(|i| &ctx.s.actors[*i].id == p))
+    let by_mission = ctx.s.missions.iter().flat_map(|m| &m.partners).any(|p| {
+        ctx.actor_index
+            .get(p.as_str())
+            .is_some_and(|i| panels.contains(&i))
     });
     if by_activity || by_mission {
         return;
     }
-    let host = if ctx.s.host.name.is_empty() {
-        "the host state"
-    } else {
-        &ctx.s.host.name
-    };
-    let message = if panels.is_empty() {
-        format!(
-            "a sanctions panel of experts monitors {host}, but it is not on the board and no activity or mission draws on its findings"
-        )
-    } else {
-        let names: Vec<&str> = panels
-            .iter()
-            .map(|i| ctx.s.actors[*i].name.as_str())
-            .collect();
-        format!(
-            "{} monitors {host}, but no activity or mission draws on its findings",
-            join(&names, LIST)
-        )
-    };
-    out.push(Finding {
-        rule: RuleId::PanelOfExpertsUnused,
-        subject: Vec::new(),
-        involved: panels
-            .iter()
-            .map(|i| EntityRef::Actor(ctx.s.actors[*i].id.clone()))
-            .collect(),
-        message,
-    });
+    out.push(Finding::new(
+        RuleId::PanelOfExpertsUnused,
+        &[],
+        panels.into_iter().map(actor).collect(),
+        Detail::None,
+    ));
 }

@@ -1,100 +1,406 @@
 //! What every rule needs, resolved once per evaluation: ids to indices, the live activities with
-//! their mission, groups, region, partners and effective dates, and the missions' successions.
-//! Rules then work on indices and never search lists.
+//! their mission, groups, region, partners and effective start, and the missions' successions.
+//! Rules then work on indices and never search lists or compare strings.
 
-use std::collections::HashMap;
-use std::ops::Range;
+use std::sync::OnceLock;
 
-use super::EntityRef;
-use super::text::{LIST, join, quote};
-use crate::model::{Activity, Actor, ActorKind, CrimeGroup, Mission, Region, Scenario, YearMonth};
+use rustc_hash::FxHashMap;
 
-/// A live (not dropped) activity with its references resolved.
-pub(super) struct Live<'a> {
-    /// The activity.
-    pub a: &'a Activity,
-    /// Index of its mission, if assigned and existing.
-    pub mission: Option<usize>,
-    /// Its region's index, if any.
-    pub region: Option<usize>,
-    /// Effective first month: its own, else its mission's.
-    pub start: Option<YearMonth>,
-    groups: Range<usize>,
-    partners: Range<usize>,
+use super::finding::{At, Ix};
+use super::pairs::Meeting;
+use crate::model::{ActivityKind, ActorKind, Mission, Scenario, YearMonth};
+
+/// A set of activity kinds as bits over `ActivityKind::ALL`.
+pub(super) const fn kinds(list: &[ActivityKind]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < list.len() {
+        bits |= 1 << list[i] as u64;
+        i += 1;
+    }
+    bits
 }
 
-impl Live<'_> {
+/// A set of actor kinds as bits over `ActorKind::ALL`.
+pub(super) const fn actors(list: &[ActorKind]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < list.len() {
+        bits |= 1 << list[i] as u32;
+        i += 1;
+    }
+    bits
+}
+
+/// Development actors (see `ActorKind::is_development`).
+pub(super) const DEVELOPMENT: u32 = actors(&[
+    ActorKind::Undp,
+    ActorKind::UnHabitat,
+    ActorKind::WorldBank,
+    ActorKind::Donor,
+]);
+/// Civil society, communities, women and youth (see `ActorKind::is_community`).
+pub(super) const COMMUNITY: u32 = actors(&[
+    ActorKind::CivilSociety,
+    ActorKind::Community,
+    ActorKind::WomensGroup,
+    ActorKind::YouthGroup,
+]);
+/// Host agencies.
+pub(super) const HOST_AGENCY: u32 = actors(&[ActorKind::HostAgency]);
+/// Local actors who stay (see `ActorKind::is_local`).
+pub(super) const LOCAL: u32 = HOST_AGENCY | COMMUNITY;
+/// Neighbours and regional organizations (see `ActorKind::is_regional`).
+pub(super) const REGIONAL: u32 = actors(&[
+    ActorKind::NeighbouringGovernment,
+    ActorKind::RegionalOrganization,
+]);
+
+/// A live (not dropped) activity with what the rules read of it, resolved and packed small:
+/// the rules scan these many times, never the activities themselves.
+pub(super) struct Live {
+    /// Its position in `scenario.activities`.
+    pub index: Ix,
+    mission: u32,
+    region: u32,
+    start: i32,
+    end: i32,
+    /// Its kind tags, as bits over `ActivityKind::ALL`.
+    pub kinds: u64,
+    /// The kinds of its partners, as bits over `ActorKind::ALL`.
+    pub partner_kinds: u32,
+    /// Where it sits and what it is: see the `DIRECT`… constants.
+    flags: u8,
+    groups: (u32, u32),
+    partners: (u32, u32),
+}
+
+const NONE: u32 = u32::MAX;
+const NO_DATE: i32 = i32::MIN;
+
+fn pack(i: Option<usize>) -> u32 {
+    i.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE)
+}
+
+fn unpack(i: u32) -> Option<usize> {
+    (i != NONE).then_some(i as usize)
+}
+
+fn pack_date(d: Option<YearMonth>) -> i32 {
+    d.map_or(NO_DATE, YearMonth::index)
+}
+
+fn unpack_date(d: i32) -> Option<YearMonth> {
+    (d != NO_DATE).then(|| YearMonth::from_index(d))
+}
+
+const COERCIVE_KINDS: u64 = kinds(ActivityKind::COERCIVE);
+const INTERNAL_KINDS: u64 = kinds(ActivityKind::INTERNAL);
+
+const DIRECT: u8 = 1;
+const DRIVERS: u8 = 2;
+const COERCIVE: u8 = 4;
+const INTERNAL: u8 = 8;
+
+impl Live {
+    /// Index of its mission, if assigned and existing.
+    pub fn mission(&self) -> Option<usize> {
+        unpack(self.mission)
+    }
+
+    /// Its region's index, if any.
+    pub fn region(&self) -> Option<usize> {
+        unpack(self.region)
+    }
+
+    /// Effective first month: its own, else its mission's.
+    pub fn start(&self) -> Option<YearMonth> {
+        unpack_date(self.start)
+    }
+
+    /// Its own last month (`None`: until its mission ends).
+    pub fn end(&self) -> Option<YearMonth> {
+        unpack_date(self.end)
+    }
+
+    /// [`Self::start`] as a month index (`YearMonth::index`), cheap to compare.
+    pub fn start_index(&self) -> Option<i32> {
+        (self.start != NO_DATE).then_some(self.start)
+    }
+
+    /// [`Self::end`] as a month index.
+    pub fn end_index(&self) -> Option<i32> {
+        (self.end != NO_DATE).then_some(self.end)
+    }
+
+    /// Done directly (y ≥ 0).
+    pub fn direct(&self) -> bool {
+        self.flags & DIRECT != 0
+    }
+
+    /// On the drivers side (x ≥ 0).
+    pub fn drivers(&self) -> bool {
+        self.flags & DRIVERS != 0
+    }
+
+    /// Coercive (see `Activity::is_coercive`).
+    pub fn coercive(&self) -> bool {
+        self.flags & COERCIVE != 0
+    }
+
+    /// Only about the mission itself (see `Activity::is_internal`).
+    pub fn internal(&self) -> bool {
+        self.flags & INTERNAL != 0
+    }
+
     /// The activity as a finding's entity.
-    pub fn entity(&self) -> EntityRef {
-        EntityRef::Activity(self.a.id.clone())
+    pub fn at(&self) -> At {
+        At::Activity(self.index)
+    }
+
+    /// Whether it carries any of the tags in the mask (see [`kinds`]).
+    pub fn has_any(&self, mask: u64) -> bool {
+        self.kinds & mask != 0
+    }
+
+    /// Whether any of its partners is of a kind in the mask (see [`actors`]).
+    pub fn has_partner(&self, mask: u32) -> bool {
+        self.partner_kinds & mask != 0
     }
 }
 
 pub(super) struct Ctx<'a> {
     pub s: &'a Scenario,
-    pub live: Vec<Live<'a>>,
+    pub live: Vec<Live>,
     /// For each mission, indices into `live` of its activities.
-    pub by_mission: Vec<Vec<usize>>,
+    pub by_mission: ByMission,
     /// For each mission, the index of its predecessor.
     pub predecessor: Vec<Option<usize>>,
     /// For each mission, whether some mission follows it.
     pub has_successor: Vec<bool>,
+    /// Index of each actor id.
+    pub actor_index: Ids<'a>,
+    /// Index of each mission id.
+    pub mission_index: Ids<'a>,
+    /// Each mission's capabilities as bits over `Capability::ALL`.
+    pub capabilities: Vec<u32>,
+    group_refs: Vec<usize>,
+    partner_refs: Vec<usize>,
+    meetings: OnceLock<Vec<Meeting>>,
+}
+
+/// Buffers kept between evaluations on each thread: a large scenario's evaluation would
+/// otherwise hand megabytes back to the system and fault them in again every time.
+#[derive(Default)]
+pub(super) struct Scratch {
+    live: Vec<Live>,
+    group_refs: Vec<usize>,
+    partner_refs: Vec<usize>,
+    order: Vec<usize>,
+    /// Buffers of the pair rules.
+    pub pairs: super::pairs::Buffers,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Lends this thread's buffers to `f` (fresh ones if they are lent out already).
+pub(super) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut scratch = SCRATCH.with(|cell| {
+        cell.try_borrow_mut()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
+    });
+    let result = f(&mut scratch);
+    SCRATCH.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = scratch;
+        }
+    });
+    result
+}
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        let live = std::mem::take(&mut self.live);
+        let group_refs = std::mem::take(&mut self.group_refs);
+        let partner_refs = std::mem::take(&mut self.partner_refs);
+        let order = std::mem::take(&mut self.by_mission.order);
+        with_scratch(|s| {
+            s.live = live;
+            s.group_refs = group_refs;
+            s.partner_refs = partner_refs;
+            s.order = order;
+        });
+    }
+}
+
+/// Resolved activities.
+struct Part {
+    live: Vec<Live>,
     group_refs: Vec<usize>,
     partner_refs: Vec<usize>,
 }
 
-fn index_of<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        // The first of duplicate ids wins; validation reports the duplicate.
-        map.entry(id(item)).or_insert(i);
+impl Part {
+    /// Resolves `s.activities[index]`, unless it is dropped.
+    fn add(
+        &mut self,
+        s: &Scenario,
+        index: usize,
+        missions: &Ids<'_>,
+        groups: &Ids<'_>,
+        actors: &Ids<'_>,
+        regions: &Ids<'_>,
+    ) {
+        let a = &s.activities[index];
+        if !a.is_live() {
+            return;
+        }
+        let mission = a.mission.as_ref().and_then(|m| missions.get(m.as_str()));
+        let g0 = self.group_refs.len();
+        self.group_refs
+            .extend(a.groups.iter().filter_map(|g| groups.get(g.as_str())));
+        let p0 = self.partner_refs.len();
+        let mut partner_kinds = 0;
+        for p in &a.partners {
+            if let Some(i) = actors.get(p.as_str()) {
+                self.partner_refs.push(i);
+                partner_kinds |= 1 << s.actors[i].kind as u32;
+            }
+        }
+        let kind_bits = a.kinds.iter().fold(0, |acc, k| acc | 1 << *k as u64);
+        // The same tests as `Activity::is_coercive` and `is_internal`, on the bits.
+        let (direct, drivers) = (a.is_direct(), a.is_drivers());
+        let coercive = direct && !drivers && (kind_bits == 0 || kind_bits & COERCIVE_KINDS != 0);
+        let internal = kind_bits != 0 && kind_bits & !INTERNAL_KINDS == 0;
+        let flags = (u8::from(direct) * DIRECT)
+            | (u8::from(drivers) * DRIVERS)
+            | (u8::from(coercive) * COERCIVE)
+            | (u8::from(internal) * INTERNAL);
+        let span = |from: usize, to: usize| (ix(from), ix(to - from));
+        self.live.push(Live {
+            index: ix(index),
+            mission: pack(mission),
+            region: pack(a.region.as_ref().and_then(|r| regions.get(r.as_str()))),
+            start: pack_date(a.start.or(mission.map(|i| s.missions[i].start))),
+            end: pack_date(a.end),
+            kinds: kind_bits,
+            flags,
+            partner_kinds,
+            groups: span(g0, self.group_refs.len()),
+            partners: span(p0, self.partner_refs.len()),
+        });
     }
-    map
+}
+
+/// Ids to positions.
+pub(super) struct Ids<'a>(FxHashMap<Key<'a>, usize>);
+
+/// An id as a map key, compared inline: ids are short, and a call to `memcmp` for each of the
+/// tens of thousands of look-ups costs more than the comparison itself.
+#[derive(Clone, Copy)]
+struct Key<'a>(&'a str);
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut ca = a.chunks_exact(8);
+        let mut cb = b.chunks_exact(8);
+        for (x, y) in ca.by_ref().zip(cb.by_ref()) {
+            if x != y {
+                return false;
+            }
+        }
+        ca.remainder()
+            .iter()
+            .zip(cb.remainder())
+            .all(|(x, y)| x == y)
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl<'a> Ids<'a> {
+    fn new<T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Self {
+        let mut map = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
+        for (i, item) in items.iter().enumerate() {
+            // The first of duplicate ids wins; validation reports the duplicate.
+            map.entry(Key(id(item))).or_insert(i);
+        }
+        Ids(map)
+    }
+
+    /// The position of the entity with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(&Key(id)).copied()
+    }
+}
+
+/// For each mission, the live activities it implements, in one allocation.
+pub(super) struct ByMission {
+    order: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl ByMission {
+    /// Each mission's activities, in mission order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        self.starts.windows(2).map(|w| &self.order[w[0]..w[1]])
+    }
+}
+
+impl std::ops::Index<usize> for ByMission {
+    type Output = [usize];
+
+    fn index(&self, m: usize) -> &[usize] {
+        &self.order[self.starts[m]..self.starts[m + 1]]
+    }
+}
+
+/// An index as stored in findings.
+pub(super) fn ix(i: usize) -> Ix {
+    Ix::try_from(i).unwrap_or(Ix::MAX)
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(s: &'a Scenario) -> Self {
-        let missions = index_of(&s.missions, |m: &Mission| m.id.as_str());
-        let groups = index_of(&s.groups, |g: &CrimeGroup| g.id.as_str());
-        let actors = index_of(&s.actors, |a: &Actor| a.id.as_str());
-        let regions = index_of(&s.host.regions, |r: &Region| r.id.as_str());
+        let missions = Ids::new(&s.missions, |m| m.id.as_str());
+        let groups = Ids::new(&s.groups, |g| g.id.as_str());
+        let actor_ids = Ids::new(&s.actors, |a| a.id.as_str());
+        let regions = Ids::new(&s.host.regions, |r| r.id.as_str());
 
-        let mut live = Vec::with_capacity(s.activities.len());
-        let mut by_mission = vec![Vec::new(); s.missions.len()];
-        let mut group_refs = Vec::with_capacity(s.activities.len());
-        let mut partner_refs = Vec::with_capacity(s.activities.len());
-        for a in s.activities.iter().filter(|a| a.is_live()) {
-            let mission = a
-                .mission
-                .as_ref()
-                .and_then(|m| missions.get(m.as_str()).copied());
-            let m = mission.map(|i| &s.missions[i]);
-            let g0 = group_refs.len();
-            group_refs.extend(
-                a.groups
-                    .iter()
-                    .filter_map(|g| groups.get(g.as_str()).copied()),
-            );
-            let p0 = partner_refs.len();
-            partner_refs.extend(
-                a.partners
-                    .iter()
-                    .filter_map(|p| actors.get(p.as_str()).copied()),
-            );
-            if let Some(i) = mission {
-                by_mission[i].push(live.len());
-            }
-            live.push(Live {
-                a,
-                mission,
-                region: a
-                    .region
-                    .as_ref()
-                    .and_then(|r| regions.get(r.as_str()).copied()),
-                start: a.start.or(m.map(|m| m.start)),
-                groups: g0..group_refs.len(),
-                partners: p0..partner_refs.len(),
-            });
+        let mut scratch = with_scratch(std::mem::take);
+        let mut part = Part {
+            live: std::mem::take(&mut scratch.live),
+            group_refs: std::mem::take(&mut scratch.group_refs),
+            partner_refs: std::mem::take(&mut scratch.partner_refs),
+        };
+        part.live.clear();
+        part.group_refs.clear();
+        part.partner_refs.clear();
+        part.live.reserve(s.activities.len());
+        for index in 0..s.activities.len() {
+            part.add(s, index, &missions, &groups, &actor_ids, &regions);
+        }
+        let Part {
+            live,
+            group_refs,
+            partner_refs,
+        } = part;
+        let mut per_mission = vec![0usize; s.missions.len() + 1];
+        for m in live.iter().filter_map(Live::mission) {
+            per_mission[m + 1] += 1;
         }
 
         let predecessor: Vec<Option<usize>> = s
@@ -104,10 +410,26 @@ impl<'a> Ctx<'a> {
             .map(|(i, m)| {
                 m.predecessor
                     .as_ref()
-                    .and_then(|p| missions.get(p.as_str()).copied())
+                    .and_then(|p| missions.get(p.as_str()))
                     .filter(|p| *p != i)
             })
             .collect();
+        // Each mission's activities, by counting.
+        for m in 0..s.missions.len() {
+            per_mission[m + 1] += per_mission[m];
+        }
+        let starts = per_mission.clone();
+        let mut order = std::mem::take(&mut scratch.order);
+        order.clear();
+        order.resize(per_mission[s.missions.len()], 0);
+        for (i, l) in live.iter().enumerate() {
+            if let Some(m) = l.mission() {
+                order[per_mission[m]] = i;
+                per_mission[m] += 1;
+            }
+        }
+        let by_mission = ByMission { order, starts };
+
         let mut has_successor = vec![false; s.missions.len()];
         for p in predecessor.iter().flatten() {
             has_successor[*p] = true;
@@ -119,9 +441,26 @@ impl<'a> Ctx<'a> {
             by_mission,
             predecessor,
             has_successor,
+            actor_index: actor_ids,
+            mission_index: missions,
+            capabilities: s
+                .missions
+                .iter()
+                .map(|m| {
+                    m.capabilities
+                        .iter()
+                        .fold(0, |acc, c| acc | 1 << *c as usize)
+                })
+                .collect(),
             group_refs,
             partner_refs,
+            meetings: OnceLock::new(),
         }
+    }
+
+    /// Where and when missions meet (shared by the turf and intelligence rules).
+    pub fn meetings(&self) -> &[Meeting] {
+        self.meetings.get_or_init(|| super::pairs::meetings(self))
     }
 
     /// The mission at an index.
@@ -130,23 +469,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Indices of the groups a live activity targets.
-    pub fn groups(&self, l: &Live<'_>) -> &[usize] {
-        &self.group_refs[l.groups.clone()]
+    pub fn groups(&self, l: &Live) -> &[usize] {
+        let (from, n) = (l.groups.0 as usize, l.groups.1 as usize);
+        &self.group_refs[from..from + n]
     }
 
     /// Indices of a live activity's partners.
-    pub fn partners(&self, l: &Live<'_>) -> &[usize] {
-        &self.partner_refs[l.partners.clone()]
-    }
-
-    /// Kinds of a live activity's partners.
-    pub fn partner_kinds<'s>(&'s self, l: &Live<'_>) -> impl Iterator<Item = ActorKind> + 's {
-        self.partners(l).iter().map(|i| self.s.actors[*i].kind)
-    }
-
-    /// Whether any partner of the activity is of a kind that `pred` accepts.
-    pub fn has_partner(&self, l: &Live<'_>, pred: impl Fn(ActorKind) -> bool) -> bool {
-        self.partner_kinds(l).any(pred)
+    pub fn partners(&self, l: &Live) -> &[usize] {
+        let (from, n) = (l.partners.0 as usize, l.partners.1 as usize);
+        &self.partner_refs[from..from + n]
     }
 
     /// Whether two missions' deployments overlap in time.
@@ -155,26 +486,103 @@ impl<'a> Ctx<'a> {
         crate::model::periods_overlap(a.start, a.end, b.start, b.end)
     }
 
-    /// A mission as a finding's entity.
-    pub fn mission_ref(&self, m: usize) -> EntityRef {
-        EntityRef::Mission(self.mission(m).id.clone())
-    }
-
     /// Live activities (by index into `live`) as findings' entities.
-    pub fn activity_refs(&self, items: &[usize]) -> Vec<EntityRef> {
-        items.iter().map(|i| self.live[*i].entity()).collect()
+    pub fn activities(&self, items: &[usize]) -> Vec<At> {
+        items.iter().map(|i| self.live[*i].at()).collect()
+    }
+}
+
+/// A mission as a finding's entity.
+pub(super) fn mission(i: usize) -> At {
+    At::Mission(ix(i))
+}
+
+/// A group as a finding's entity.
+pub(super) fn group(i: usize) -> At {
+    At::Group(ix(i))
+}
+
+/// An actor as a finding's entity.
+pub(super) fn actor(i: usize) -> At {
+    At::Actor(ix(i))
+}
+
+/// A region as a finding's entity.
+pub(super) fn region(i: usize) -> At {
+    At::Region(ix(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_flags_agree_with_the_model() {
+        use crate::model::{Activity, ActivityStatus};
+        let mut s = Scenario::new("t");
+        let lists: [&[ActivityKind]; 5] = [
+            &[],
+            &[ActivityKind::Raid],
+            &[ActivityKind::Vetting],
+            &[ActivityKind::ConductDiscipline, ActivityKind::Coordination],
+            &[ActivityKind::Coordination, ActivityKind::Policing],
+        ];
+        for (i, kinds) in lists.iter().enumerate() {
+            for (x, y) in [(-0.5, 0.5), (0.5, 0.5), (-0.5, -0.5), (0.0, 0.0)] {
+                let mut a = Activity::new(format!("a{i}{x}{y}").as_str().into(), "t", x, y);
+                a.kinds = kinds.to_vec();
+                a.status = ActivityStatus::Planned;
+                s.activities.push(a);
+            }
+        }
+        let ctx = Ctx::new(&s);
+        for (l, a) in ctx.live.iter().zip(&s.activities) {
+            assert_eq!(l.coercive(), a.is_coercive(), "{a:?}");
+            assert_eq!(l.internal(), a.is_internal(), "{a:?}");
+            assert_eq!((l.direct(), l.drivers()), (a.is_direct(), a.is_drivers()));
+        }
     }
 
-    /// "'A', 'B' and 3 more": the titles of live activities.
-    pub fn titles(&self, items: &[usize]) -> String {
-        let names: Vec<String> = items
-            .iter()
-            .take(LIST)
-            .map(|i| quote(&self.live[*i].a.title))
-            .collect();
-        match items.len() - names.len() {
-            0 => join(&names, LIST),
-            rest => format!("{} and {rest} more", names.join(", ")),
+    #[test]
+    fn actor_masks_agree_with_the_model() {
+        for k in ActorKind::ALL {
+            let bit = 1 << *k as u32;
+            assert_eq!(DEVELOPMENT & bit != 0, k.is_development(), "{k:?}");
+            assert_eq!(COMMUNITY & bit != 0, k.is_community(), "{k:?}");
+            assert_eq!(LOCAL & bit != 0, k.is_local(), "{k:?}");
+            assert_eq!(REGIONAL & bit != 0, k.is_regional(), "{k:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::Ids;
+
+    #[test]
+    fn ids_find_short_long_and_missing() {
+        let long = "an-id-that-is-longer-than-sixteen-bytes";
+        let items = [
+            "a",
+            "a\0",
+            "mission-1",
+            "mission-10",
+            long,
+            "a",
+            "sixteen-bytes-id",
+        ];
+        let ids = Ids::new(&items, |s| s);
+        assert_eq!(ids.get("a"), Some(0), "the first of duplicates wins");
+        assert_eq!(ids.get("a\0"), Some(1));
+        assert_eq!(ids.get("mission-10"), Some(3));
+        assert_eq!(ids.get(long), Some(4));
+        assert_eq!(ids.get("sixteen-bytes-id"), Some(6));
+        assert_eq!(ids.get("mission-2"), None);
+        assert_eq!(ids.get(""), None);
+        let many: Vec<String> = (0..1000).map(|i| format!("group-{i}")).collect();
+        let ids = Ids::new(&many, |s| s.as_str());
+        for (i, id) in many.iter().enumerate() {
+            assert_eq!(ids.get(id), Some(i));
         }
     }
 }

@@ -1,13 +1,14 @@
-//! Challenges of engaging at all (§II, §III, §IV).
+//! Challenges of engaging at all (§II, §III, §IV): detection. The sentences are in
+//! `sentences.rs`.
 
 use crate::model::{
-    ActivityKind as K, Approach, Capability as C, Consent, Governance, JusticeLink, Level,
-    MissionKind, PeaceRole, StateRelation,
+    ActivityKind as K, Approach, Capability as C, Consent, Governance, Level, MissionKind,
+    PeaceRole, StateRelation,
 };
 
-use super::context::Ctx;
-use super::text::{LIST, count, join, quote};
-use super::{EntityRef, Finding, RuleId};
+use super::context::{Ctx, DEVELOPMENT, LOCAL, group, kinds, mission};
+use super::finding::{At, Detail};
+use super::{Finding, RuleId};
 
 /// Planned life under which a mission counts as short-lived (months).
 pub(super) const SHORT_MISSION_MONTHS: i32 = 24;
@@ -27,200 +28,189 @@ pub(super) const LAW_ENFORCEMENT: &[K] = &[
     K::Investigation,
 ];
 
+/// Reasons for `sovereignty-consent`, as bit flags.
+pub(super) mod consent {
+    /// Consent is not full.
+    pub const NOT_FULL: u64 = 1;
+    /// The state is captured.
+    pub const CAPTURED: u64 = 2;
+    /// Groups have ties to officials or a partner role.
+    pub const TIED: u64 = 4;
+    /// High sovereignty sensitivity and direct investigation, prosecution or adjudication.
+    pub const SENSITIVE: u64 = 8;
+}
+
 /// §IV.1: consent not full, state captured, groups tied to officials or partners, high
 /// sovereignty sensitivity over investigation and prosecution — and direct action planned.
 pub(super) fn sovereignty_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let host = &ctx.s.host;
-    let mut reasons: Vec<String> = Vec::new();
+    let mut reasons = 0;
     if host.consent != Consent::Full {
-        reasons.push(format!("the host's consent is {}", host.consent.label()));
+        reasons |= consent::NOT_FULL;
     }
     if host.governance == Governance::Captured {
-        reasons.push("the state is captured by organized crime".to_owned());
+        reasons |= consent::CAPTURED;
     }
-    let tied: Vec<_> = ctx
-        .s
-        .groups
-        .iter()
-        .filter(|g| g.ties_to_officials || g.role == PeaceRole::Partner)
+    let tied: Vec<At> = (0..ctx.s.groups.len())
+        .filter(|g| {
+            let g = &ctx.s.groups[*g];
+            g.ties_to_officials || g.role == PeaceRole::Partner
+        })
+        .map(group)
         .collect();
     if !tied.is_empty() {
-        let names: Vec<String> = tied.iter().map(|g| quote(&g.name)).collect();
-        reasons.push(format!(
-            "{} {} ties to officials or a partner role",
-            join(&names, LIST),
-            if tied.len() == 1 { "has" } else { "have" }
-        ));
+        reasons |= consent::TIED;
     }
     let sovereign_powers = [K::Investigation, K::Prosecution, K::Adjudication];
     for (m, items) in ctx.by_mission.iter().enumerate() {
         let direct: Vec<usize> = items
             .iter()
             .copied()
-            .filter(|i| ctx.live[*i].a.is_direct() && !ctx.live[*i].a.is_internal())
+            .filter(|i| ctx.live[*i].direct() && !ctx.live[*i].internal())
             .collect();
         if direct.is_empty() {
             continue;
         }
-        let mut why = reasons.clone();
+        let mut why = reasons;
         if host.sovereignty_sensitivity == Level::High
             && direct
                 .iter()
-                .any(|i| ctx.live[*i].a.has_any(&sovereign_powers))
+                .any(|i| ctx.live[*i].has_any(kinds(&sovereign_powers)))
         {
-            why.push(
-                "the government guards investigation and prosecution as sovereign powers"
-                    .to_owned(),
-            );
+            why |= consent::SENSITIVE;
         }
-        if why.is_empty() {
+        if why == 0 {
             continue;
         }
-        let mut involved: Vec<EntityRef> = ctx.activity_refs(&direct);
-        involved.extend(tied.iter().map(|g| EntityRef::Group(g.id.clone())));
-        out.push(Finding {
-            rule: RuleId::SovereigntyConsent,
-            subject: vec![ctx.mission_ref(m)],
+        let mut involved = ctx.activities(&direct);
+        involved.extend(&tied);
+        out.push(Finding::new(
+            RuleId::SovereigntyConsent,
+            &[mission(m)],
             involved,
-            message: format!(
-                "{} plans {} against crime ({}) while {}: consent for it cannot be assumed",
-                ctx.mission(m).describe(),
-                count(direct.len(), "direct activity", "direct activities"),
-                ctx.titles(&direct),
-                join(&why, 4)
-            ),
-        });
+            Detail::Flags(why),
+        ));
     }
 }
 
 /// A capability an activity needs: any one of `any_of` will do.
-struct Need {
-    name: &'static str,
-    any_of: &'static [C],
+pub(super) struct Need {
+    /// How the sentence names it.
+    pub name: &'static str,
+    /// The capabilities that meet it, as bits over `Capability::ALL`.
+    any_of: u32,
 }
 
-const POLICE: Need = Need {
-    name: "police (police, formed police units or gendarmerie)",
-    any_of: C::POLICE_LIKE,
-};
-const FORCE_OR_TRAINERS: Need = Need {
-    name: "police, military or trainers",
-    any_of: &[
-        C::Police,
-        C::FormedPoliceUnits,
-        C::Gendarmerie,
-        C::Military,
-        C::Training,
-    ],
-};
-const POLICE_OR_TRAINERS: Need = Need {
-    name: "police or trainers",
-    any_of: &[C::Police, C::FormedPoliceUnits, C::Gendarmerie, C::Training],
-};
-const FORCE: Need = Need {
-    name: "police or military",
-    any_of: &[C::Police, C::FormedPoliceUnits, C::Gendarmerie, C::Military],
-};
-const SECURITY: Need = Need {
-    name: "military or formed units",
-    any_of: &[C::Military, C::FormedPoliceUnits, C::Gendarmerie],
-};
-const INVESTIGATORS: Need = Need {
-    name: "investigators",
-    any_of: &[C::Investigators],
-};
-const INVESTIGATORS_OR_TRAINERS: Need = Need {
-    name: "investigators or trainers",
-    any_of: &[C::Investigators, C::Training],
-};
-const JUDICIAL: Need = Need {
-    name: "prosecutors / judges",
-    any_of: &[C::Judicial],
-};
-const JUDICIAL_OR_TRAINERS: Need = Need {
-    name: "prosecutors / judges or trainers",
-    any_of: &[C::Judicial, C::Training],
-};
-const CORRECTIONS: Need = Need {
-    name: "corrections officers",
-    any_of: &[C::Corrections],
-};
-const CORRECTIONS_OR_TRAINERS: Need = Need {
-    name: "corrections officers or trainers",
-    any_of: &[C::Corrections, C::Training],
-};
-const BORDER: Need = Need {
-    name: "border management",
-    any_of: &[C::Border],
-};
-const BORDER_OR_TRAINERS: Need = Need {
-    name: "border specialists or trainers",
-    any_of: &[C::Border, C::Training],
-};
-const ANALYSIS: Need = Need {
-    name: "an intelligence / analysis cell",
-    any_of: &[C::Analysis],
-};
-const TRAINING: Need = Need {
-    name: "training teams",
-    any_of: &[C::Training],
-};
-const VETTING: Need = Need {
-    name: "police or investigators",
-    any_of: &[
-        C::Police,
-        C::FormedPoliceUnits,
-        C::Gendarmerie,
-        C::Investigators,
-    ],
-};
-const MONITORING: Need = Need {
-    name: "military, border or analysis capability",
-    any_of: &[C::Military, C::Border, C::Analysis],
-};
+const fn need_of(name: &'static str, any_of: &'static [C]) -> Need {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < any_of.len() {
+        bits |= 1 << any_of[i] as u32;
+        i += 1;
+    }
+    Need { name, any_of: bits }
+}
 
-const ANALYSIS_OR_TRAINERS: Need = Need {
-    name: "an analysis cell or trainers",
-    any_of: &[C::Analysis, C::Training],
-};
-const VETTING_OR_TRAINERS: Need = Need {
-    name: "police, investigators or trainers",
-    any_of: &[
-        C::Police,
-        C::FormedPoliceUnits,
-        C::Gendarmerie,
-        C::Investigators,
-        C::Training,
-    ],
-};
-const MONITORING_OR_TRAINERS: Need = Need {
-    name: "military, border, analysis capability or trainers",
-    any_of: &[C::Military, C::Border, C::Analysis, C::Training],
-};
+/// Every need, indexed by the bit a capability-gap finding keeps for it.
+pub(super) const NEEDS: [Need; 20] = [
+    need_of(
+        "police (police, formed police units or gendarmerie)",
+        C::POLICE_LIKE,
+    ),
+    need_of(
+        "police or trainers",
+        &[C::Police, C::FormedPoliceUnits, C::Gendarmerie, C::Training],
+    ),
+    need_of(
+        "police or military",
+        &[C::Police, C::FormedPoliceUnits, C::Gendarmerie, C::Military],
+    ),
+    need_of(
+        "police, military or trainers",
+        &[
+            C::Police,
+            C::FormedPoliceUnits,
+            C::Gendarmerie,
+            C::Military,
+            C::Training,
+        ],
+    ),
+    need_of(
+        "military or formed units",
+        &[C::Military, C::FormedPoliceUnits, C::Gendarmerie],
+    ),
+    need_of("investigators", &[C::Investigators]),
+    need_of(
+        "investigators or trainers",
+        &[C::Investigators, C::Training],
+    ),
+    need_of("prosecutors / judges", &[C::Judicial]),
+    need_of(
+        "prosecutors / judges or trainers",
+        &[C::Judicial, C::Training],
+    ),
+    need_of("corrections officers", &[C::Corrections]),
+    need_of(
+        "corrections officers or trainers",
+        &[C::Corrections, C::Training],
+    ),
+    need_of("border management", &[C::Border]),
+    need_of("border specialists or trainers", &[C::Border, C::Training]),
+    need_of("an intelligence / analysis cell", &[C::Analysis]),
+    need_of("an analysis cell or trainers", &[C::Analysis, C::Training]),
+    need_of("training teams", &[C::Training]),
+    need_of(
+        "police or investigators",
+        &[
+            C::Police,
+            C::FormedPoliceUnits,
+            C::Gendarmerie,
+            C::Investigators,
+        ],
+    ),
+    need_of(
+        "police, investigators or trainers",
+        &[
+            C::Police,
+            C::FormedPoliceUnits,
+            C::Gendarmerie,
+            C::Investigators,
+            C::Training,
+        ],
+    ),
+    need_of(
+        "military, border or analysis capability",
+        &[C::Military, C::Border, C::Analysis],
+    ),
+    need_of(
+        "military, border, analysis capability or trainers",
+        &[C::Military, C::Border, C::Analysis, C::Training],
+    ),
+];
 
-/// What a tag needs, done directly or through host capacity.
-fn need(kind: K, direct: bool) -> Option<&'static Need> {
+/// Which need (its index in [`NEEDS`]) a tag has, done directly or through host capacity.
+fn need(kind: K, direct: bool) -> Option<usize> {
     Some(match (kind, direct) {
-        (K::Policing | K::Arrest, true) => &POLICE,
-        (K::Policing | K::Arrest, false) => &POLICE_OR_TRAINERS,
-        (K::Raid, true) => &FORCE,
-        (K::Raid, false) => &FORCE_OR_TRAINERS,
-        (K::Security, _) => &SECURITY,
-        (K::Investigation, true) => &INVESTIGATORS,
-        (K::Investigation, false) => &INVESTIGATORS_OR_TRAINERS,
-        (K::Prosecution | K::Adjudication, true) => &JUDICIAL,
-        (K::Prosecution | K::Adjudication, false) => &JUDICIAL_OR_TRAINERS,
-        (K::Corrections | K::Detention, true) => &CORRECTIONS,
-        (K::Corrections | K::Detention, false) => &CORRECTIONS_OR_TRAINERS,
-        (K::Border, true) => &BORDER,
-        (K::Border, false) => &BORDER_OR_TRAINERS,
-        (K::Analysis, true) => &ANALYSIS,
-        (K::Analysis, false) => &ANALYSIS_OR_TRAINERS,
-        (K::Training, _) => &TRAINING,
-        (K::Vetting, true) => &VETTING,
-        (K::Vetting, false) => &VETTING_OR_TRAINERS,
-        (K::ResourceMonitoring, true) => &MONITORING,
-        (K::ResourceMonitoring, false) => &MONITORING_OR_TRAINERS,
+        (K::Policing | K::Arrest, true) => 0,
+        (K::Policing | K::Arrest, false) => 1,
+        (K::Raid, true) => 2,
+        (K::Raid, false) => 3,
+        (K::Security, _) => 4,
+        (K::Investigation, true) => 5,
+        (K::Investigation, false) => 6,
+        (K::Prosecution | K::Adjudication, true) => 7,
+        (K::Prosecution | K::Adjudication, false) => 8,
+        (K::Corrections | K::Detention, true) => 9,
+        (K::Corrections | K::Detention, false) => 10,
+        (K::Border, true) => 11,
+        (K::Border, false) => 12,
+        (K::Analysis, true) => 13,
+        (K::Analysis, false) => 14,
+        (K::Training, _) => 15,
+        (K::Vetting, true) => 16,
+        (K::Vetting, false) => 17,
+        (K::ResourceMonitoring, true) => 18,
+        (K::ResourceMonitoring, false) => 19,
         _ => return None,
     })
 }
@@ -228,32 +218,28 @@ fn need(kind: K, direct: bool) -> Option<&'static Need> {
 /// §IV.2: an activity needs a capability its implementing mission lacks.
 pub(super) fn capability_gap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for l in &ctx.live {
-        let Some(m) = l.mission else { continue };
-        let mission = ctx.mission(m);
-        let direct = l.a.is_direct();
-        let mut missing: Vec<&'static str> = Vec::new();
-        for kind in &l.a.kinds {
-            if let Some(n) = need(*kind, direct)
-                && !mission.has_any(n.any_of)
-                && !missing.contains(&n.name)
+        let Some(m) = l.mission() else { continue };
+        let has = ctx.capabilities[m];
+        let direct = l.direct();
+        let mut missing: u64 = 0;
+        let mut tags = l.kinds;
+        while tags != 0 {
+            let bit = tags.trailing_zeros() as usize;
+            tags &= tags - 1;
+            if let Some(n) = K::ALL.get(bit).and_then(|k| need(*k, direct))
+                && has & NEEDS[n].any_of == 0
             {
-                missing.push(n.name);
+                missing |= 1 << n;
             }
         }
-        if missing.is_empty() {
-            continue;
+        if missing != 0 {
+            out.push(Finding::new_few(
+                RuleId::CapabilityGap,
+                &[mission(m), l.at()],
+                &[],
+                Detail::Flags(missing),
+            ));
         }
-        out.push(Finding {
-            rule: RuleId::CapabilityGap,
-            subject: vec![ctx.mission_ref(m), l.entity()],
-            involved: Vec::new(),
-            message: format!(
-                "{} needs {}, which {} lacks",
-                quote(&l.a.title),
-                join(&missing, 4),
-                mission.describe()
-            ),
-        });
     }
 }
 
@@ -261,78 +247,68 @@ pub(super) fn capability_gap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// local partner to carry it on.
 pub(super) fn short_commitment(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for l in &ctx.live {
-        let Some(m) = l.mission else { continue };
-        if !l.a.is_drivers() {
+        let Some(m) = l.mission() else { continue };
+        if !l.drivers() {
             continue;
         }
-        let mission = ctx.mission(m);
-        let short = mission
+        let mission_ = ctx.mission(m);
+        let short = mission_
             .duration_months()
-            .filter(|d| *d < SHORT_MISSION_MONTHS);
-        let outlives = match (l.a.end, mission.end) {
-            (Some(a), Some(e)) if a > e => Some((a, e)),
-            _ => None,
-        };
-        if short.is_none() && outlives.is_none() {
+            .is_some_and(|d| d < SHORT_MISSION_MONTHS);
+        let outlives = matches!((l.end_index(), mission_.end), (Some(a), Some(e)) if a > e.index());
+        if !short && !outlives {
             continue;
         }
-        if ctx.has_partner(l, |k| k.is_development() || k.is_local()) {
+        if l.has_partner(DEVELOPMENT | LOCAL) {
             continue;
         }
-        let why = match (short, outlives) {
-            (_, Some((a, e))) => format!("runs to {a}, after {} ends in {e}", mission.describe()),
-            (Some(d), None) => format!(
-                "is run by {}, planned for only {d} months",
-                mission.describe()
-            ),
-            (None, None) => continue,
-        };
-        out.push(Finding {
-            rule: RuleId::ShortCommitment,
-            subject: vec![ctx.mission_ref(m), l.entity()],
-            involved: Vec::new(),
-            message: format!(
-                "{} works on the drivers of crime, which takes years, but {why}, and no development or local partner is named to carry it on",
-                quote(&l.a.title)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::ShortCommitment,
+            &[mission(m), l.at()],
+            Vec::new(),
+            Detail::Variant(u8::from(outlives)),
+        ));
     }
 }
 
-/// §IV.3: coercion against a peace-process partner, a group with local legitimacy, or a group
-/// being co-opted.
+/// Why a coerced group is an interlocutor, as bit flags.
+pub(super) mod interlocutor {
+    /// Partner role.
+    pub const PARTNER: u64 = 1;
+    /// Services with local legitimacy.
+    pub const LEGITIMACY: u64 = 2;
+    /// Being co-opted.
+    pub const CO_OPTED: u64 = 4;
+}
+
+/// §IV.3: coercion against a group with a partner role, local legitimacy, or being co-opted.
 pub(super) fn interlocutor_tradeoff(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for l in ctx.live.iter().filter(|l| l.a.is_coercive()) {
+    for l in ctx.live.iter().filter(|l| l.coercive()) {
         for g in ctx.groups(l) {
-            let group = &ctx.s.groups[*g];
-            let mut why: Vec<&str> = Vec::new();
-            if group.role == PeaceRole::Partner {
-                why.push("has a partner role (access to or control over the government)");
+            let grp = &ctx.s.groups[*g];
+            let mut why = 0;
+            if grp.role == PeaceRole::Partner {
+                why |= interlocutor::PARTNER;
             }
-            if group.local_legitimacy {
-                why.push("provides services with local legitimacy");
+            if grp.local_legitimacy {
+                why |= interlocutor::LEGITIMACY;
             }
-            if group.approach == Approach::CoOptive {
-                why.push("is being co-opted");
+            if grp.approach == Approach::CoOptive {
+                why |= interlocutor::CO_OPTED;
             }
-            if why.is_empty() {
+            if why == 0 {
                 continue;
             }
-            let by = l
-                .mission
-                .map(|m| format!(" ({})", ctx.mission(m).short_name()))
-                .unwrap_or_default();
-            out.push(Finding {
-                rule: RuleId::InterlocutorTradeoff,
-                subject: vec![l.entity(), EntityRef::Group(group.id.clone())],
-                involved: l.mission.map(|m| ctx.mission_ref(m)).into_iter().collect(),
-                message: format!(
-                    "{}{by} acts coercively against {}, which {}: the room trades stability or support for enforcement",
-                    quote(&l.a.title),
-                    quote(&group.name),
-                    join(&why, 3)
-                ),
-            });
+            let by: &[At] = match l.mission() {
+                Some(m) => &[mission(m)],
+                None => &[],
+            };
+            out.push(Finding::new_few(
+                RuleId::InterlocutorTradeoff,
+                &[l.at(), group(*g)],
+                by,
+                Detail::Flags(why),
+            ));
         }
     }
 }
@@ -343,88 +319,65 @@ pub(super) fn law_enforcement_only(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if n == 0 {
         return;
     }
-    let drivers = ctx.live.iter().filter(|l| l.a.is_drivers()).count();
+    let drivers = ctx.live.iter().filter(|l| l.drivers()).count();
     if drivers * 5 >= n {
         return;
     }
-    out.push(Finding {
-        rule: RuleId::LawEnforcementOnly,
-        subject: Vec::new(),
-        involved: Vec::new(),
-        message: format!(
-            "only {drivers} of {} ({}%) target the drivers of crime; the plan treats organized crime as a law-enforcement problem",
-            count(n, "activity", "activities"),
-            drivers * 100 / n
-        ),
-    });
+    out.push(Finding::new(
+        RuleId::LawEnforcementOnly,
+        &[],
+        Vec::new(),
+        Detail::Numbers(drivers as i64, n as i64),
+    ));
 }
 
 /// §IV.5: a military mission implements law-enforcement activities.
 pub(super) fn military_policing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for l in &ctx.live {
-        let Some(m) = l.mission else { continue };
-        let mission = ctx.mission(m);
-        if mission.kind != MissionKind::Military || !l.a.is_direct() {
+        let Some(m) = l.mission() else { continue };
+        if ctx.mission(m).kind != MissionKind::Military
+            || !l.direct()
+            || !l.has_any(kinds(LAW_ENFORCEMENT))
+        {
             continue;
         }
-        let tasks: Vec<&str> =
-            l.a.kinds
-                .iter()
-                .filter(|k| LAW_ENFORCEMENT.contains(k))
-                .map(|k| k.label())
-                .collect();
-        if tasks.is_empty() {
-            continue;
-        }
-        out.push(Finding {
-            rule: RuleId::MilitaryPolicing,
-            subject: vec![ctx.mission_ref(m), l.entity()],
-            involved: Vec::new(),
-            message: format!(
-                "{} runs {}, a law-enforcement task ({})",
-                mission.describe(),
-                quote(&l.a.title),
-                join(&tasks, 4)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::MilitaryPolicing,
+            &[mission(m), l.at()],
+            Vec::new(),
+            Detail::None,
+        ));
     }
 }
 
 /// §IV.6: detention, arrest or prosecution by a mission with no oversight while the host's
 /// justice chain is weak.
 pub(super) fn accountability_gap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let chain = &ctx.s.host.justice_chain;
-    let weak = chain.weak_links();
+    let weak = ctx.s.host.justice_chain.weak_links();
     if weak < WEAK_CHAIN_LINKS {
         return;
     }
     for (m, items) in ctx.by_mission.iter().enumerate() {
-        let mission = ctx.mission(m);
-        if mission.oversight {
+        if ctx.mission(m).oversight {
             continue;
         }
         let acts: Vec<usize> = items
             .iter()
             .copied()
             .filter(|i| {
-                let a = ctx.live[*i].a;
-                a.is_direct() && a.has_any(&[K::Detention, K::Arrest, K::Prosecution])
+                let l = &ctx.live[*i];
+                l.direct() && l.has_any(kinds(&[K::Detention, K::Arrest, K::Prosecution]))
             })
             .collect();
         if acts.is_empty() {
             continue;
         }
-        out.push(Finding {
-            rule: RuleId::AccountabilityGap,
-            subject: vec![ctx.mission_ref(m)],
-            involved: ctx.activity_refs(&acts),
-            message: format!(
-                "{} detains, arrests or prosecutes ({}) with no oversight mechanism, while {weak} of {} links of the host's justice chain are weak or absent",
-                mission.describe(),
-                ctx.titles(&acts),
-                JusticeLink::ALL.len()
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::AccountabilityGap,
+            &[mission(m)],
+            ctx.activities(&acts),
+            Detail::Numbers(weak as i64, 5),
+        ));
     }
 }
 
@@ -443,78 +396,42 @@ pub(super) fn external_agenda(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(max) = groups.iter().map(|g| g.harm).max() else {
         return;
     };
-    let others: Vec<String> = groups
-        .iter()
-        .zip(&targeted)
-        .filter(|(_, t)| **t)
-        .map(|(g, _)| quote(&g.name))
+    let others: Vec<At> = (0..groups.len())
+        .filter(|g| targeted[*g])
+        .map(group)
         .collect();
-    for (g, _) in groups
-        .iter()
-        .zip(&targeted)
-        .filter(|(g, t)| g.harm == max && !**t)
-    {
-        out.push(Finding {
-            rule: RuleId::ExternalAgenda,
-            subject: vec![EntityRef::Group(g.id.clone())],
-            involved: groups
-                .iter()
-                .zip(&targeted)
-                .filter(|(_, t)| **t)
-                .map(|(g, _)| EntityRef::Group(g.id.clone()))
-                .collect(),
-            message: format!(
-                "{} does the most harm to the host population (harm {}), yet no activity targets it while activities target {}",
-                quote(&g.name),
-                g.harm.label(),
-                join(&others, LIST)
-            ),
-        });
+    for g in (0..groups.len()).filter(|g| groups[*g].harm == max && !targeted[*g]) {
+        out.push(Finding::new(
+            RuleId::ExternalAgenda,
+            &[group(g)],
+            others.clone(),
+            Detail::None,
+        ));
     }
-}
-
-/// "16,000".
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// §III, §IV: a large mission plans no conduct-and-discipline or anti-exploitation activity.
 pub(super) fn mission_footprint(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (m, items) in ctx.by_mission.iter().enumerate() {
-        let mission = ctx.mission(m);
-        if mission.personnel < LARGE_MISSION {
-            continue;
-        }
-        if items
-            .iter()
-            .any(|i| ctx.live[*i].a.has(K::ConductDiscipline))
+        if ctx.mission(m).personnel < LARGE_MISSION
+            || items
+                .iter()
+                .any(|i| ctx.live[*i].has_any(kinds(&[K::ConductDiscipline])))
         {
             continue;
         }
-        out.push(Finding {
-            rule: RuleId::MissionFootprint,
-            subject: vec![ctx.mission_ref(m)],
-            involved: Vec::new(),
-            message: format!(
-                "{} deploys {} personnel but plans no conduct-and-discipline or anti-exploitation activity; a large presence can feed prostitution, black markets and hard-currency crime",
-                mission.describe(),
-                thousands(mission.personnel)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::MissionFootprint,
+            &[mission(m)],
+            Vec::new(),
+            Detail::None,
+        ));
     }
 }
 
 /// §IV: the first activity against crime starts more than 24 months after the first mission.
 pub(super) fn late_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Some((m, first_mission)) = ctx
+    let Some((m, first)) = ctx
         .s
         .missions
         .iter()
@@ -526,62 +443,38 @@ pub(super) fn late_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some((l, start)) = ctx
         .live
         .iter()
-        .filter_map(|l| Some((l, l.start?)))
+        .filter_map(|l| Some((l, l.start_index()?)))
         .min_by_key(|(_, s)| *s)
     else {
         return;
     };
-    let gap = first_mission.start.months_until(start);
+    let gap = start - first.start.index();
     if gap <= LATE_START_MONTHS {
         return;
     }
-    out.push(Finding {
-        rule: RuleId::LateStart,
-        subject: Vec::new(),
-        involved: vec![ctx.mission_ref(m), l.entity()],
-        message: format!(
-            "the first activity against organized crime, {} ({start}), starts {gap} months after {} deployed ({}); groups left untouched entrench",
-            quote(&l.a.title),
-            first_mission.short_name(),
-            first_mission.start
-        ),
-    });
+    out.push(Finding::new_few(
+        RuleId::LateStart,
+        &[],
+        &[mission(m), l.at()],
+        Detail::Numbers(i64::from(gap), 0),
+    ));
 }
 
 /// §II: a group approached co-optively with no transition plan, or a predatory group co-opted.
 pub(super) fn co_optation_without_transition(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    for g in &ctx.s.groups {
-        if g.approach != Approach::CoOptive {
+    for (g, grp) in ctx.s.groups.iter().enumerate() {
+        if grp.approach != Approach::CoOptive {
             continue;
         }
-        let message = if g.relation == StateRelation::Predatory {
-            format!(
-                "{} is predatory, in violent competition with the state, yet is being co-opted; predatory groups rarely can be",
-                quote(&g.name)
-            )
-        } else if !g.transition_plan {
-            format!(
-                "{} is being co-opted with no transition plan to insert it into the licit system; the calm it buys may be mistaken for peace",
-                quote(&g.name)
-            )
-        } else {
+        let predatory = grp.relation == StateRelation::Predatory;
+        if !predatory && grp.transition_plan {
             continue;
-        };
-        out.push(Finding {
-            rule: RuleId::CoOptationWithoutTransition,
-            subject: vec![EntityRef::Group(g.id.clone())],
-            involved: Vec::new(),
-            message,
-        });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands() {
-        assert_eq!(super::thousands(16000), "16,000");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(1_234_567), "1,234,567");
+        }
+        out.push(Finding::new(
+            RuleId::CoOptationWithoutTransition,
+            &[group(g)],
+            Vec::new(),
+            Detail::Variant(u8::from(predatory)),
+        ));
     }
 }

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ActivityId, ActorId, FindingKey, GroupId, JusticeLink, MissionId, RegionId};
+use crate::model::{
+    ActivityId, ActorId, FindingKey, GroupId, JusticeLink, MissionId, RegionId, Scenario, YearMonth,
+};
 
 /// Stable rule ids; scripts and saved checklist state depend on them. Written as their kebab-case
 /// string (`"unregulated-handover"`) in RON and JSON alike.
@@ -194,7 +196,7 @@ impl Family {
     }
 }
 
-/// An entity a finding names.
+/// An entity a finding names, by id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityRef {
     /// A mission.
@@ -247,32 +249,165 @@ impl Serialize for EntityRef {
     }
 }
 
-/// One risk the rules found in the scenario.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Index of an entity in its list of the scenario the finding came from.
+pub(crate) type Ix = u32;
+
+/// An entity by its index in the scenario (what rules record; ids are looked up on demand).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum At {
+    Mission(Ix),
+    Group(Ix),
+    Activity(Ix),
+    Actor(Ix),
+    Region(Ix),
+    Link(JusticeLink),
+}
+
+impl At {
+    fn resolve(self, s: &Scenario) -> Option<EntityRef> {
+        let i = self.index();
+        Some(match self {
+            At::Mission(_) => EntityRef::Mission(s.missions.get(i)?.id.clone()),
+            At::Group(_) => EntityRef::Group(s.groups.get(i)?.id.clone()),
+            At::Activity(_) => EntityRef::Activity(s.activities.get(i)?.id.clone()),
+            At::Actor(_) => EntityRef::Actor(s.actors.get(i)?.id.clone()),
+            At::Region(_) => EntityRef::Region(s.host.regions.get(i)?.id.clone()),
+            At::Link(l) => EntityRef::Link(l),
+        })
+    }
+
+    fn index(self) -> usize {
+        match self {
+            At::Mission(i) | At::Group(i) | At::Activity(i) | At::Actor(i) | At::Region(i) => {
+                i as usize
+            }
+            At::Link(_) => 0,
+        }
+    }
+}
+
+/// Up to two entities, kept inline: most findings are about one or two things, and making a
+/// finding should not cost an allocation for them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Few {
+    items: [At; 2],
+    len: u8,
+}
+
+impl Few {
+    fn new(items: &[At]) -> Self {
+        debug_assert!(
+            items.len() <= 2,
+            "a finding's subject has at most two entities"
+        );
+        let mut few = Few {
+            items: [At::Link(JusticeLink::Policing); 2],
+            len: 0,
+        };
+        for (slot, item) in few.items.iter_mut().zip(items) {
+            *slot = *item;
+            few.len += 1;
+        }
+        few
+    }
+}
+
+impl std::ops::Deref for Few {
+    type Target = [At];
+
+    fn deref(&self) -> &[At] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
+/// Any number of entities; up to two kept inline.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Many {
+    Inline(Few),
+    Heap(Vec<At>),
+}
+
+impl std::ops::Deref for Many {
+    type Target = [At];
+
+    fn deref(&self) -> &[At] {
+        match self {
+            Many::Inline(few) => few,
+            Many::Heap(v) => v,
+        }
+    }
+}
+
+/// One risk the rules found in a scenario. It refers to the scenario's entities by position, so
+/// it is cheap to make; its entities' ids and its sentence are worked out when asked for, from
+/// the same scenario.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Which rule.
     pub rule: RuleId,
-    /// The entities the finding is about: they make its checklist key.
-    pub subject: Vec<EntityRef>,
+    /// The entities the finding is about (none, one or two): they make its checklist key.
+    pub(crate) subject: Few,
     /// Further entities it names (activities to highlight, the other side of a pair).
-    pub involved: Vec<EntityRef>,
-    /// A sentence in plain words that names the entities.
-    pub message: String,
+    pub(crate) involved: Many,
+    /// What the sentence needs beyond the entities.
+    pub(crate) detail: Detail,
+}
+
+/// What a finding's sentence says beyond naming its entities.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Detail {
+    /// No more than the entities.
+    None,
+    /// Reasons as bit flags (meaning depends on the rule).
+    Flags(u64),
+    /// Two numbers (counts, months).
+    Numbers(i64, i64),
+    /// Dates: an activity's and a limit.
+    Dates(YearMonth, YearMonth),
+    /// A variant of the rule's sentence.
+    Variant(u8),
 }
 
 impl Finding {
-    /// The key that keeps the room's decision on this finding across edits.
-    pub fn key(&self) -> FindingKey {
-        FindingKey::new(
-            self.rule.as_str(),
-            self.subject.iter().map(EntityRef::key).collect(),
-        )
+    pub(crate) fn new(rule: RuleId, subject: &[At], involved: Vec<At>, detail: Detail) -> Self {
+        Self {
+            rule,
+            subject: Few::new(subject),
+            involved: Many::Heap(involved),
+            detail,
+        }
+    }
+
+    /// A finding that names at most two further entities (no allocation).
+    pub(crate) fn new_few(rule: RuleId, subject: &[At], involved: &[At], detail: Detail) -> Self {
+        Self {
+            rule,
+            subject: Few::new(subject),
+            involved: Many::Inline(Few::new(involved)),
+            detail,
+        }
+    }
+
+    /// The entities the finding is about, which make its checklist key; `s` is the scenario it
+    /// was found in.
+    pub fn subject(&self, s: &Scenario) -> Vec<EntityRef> {
+        self.subject.iter().filter_map(|a| a.resolve(s)).collect()
+    }
+
+    /// Further entities it names.
+    pub fn involved(&self, s: &Scenario) -> Vec<EntityRef> {
+        self.involved.iter().filter_map(|a| a.resolve(s)).collect()
     }
 
     /// Every entity named, subject first, without repeats.
-    pub fn entities(&self) -> Vec<&EntityRef> {
-        let mut out: Vec<&EntityRef> = Vec::with_capacity(self.subject.len() + self.involved.len());
-        for e in self.subject.iter().chain(&self.involved) {
+    pub fn entities(&self, s: &Scenario) -> Vec<EntityRef> {
+        let mut out: Vec<EntityRef> = Vec::with_capacity(self.subject.len() + self.involved.len());
+        for e in self
+            .subject
+            .iter()
+            .chain(self.involved.iter())
+            .filter_map(|a| a.resolve(s))
+        {
             if !out.contains(&e) {
                 out.push(e);
             }
@@ -280,13 +415,26 @@ impl Finding {
         out
     }
 
-    /// Ids of the activities the finding names, to highlight on the chart.
-    pub fn activities(&self) -> impl Iterator<Item = &ActivityId> {
+    /// The key that keeps the room's decision on this finding across edits.
+    pub fn key(&self, s: &Scenario) -> FindingKey {
+        FindingKey::new(
+            self.rule.as_str(),
+            self.subject(s).iter().map(EntityRef::key).collect(),
+        )
+    }
+
+    /// The sentence, in plain words, naming the entities.
+    pub fn message(&self, s: &Scenario) -> String {
+        super::sentences::message(self, s)
+    }
+
+    /// Positions in `scenario.activities` of the activities the finding names (to highlight).
+    pub fn activity_indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.subject
             .iter()
-            .chain(&self.involved)
-            .filter_map(|e| match e {
-                EntityRef::Activity(id) => Some(id),
+            .chain(self.involved.iter())
+            .filter_map(|a| match a {
+                At::Activity(i) => Some(*i as usize),
                 _ => None,
             })
     }

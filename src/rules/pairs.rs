@@ -1,147 +1,187 @@
-//! Which missions meet in the same place at the same time, without comparing activities in
-//! pairs: activities are dropped into buckets (a group, a region, a kind of work on a group),
-//! each bucket keeps one time span per mission, and only the few missions within a bucket are
-//! compared. Used by the turf and intelligence-sharing rules.
+//! Which missions work in the same place at the same time, without comparing activities in
+//! pairs. Each live activity is noted once per place it concerns (each group it targets, its
+//! region); per place and mission the notes merge into one time span and one set of kinds of
+//! work; then only the few missions present at one place are compared. Notes and meetings are
+//! ordered by counting, not by comparison, so the whole costs time in proportion to the
+//! activities. The turf and intelligence rules share the result.
 
-use super::context::{Ctx, Live};
-use crate::model::{YearMonth, periods_overlap};
+use super::context::{Ctx, kinds};
+use crate::model::{ActivityKind as K, YearMonth};
 
-/// When one mission's activities in a bucket run.
+/// Tags that do not make a turf battle: coordinating is the cure, and conduct is internal.
+const NOT_TURF: u64 = kinds(&[K::Coordination, K::ConductDiscipline]);
+
+/// What one mission does at one place, and when.
 #[derive(Clone, Copy, Debug)]
-struct Span {
-    mission: usize,
-    start: YearMonth,
-    /// `None`: open-ended.
-    end: Option<YearMonth>,
+struct Note {
+    place: u32,
+    mission: u32,
+    start: i32,
+    end: i32,
+    /// Kinds of work that can compete (bits over `ActivityKind::ALL`).
+    kinds: u64,
 }
 
-/// Buckets of mission spans.
-pub(super) struct Buckets {
-    spans: Vec<Vec<Span>>,
+/// Missions `i < j` whose activities at `place` run at the same time, and the kinds of work
+/// both do there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Meeting {
+    pub i: u32,
+    pub j: u32,
+    /// A group's index, or the number of groups plus a region's index.
+    pub place: u32,
+    /// Kinds of work both missions do there (bits over `ActivityKind::ALL`).
+    pub shared_kinds: u64,
 }
 
-impl Buckets {
-    pub fn new(n: usize) -> Self {
-        Self {
-            spans: vec![Vec::new(); n],
+/// Stable counting sort of `items` by `key(item) < keys`.
+fn counting_sort<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> usize) -> Vec<T> {
+    let mut out = Vec::new();
+    counting_sort_into(items, keys, key, &mut out);
+    out
+}
+
+/// [`counting_sort`] into a buffer of the caller's.
+fn counting_sort_into<T: Copy>(
+    items: &[T],
+    keys: usize,
+    key: impl Fn(&T) -> usize,
+    out: &mut Vec<T>,
+) {
+    let mut starts = vec![0usize; keys + 1];
+    for it in items {
+        starts[key(it) + 1] += 1;
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    out.clear();
+    out.extend_from_slice(items);
+    for it in items {
+        let k = key(it);
+        out[starts[k]] = *it;
+        starts[k] += 1;
+    }
+}
+
+/// Buffers of [`meetings`], kept between evaluations (see `context::Scratch`).
+#[derive(Default)]
+pub(super) struct Buffers {
+    notes: Vec<Note>,
+    sorted: Vec<Note>,
+}
+
+/// Every meeting of two missions at a place, grouped by mission pair (in pair order) and,
+/// within a pair, by place. A mission and its own predecessor do not meet: theirs is a handover.
+pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
+    let n = ctx.s.missions.len();
+    let ng = ctx.s.groups.len();
+    let places = ng + ctx.s.host.regions.len();
+    if n < 2 || places == 0 {
+        return Vec::new();
+    }
+    let mut buffers = super::context::with_scratch(|s| std::mem::take(&mut s.pairs));
+    let mut notes = std::mem::take(&mut buffers.notes);
+    notes.clear();
+    for l in &ctx.live {
+        let (Some(m), Some(start)) = (l.mission(), l.start_index()) else {
+            continue;
+        };
+        let end = l
+            .end_index()
+            .or_else(|| ctx.mission(m).end.map(YearMonth::index))
+            .unwrap_or(i32::MAX);
+        let kinds = l.kinds & !NOT_TURF;
+        let note = |place: usize| Note {
+            place: place as u32,
+            mission: m as u32,
+            start,
+            end,
+            kinds,
+        };
+        for g in ctx.groups(l) {
+            notes.push(note(*g));
+        }
+        if let Some(r) = l.region() {
+            notes.push(note(ng + r));
         }
     }
-
-    /// Records that a live activity of mission `m` falls into `bucket`.
-    pub fn add(&mut self, bucket: usize, m: usize, ctx: &Ctx<'_>, l: &Live<'_>) {
-        let Some(start) = l.start else { return };
-        let end = l.a.end.or(ctx.mission(m).end);
-        let spans = &mut self.spans[bucket];
-        match spans.iter_mut().find(|s| s.mission == m) {
-            Some(s) => {
-                s.start = s.start.min(start);
-                s.end = match (s.end, end) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    _ => None,
-                };
-            }
-            None => spans.push(Span {
-                mission: m,
-                start,
-                end,
-            }),
+    let mut sorted = std::mem::take(&mut buffers.sorted);
+    counting_sort_into(&notes, places, |n| n.place as usize, &mut sorted);
+    let mut slot = vec![u32::MAX; n];
+    let mut spans: Vec<Note> = Vec::new();
+    let mut found: Vec<Meeting> = Vec::new();
+    for run in sorted.chunk_by(|a, b| a.place == b.place) {
+        if run.len() < 2 {
+            continue;
         }
-    }
-
-    /// Calls `f(bucket, i, j)` for each pair of missions `i < j` whose activities in a bucket
-    /// overlap in time, leaving out a mission and its own predecessor (a handover, not a
-    /// parallel deployment).
-    pub fn for_each_meeting(&self, ctx: &Ctx<'_>, mut f: impl FnMut(usize, usize, usize)) {
-        for (bucket, spans) in self.spans.iter().enumerate() {
-            for (x, a) in spans.iter().enumerate() {
-                for b in &spans[x + 1..] {
-                    let (i, j) = (a.mission.min(b.mission), a.mission.max(b.mission));
-                    if ctx.predecessor[i] == Some(j) || ctx.predecessor[j] == Some(i) {
-                        continue;
-                    }
-                    if periods_overlap(a.start, a.end, b.start, b.end) {
-                        f(bucket, i, j);
-                    }
+        // One note per mission at this place.
+        spans.clear();
+        for note in run {
+            let m = note.mission as usize;
+            match slot[m] {
+                u32::MAX => {
+                    slot[m] = spans.len() as u32;
+                    spans.push(*note);
+                }
+                k => {
+                    let s = &mut spans[k as usize];
+                    s.start = s.start.min(note.start);
+                    s.end = s.end.max(note.end);
+                    s.kinds |= note.kinds;
                 }
             }
         }
-    }
-}
-
-/// A set of small indices (groups, regions) as a bitset.
-#[derive(Clone, Debug, Default)]
-pub(super) struct IndexSet(Vec<u64>);
-
-impl IndexSet {
-    pub fn insert(&mut self, i: usize) {
-        if self.0.len() <= i / 64 {
-            self.0.resize(i / 64 + 1, 0);
+        for (x, a) in spans.iter().enumerate() {
+            for b in &spans[x + 1..] {
+                let (i, j) = (
+                    a.mission.min(b.mission) as usize,
+                    a.mission.max(b.mission) as usize,
+                );
+                if ctx.predecessor[i] == Some(j) || ctx.predecessor[j] == Some(i) {
+                    continue;
+                }
+                if a.start <= b.end && b.start <= a.end {
+                    found.push(Meeting {
+                        i: i as u32,
+                        j: j as u32,
+                        place: a.place,
+                        shared_kinds: a.kinds & b.kinds,
+                    });
+                }
+            }
         }
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    pub fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, bits)| {
-            (0..64)
-                .filter(move |b| bits & (1u64 << b) != 0)
-                .map(move |b| w * 64 + b)
-        })
-    }
-}
-
-/// What two missions share: kinds of work (as a bitmask over `ActivityKind::ALL`), groups and
-/// regions.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Shared {
-    pub kinds: u64,
-    pub groups: IndexSet,
-    pub regions: IndexSet,
-}
-
-/// One [`Shared`] per pair of missions, filled lazily, read back in a stable order.
-pub(super) struct PairTable {
-    n: usize,
-    cells: Vec<Option<Shared>>,
-}
-
-impl PairTable {
-    pub fn new(n: usize) -> Self {
-        Self {
-            n,
-            cells: vec![None; n * n],
+        for s in &spans {
+            slot[s.mission as usize] = u32::MAX;
         }
     }
-
-    pub fn get(&mut self, i: usize, j: usize) -> &mut Shared {
-        self.cells[i * self.n + j].get_or_insert_with(Shared::default)
+    buffers.notes = notes;
+    buffers.sorted = sorted;
+    super::context::with_scratch(|s| s.pairs = buffers);
+    // Places were visited in order, so a stable sort by pair keeps them in order per pair.
+    // Counting needs a slot per pair: fine for the missions of a workshop, not for thousands.
+    if n * n <= found.len() * 16 + 65_536 {
+        counting_sort(&found, n * n, |m| m.i as usize * n + m.j as usize)
+    } else {
+        found.sort_by_key(|m| (m.i, m.j));
+        found
     }
+}
 
-    /// The pairs that share something, `(i, j)` with `i < j`, in order.
-    pub fn into_pairs(self) -> impl Iterator<Item = (usize, usize, Shared)> {
-        let n = self.n;
-        self.cells
-            .into_iter()
-            .enumerate()
-            .filter_map(move |(k, c)| c.map(|c| (k / n, k % n, c)))
-    }
+/// Runs of meetings that share a mission pair.
+pub(super) fn by_pair(meetings: &[Meeting]) -> impl Iterator<Item = &[Meeting]> {
+    meetings.chunk_by(|a, b| a.i == b.i && a.j == b.j)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::IndexSet;
-
     #[test]
-    fn index_set() {
-        let mut s = IndexSet::default();
-        assert!(!s.contains(0));
-        for i in [3, 64, 130] {
-            s.insert(i);
-        }
-        assert!(s.contains(64) && !s.contains(65));
-        assert_eq!(s.iter().collect::<Vec<_>>(), vec![3, 64, 130]);
+    fn counting_sort_is_stable() {
+        let items = [(2, 'a'), (0, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        let sorted = super::counting_sort(&items, 3, |(k, _)| *k);
+        assert_eq!(
+            sorted,
+            vec![(0, 'b'), (0, 'e'), (1, 'd'), (2, 'a'), (2, 'c')]
+        );
     }
 }

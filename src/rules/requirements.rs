@@ -1,25 +1,28 @@
-//! What engagement requires (§VI conclusions).
+//! What engagement requires (§VI conclusions): detection. The sentences are in `sentences.rs`.
 
 use crate::model::{ActivityKind as K, Capability, RegionKind};
 
-use super::context::Ctx;
-use super::text::{LIST, count, join, quote};
-use super::{EntityRef, Finding, RuleId};
+use super::context::{Ctx, group, kinds, mission, region};
+use super::finding::{At, Detail};
+use super::{Finding, RuleId};
 
 /// §VI(a): a group operates in border regions or hinterlands where no activity takes place.
 pub(super) fn capital_centric(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let regions = &ctx.s.host.regions;
-    let index: std::collections::HashMap<&str, usize> = regions
+    if regions.is_empty() {
+        return;
+    }
+    let index: rustc_hash::FxHashMap<&str, usize> = regions
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let mut located = vec![false; regions.len()];
-    for r in ctx.live.iter().filter_map(|l| l.region) {
+    for r in ctx.live.iter().filter_map(|l| l.region()) {
         located[r] = true;
     }
-    for g in &ctx.s.groups {
-        let periphery: Vec<usize> = g
+    for (g, grp) in ctx.s.groups.iter().enumerate() {
+        let periphery: Vec<usize> = grp
             .regions
             .iter()
             .filter_map(|r| index.get(r.as_str()).copied())
@@ -33,23 +36,12 @@ pub(super) fn capital_centric(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if periphery.is_empty() || periphery.iter().any(|r| located[*r]) {
             continue;
         }
-        let names: Vec<&str> = periphery
-            .iter()
-            .map(|r| regions[*r].name.as_str())
-            .collect();
-        out.push(Finding {
-            rule: RuleId::CapitalCentric,
-            subject: vec![EntityRef::Group(g.id.clone())],
-            involved: periphery
-                .iter()
-                .map(|r| EntityRef::Region(regions[*r].id.clone()))
-                .collect(),
-            message: format!(
-                "{} operates in {} (border regions or hinterlands), but no activity takes place there",
-                quote(&g.name),
-                join(&names, LIST)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::CapitalCentric,
+            &[group(g)],
+            periphery.into_iter().map(region).collect(),
+            Detail::None,
+        ));
     }
 }
 
@@ -57,57 +49,51 @@ pub(super) fn capital_centric(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 pub(super) fn not_intelligence_led(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if ctx.live.is_empty()
         || ctx.s.missions.iter().any(|m| m.has(Capability::Analysis))
-        || ctx.live.iter().any(|l| l.a.has(K::Analysis))
+        || ctx.live.iter().any(|l| l.has_any(kinds(&[K::Analysis])))
     {
         return;
     }
-    out.push(Finding {
-        rule: RuleId::NotIntelligenceLed,
-        subject: Vec::new(),
-        involved: Vec::new(),
-        message: format!(
-            "{} are planned, but no mission has an intelligence / analysis cell and no analysis activity is planned: the political economy is not understood",
-            count(ctx.live.len(), "activity", "activities")
-        ),
-    });
+    out.push(Finding::new(
+        RuleId::NotIntelligenceLed,
+        &[],
+        Vec::new(),
+        Detail::Numbers(ctx.live.len() as i64, 0),
+    ));
 }
 
-/// §VI(e): a coercive activity starts before minimal security is established, or no such date
-/// is set.
+/// §VI(e): a coercive activity starts before minimal security is established; with no month
+/// set for it, minimal security counts as not established.
 pub(super) fn before_minimal_security(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let coercive: Vec<usize> = (0..ctx.live.len())
-        .filter(|i| ctx.live[*i].a.is_coercive())
+        .filter(|i| ctx.live[*i].coercive())
         .collect();
     if coercive.is_empty() {
         return;
     }
     let Some(secure) = ctx.s.host.minimal_security else {
-        out.push(Finding {
-            rule: RuleId::BeforeMinimalSecurity,
-            subject: Vec::new(),
-            involved: ctx.activity_refs(&coercive),
-            message: format!(
-                "{} planned ({}) while minimal security is not established (no month is set for it): plan them for after it is, or set the month it is expected",
-                count(coercive.len(), "coercive activity is", "coercive activities are"),
-                ctx.titles(&coercive)
-            ),
-        });
+        out.push(Finding::new(
+            RuleId::BeforeMinimalSecurity,
+            &[],
+            ctx.activities(&coercive),
+            Detail::None,
+        ));
         return;
     };
     for i in coercive {
         let l = &ctx.live[i];
-        let Some(start) = l.start else { continue };
+        let Some(start) = l.start() else { continue };
         if start >= secure {
             continue;
         }
-        out.push(Finding {
-            rule: RuleId::BeforeMinimalSecurity,
-            subject: vec![l.entity()],
-            involved: l.mission.map(|m| ctx.mission_ref(m)).into_iter().collect(),
-            message: format!(
-                "{} is coercive and starts {start}, before minimal security is established ({secure})",
-                quote(&l.a.title)
-            ),
-        });
+        let by: &[At] = match l.mission() {
+            Some(m) => &[mission(m)],
+            None => &[],
+        };
+        out.push(Finding::new_few(
+            RuleId::BeforeMinimalSecurity,
+            &[l.at()],
+            by,
+            Detail::Dates(start, secure),
+        ));
     }
 }

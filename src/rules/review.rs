@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{CheckStatus, Checklist, FindingKey, FindingState};
+use crate::model::{CheckStatus, FindingKey, FindingState, Scenario};
 
 use super::Finding;
 
@@ -30,15 +30,16 @@ pub struct Review<'a> {
 }
 
 impl<'a> Review<'a> {
-    /// Joins findings with the checklist state.
-    pub fn new(findings: &'a [Finding], checklist: &'a Checklist) -> Self {
+    /// Joins findings with the checklist state of the scenario they were found in.
+    pub fn new(findings: &'a [Finding], scenario: &'a Scenario) -> Self {
+        let checklist = &scenario.checklist;
         let states: HashMap<&FindingKey, &FindingState> =
             checklist.findings.iter().map(|s| (&s.key, s)).collect();
         let mut firing: HashSet<FindingKey> = HashSet::with_capacity(findings.len());
         let rows = findings
             .iter()
             .map(|finding| {
-                let key = finding.key();
+                let key = finding.key(scenario);
                 let state = states.get(&key);
                 firing.insert(key.clone());
                 ReviewRow {

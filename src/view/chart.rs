@@ -169,6 +169,8 @@ pub fn chart_ui(
     out: &mut Vec<Command>,
 ) {
     let s = doc.scenario();
+    // The panel's width before anything is laid out: a row that overflows must not widen the plot.
+    let width = ui.available_width();
     filters_ui(ui, s, &mut view.filter, out);
 
     let key = CacheKey {
@@ -198,7 +200,7 @@ pub fn chart_ui(
             s.activities.len()
         ));
     }
-    plot_ui(ui, s, &mut view.chart, dark, out);
+    plot_ui(ui, s, &mut view.chart, dark, width, out);
 }
 
 fn highlight_points(
@@ -207,20 +209,19 @@ fn highlight_points(
     selected: Option<&ActivityId>,
 ) -> Vec<PlotPoint> {
     let s = doc.scenario();
-    let mut ids: Vec<&ActivityId> = finding
+    let mut points: Vec<PlotPoint> = finding
         .and_then(|f| doc.findings().get(f))
-        .map(|f| f.activities().collect())
+        .map(|f| {
+            f.activity_indices()
+                .filter_map(|i| s.activities.get(i))
+                .map(|a| PlotPoint::new(a.x, a.y))
+                .collect()
+        })
         .unwrap_or_default();
-    ids.extend(selected);
-    if ids.is_empty() {
-        return Vec::new();
+    if let Some(a) = selected.and_then(|id| s.activities.iter().find(|a| &a.id == id)) {
+        points.push(PlotPoint::new(a.x, a.y));
     }
-    let wanted: std::collections::HashSet<&ActivityId> = ids.into_iter().collect();
-    s.activities
-        .iter()
-        .filter(|a| wanted.contains(&a.id))
-        .map(|a| PlotPoint::new(a.x, a.y))
-        .collect()
+    points
 }
 
 fn filters_ui(ui: &mut Ui, s: &Scenario, f: &mut ChartFilter, out: &mut Vec<Command>) {
@@ -305,24 +306,18 @@ fn filters_ui(ui: &mut Ui, s: &Scenario, f: &mut ChartFilter, out: &mut Vec<Comm
 fn legend_ui(ui: &mut Ui, cache: &ChartCache, filter: &mut ChartFilter, s: &Scenario) {
     ui.horizontal_wrapped(|ui| {
         for sr in &cache.series {
-            let r = ui
-                .horizontal(|ui| {
-                    ui.spacing_mut().item_spacing.x = 2.0;
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(16.0, 18.0), egui::Sense::hover());
-                    paint_marker(
-                        ui.painter(),
-                        rect.center(),
-                        theme::MARKER_RADIUS,
-                        sr.shape,
-                        sr.color,
-                    );
-                    ui.selectable_label(false, &sr.name)
-                })
-                .inner
-                .on_hover_text(
-                    "Click to show only this mission's activities; click again to show all.",
-                );
+            // Marker and name are laid out separately so the row can wrap between entries.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 18.0), egui::Sense::hover());
+            paint_marker(
+                ui.painter(),
+                rect.center(),
+                theme::MARKER_RADIUS,
+                sr.shape,
+                sr.color,
+            );
+            let r = ui.selectable_label(false, &sr.name).on_hover_text(
+                "Click to show only this mission's activities; click again to show all.",
+            );
             if r.clicked() {
                 let id = s
                     .missions
@@ -429,7 +424,14 @@ fn corner_text(q: Quadrant, n: usize) -> String {
     format!("{}: {n}", q.label().replacen(" × ", " ×\n", 1))
 }
 
-fn plot_ui(ui: &mut Ui, s: &Scenario, cache: &mut ChartCache, dark: bool, out: &mut Vec<Command>) {
+fn plot_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    cache: &mut ChartCache,
+    dark: bool,
+    width: f32,
+    out: &mut Vec<Command>,
+) {
     let series = &cache.series;
     let counts = cache.counts;
     let label = |pos: &egui_plot::HoverPosition<'_>| -> Option<String> {
@@ -464,6 +466,8 @@ fn plot_ui(ui: &mut Ui, s: &Scenario, cache: &mut ChartCache, dark: bool, out: &
     let drag_point = cache.drag.as_ref().map(|d| d.to);
     let highlight = &cache.highlight;
     let response = Plot::new("quadrant chart")
+        .width(width)
+        .height(ui.available_height())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

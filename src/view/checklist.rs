@@ -56,6 +56,8 @@ pub struct ChecklistState {
     layout_revision: Option<u64>,
     entries: Vec<(Entry, f32)>,
     total: f32,
+    /// Sentences written so far for this revision (only rows on screen are ever written).
+    messages: Vec<Option<String>>,
 }
 
 impl ChecklistState {
@@ -101,7 +103,25 @@ impl ChecklistState {
             })
             .collect();
         self.total = top;
+        self.messages = vec![None; doc.findings().len()];
         self.layout_revision = Some(doc.revision());
+    }
+
+    /// The sentence of finding `i`, written once per revision.
+    fn message(&mut self, doc: &Document, i: usize) -> String {
+        match self.messages.get_mut(i) {
+            Some(Some(m)) => m.clone(),
+            Some(slot) => {
+                let m = doc.findings()[i].message(doc.scenario());
+                *slot = Some(m.clone());
+                m
+            }
+            None => doc
+                .findings()
+                .get(i)
+                .map(|f| f.message(doc.scenario()))
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -202,7 +222,12 @@ pub fn checklist_ui(
             let origin = ui.min_rect().min;
             ui.set_height(state.total);
             let first = state.entries.partition_point(|(e, top)| top + e.height() < viewport.min.y);
-            for &(entry, top) in &state.entries[first..] {
+            let visible: Vec<(Entry, f32)> = state.entries[first..]
+                .iter()
+                .copied()
+                .take_while(|(_, top)| *top <= viewport.max.y)
+                .collect();
+            for (entry, top) in visible {
                 if top > viewport.max.y {
                     break;
                 }
@@ -232,6 +257,7 @@ pub fn checklist_ui(
                         let finding = &doc.findings()[row.finding];
                         let info = texts.and_then(|t| t.get(finding.rule));
                         let picked = state.picked == Some(Picked::Finding(row.key.clone()));
+                        let message = state.message(doc, row.finding);
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("finding", r)), |ui| {
                             if picked {
                                 ui.painter().rect_filled(ui.max_rect(), 4.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
@@ -244,9 +270,9 @@ pub fn checklist_ui(
                                 ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate());
                                 ui.weak(info.map_or("", |i| i.section.as_str()));
                             });
-                            ui.label(two_lines(ui, &finding.message));
+                            ui.label(two_lines(ui, &message));
                         });
-                        let resp = resp.response.on_hover_text(&finding.message);
+                        let resp = resp.response.on_hover_text(&message);
                         if resp.hovered() || resp.contains_pointer() {
                             state.hovered = Some(row.finding);
                         }
@@ -318,7 +344,7 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
                 info.map_or("", |i| i.family.label()),
                 finding.rule
             ));
-            ui.label(&finding.message);
+            ui.label(state.message(doc, row.finding));
             if let Some(info) = info {
                 egui::CollapsingHeader::new("Why the paper flags this")
                     .id_salt("why")
