@@ -422,6 +422,7 @@ impl PeaceOpsApp {
             UiCommand::AddFromCatalogue => {
                 let c = &mut self.view.catalogue;
                 c.open = true;
+                c.focus_search = true;
                 c.mission =
                     self.view
                         .filter

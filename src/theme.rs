@@ -20,6 +20,8 @@ pub const CHECKLIST_WIDTH: f32 = 400.0;
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.
 pub const CHECK_ROW_HEIGHT: f32 = 78.0;
+/// Tallest the chart's legend grows before it scrolls (points).
+pub const LEGEND_MAX_HEIGHT: f32 = 64.0;
 /// Marker radius on the chart (points).
 pub const MARKER_RADIUS: f32 = 6.0;
 /// Radius of the ring around highlighted activities.
@@ -153,5 +155,13 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.spacing.combo_width = 190.0;
         style.spacing.text_edit_width = 220.0;
         style.spacing.tooltip_width = 420.0;
+        // Stronger text than egui's default grey: projectors wash out contrast.
+        let text = if style.visuals.dark_mode {
+            Color32::from_gray(225)
+        } else {
+            Color32::from_gray(20)
+        };
+        style.visuals.widgets.noninteractive.fg_stroke.color = text;
+        style.visuals.widgets.inactive.fg_stroke.color = text;
     });
 }

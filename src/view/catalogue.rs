@@ -17,6 +17,8 @@ pub struct CatalogueState {
     pub query: String,
     /// The mission new activities go to.
     pub mission: Option<MissionId>,
+    /// Put the cursor in the search field (when the window opens).
+    pub focus_search: bool,
 }
 
 /// Draws the catalogue window when open.
@@ -46,9 +48,13 @@ fn catalogue_ui(ui: &mut Ui, doc: &Document, state: &mut CatalogueState, out: &m
     let s = doc.scenario();
     ui.horizontal(|ui| {
         let l = ui.label("Search catalogue");
-        ui.text_edit_singleline(&mut state.query)
+        let r = ui
+            .text_edit_singleline(&mut state.query)
             .labelled_by(l.id)
             .on_hover_text("Words from the title, the explanation, the missions or the kind (e.g. 'border', 'MINUSTAH', 'training').");
+        if std::mem::take(&mut state.focus_search) {
+            r.request_focus();
+        }
     });
     ui.horizontal(|ui| {
         let l = ui.label("For mission");

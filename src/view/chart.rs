@@ -8,6 +8,7 @@ use egui_plot::{
     GridMark, HLine, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine,
 };
 
+use super::markers::Markers;
 use super::{ChartFilter, Selection, ViewState};
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
@@ -52,6 +53,8 @@ pub struct ChartCache {
     /// Activities to ring: those of the hovered finding and the selected activity.
     highlight: Vec<PlotPoint>,
     highlight_key: Option<(u64, Option<usize>, Option<ActivityId>)>,
+    /// The scenario's timeline, found once per revision (it scans every activity).
+    timeline: Option<(u64, Option<crate::model::Timeline>)>,
 }
 
 fn active_on(s: &Scenario, a: &crate::model::Activity, date: YearMonth) -> bool {
@@ -171,7 +174,15 @@ pub fn chart_ui(
     let s = doc.scenario();
     // The panel's width before anything is laid out: a row that overflows must not widen the plot.
     let width = ui.available_width();
-    filters_ui(ui, s, &mut view.filter, out);
+    let timeline = match view.chart.timeline {
+        Some((rev, t)) if rev == doc.revision() => t,
+        _ => {
+            let t = s.effective_timeline();
+            view.chart.timeline = Some((doc.revision(), t));
+            t
+        }
+    };
+    filters_ui(ui, s, timeline, &mut view.filter, out);
 
     let key = CacheKey {
         revision: doc.revision(),
@@ -224,7 +235,13 @@ fn highlight_points(
     points
 }
 
-fn filters_ui(ui: &mut Ui, s: &Scenario, f: &mut ChartFilter, out: &mut Vec<Command>) {
+fn filters_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    timeline: Option<crate::model::Timeline>,
+    f: &mut ChartFilter,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Mission");
         let current = f
@@ -268,7 +285,6 @@ fn filters_ui(ui: &mut Ui, s: &Scenario, f: &mut ChartFilter, out: &mut Vec<Comm
     });
     ui.horizontal(|ui| {
 
-        let timeline = s.effective_timeline();
         let mut on = f.date.is_some();
         if ui
             .checkbox(&mut on, "On date")
@@ -304,31 +320,68 @@ fn filters_ui(ui: &mut Ui, s: &Scenario, f: &mut ChartFilter, out: &mut Vec<Comm
 /// The legend, above the plot so it never hides markers: each mission's marker and name; a
 /// click shows only that mission.
 fn legend_ui(ui: &mut Ui, cache: &ChartCache, filter: &mut ChartFilter, s: &Scenario) {
-    ui.horizontal_wrapped(|ui| {
-        for sr in &cache.series {
-            // Marker and name are laid out separately so the row can wrap between entries.
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 18.0), egui::Sense::hover());
-            paint_marker(
-                ui.painter(),
-                rect.center(),
-                theme::MARKER_RADIUS,
-                sr.shape,
-                sr.color,
-            );
-            let r = ui.selectable_label(false, &sr.name).on_hover_text(
-                "Click to show only this mission's activities; click again to show all.",
-            );
-            if r.clicked() {
-                let id = s
-                    .missions
-                    .iter()
-                    .enumerate()
-                    .find(|(i, _)| unique_name(s, *i) == sr.name)
-                    .map(|(_, m)| m.id.clone());
-                filter.mission = if filter.mission.is_some() { None } else { id };
-            }
-        }
-    });
+    // Many missions: the legend scrolls rather than squeezing the chart.
+    egui::ScrollArea::vertical()
+        .id_salt("legend")
+        .max_height(theme::LEGEND_MAX_HEIGHT)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for sr in &cache.series {
+                    let r = legend_entry(ui, &sr.name, sr.shape, sr.color).on_hover_text(
+                        "Click to show only this mission's activities; click again to show all.",
+                    );
+                    if r.clicked() {
+                        let id = s
+                            .missions
+                            .iter()
+                            .enumerate()
+                            .find(|(i, _)| unique_name(s, *i) == sr.name)
+                            .map(|(_, m)| m.id.clone());
+                        filter.mission = if filter.mission.is_some() { None } else { id };
+                    }
+                }
+            });
+        });
+}
+
+/// One legend entry, marker and name as a single widget so a line never breaks between them.
+fn legend_entry(
+    ui: &mut Ui,
+    name: &str,
+    shape: MarkerShape,
+    color: egui::Color32,
+) -> egui::Response {
+    let galley = egui::WidgetText::from(name).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let marker = 2.0 * theme::MARKER_RADIUS + 6.0;
+    let size = egui::vec2(
+        marker + galley.size().x + 6.0,
+        galley.size().y.max(marker) + 4.0,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    paint_marker(
+        ui.painter(),
+        egui::pos2(rect.left() + marker / 2.0, rect.center().y),
+        theme::MARKER_RADIUS,
+        shape,
+        color,
+    );
+    let text_pos = egui::pos2(
+        rect.left() + marker,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .galley(text_pos, galley, ui.visuals().text_color());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response
 }
 
 /// Draws a marker shape as the plot does, for the legend.
@@ -415,6 +468,9 @@ fn paint_marker(
 }
 
 const EDGE: f64 = 1.2;
+
+/// From this many markers on, the chart draws them as meshes (see `markers.rs`).
+const MESH_FROM: usize = 2000;
 
 /// Width of the filter combo boxes, so the filter bar fits a narrow chart.
 const FILTER_WIDTH: f32 = 130.0;
@@ -545,14 +601,26 @@ fn plot_ui(
                         .allow_hover(false),
                 );
             }
+            // Anti-aliased shapes for a workshop's scenario; one mesh per series for huge ones.
+            let many = series.iter().map(|sr| sr.points.len()).sum::<usize>() > MESH_FROM;
             for sr in series {
-                plot.points(
-                    Points::new(sr.name.clone(), PlotPoints::Borrowed(&sr.points))
-                        .shape(sr.shape)
-                        .color(sr.color)
-                        .filled(true)
-                        .radius(theme::MARKER_RADIUS),
-                );
+                if many {
+                    plot.add(Markers::new(
+                        sr.name.clone(),
+                        &sr.points,
+                        sr.shape,
+                        sr.color,
+                        theme::MARKER_RADIUS,
+                    ));
+                } else {
+                    plot.points(
+                        Points::new(sr.name.clone(), PlotPoints::Borrowed(&sr.points))
+                            .shape(sr.shape)
+                            .color(sr.color)
+                            .filled(true)
+                            .radius(theme::MARKER_RADIUS),
+                    );
+                }
             }
             if let Some(p) = drag_point {
                 plot.points(

@@ -199,10 +199,11 @@ pub fn checklist_ui(
     });
     ui.separator();
 
+    let detail_height = if state.picked.is_some() { 0.5 } else { 0.15 } * ui.available_height();
     egui::Panel::bottom("checklist detail")
         .resizable(true)
-        .default_size(ui.available_height() * 0.45)
-        .min_size(120.0)
+        .default_size(detail_height)
+        .min_size(detail_height.max(80.0))
         .show(ui, |ui| {
             ScrollArea::vertical()
                 .id_salt("checklist detail scroll")
@@ -218,6 +219,8 @@ pub fn checklist_ui(
         .id_salt("checklist list")
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
+            // A click anywhere on a row picks it: its text must not grab the click for selection.
+            ui.style_mut().interaction.selectable_labels = false;
             let width = ui.available_width();
             let origin = ui.min_rect().min;
             ui.set_height(state.total);

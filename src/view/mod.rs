@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod dialogs;
 pub mod editor;
 pub mod forms;
+pub mod markers;
 pub mod menu_bar;
 pub mod status_bar;
 pub mod widgets;
