@@ -296,54 +296,21 @@ impl Part {
 }
 
 /// Ids to positions.
-pub(super) struct Ids<'a>(FxHashMap<Key<'a>, usize>);
-
-/// An id as a map key, compared inline: ids are short, and a call to `memcmp` for each of the
-/// tens of thousands of look-ups costs more than the comparison itself.
-#[derive(Clone, Copy)]
-struct Key<'a>(&'a str);
-
-impl std::hash::Hash for Key<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
-    }
-}
-
-impl PartialEq for Key<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut ca = a.chunks_exact(8);
-        let mut cb = b.chunks_exact(8);
-        for (x, y) in ca.by_ref().zip(cb.by_ref()) {
-            if x != y {
-                return false;
-            }
-        }
-        ca.remainder()
-            .iter()
-            .zip(cb.remainder())
-            .all(|(x, y)| x == y)
-    }
-}
-
-impl Eq for Key<'_> {}
+pub(super) struct Ids<'a>(FxHashMap<&'a str, usize>);
 
 impl<'a> Ids<'a> {
     fn new<T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Self {
         let mut map = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
         for (i, item) in items.iter().enumerate() {
             // The first of duplicate ids wins; validation reports the duplicate.
-            map.entry(Key(id(item))).or_insert(i);
+            map.entry(id(item)).or_insert(i);
         }
         Ids(map)
     }
 
     /// The position of the entity with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(&Key(id)).copied()
+        self.0.get(id).copied()
     }
 }
 
