@@ -570,3 +570,90 @@ fn invalid_files_open_with_their_problems_listed() {
     }
     assert!(n >= 5);
 }
+
+/// Where an activity's marker is on screen: the chart shows -1.2 … 1.2 on both axes.
+fn marker_position(h: &Harness<'static, PeaceOpsApp>, x: f64, y: f64) -> egui::Pos2 {
+    let rect = h.get_by_label_contains("Quadrant chart.").rect();
+    let fx = ((x + 1.2) / 2.4) as f32;
+    let fy = ((y + 1.2) / 2.4) as f32;
+    egui::pos2(
+        rect.left() + fx * rect.width(),
+        rect.bottom() - fy * rect.height(),
+    )
+}
+
+#[test]
+fn the_chart_selects_by_click_and_moves_by_drag() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    let omik = h
+        .state()
+        .document()
+        .scenario()
+        .activities
+        .iter()
+        .find(|a| a.x > 0.0 && a.y < 0.0)
+        .cloned()
+        .unwrap();
+    let at = marker_position(&h, omik.x, omik.y);
+
+    // Click: the activity opens in the editor.
+    h.hover_at(at);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let title = h.get_by_label("Activity title");
+    assert_eq!(title.value().as_deref(), Some(omik.title.as_str()));
+
+    // Drag: it moves to where it is dropped, in one undo step. (The editor opening may have moved
+    // the chart, so the marker is found again.)
+    let at = marker_position(&h, omik.x, omik.y);
+    let to = marker_position(&h, -0.5, 0.5);
+    h.drag_at(at);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(at + (to - at) * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let moved = h
+        .state()
+        .document()
+        .scenario()
+        .activities
+        .iter()
+        .find(|a| a.id == omik.id)
+        .cloned()
+        .unwrap();
+    assert!(
+        (moved.x + 0.5).abs() < 0.05 && (moved.y - 0.5).abs() < 0.05,
+        "{moved:?}"
+    );
+    ctrl(&mut h, Key::Z);
+    let back = h
+        .state()
+        .document()
+        .scenario()
+        .activities
+        .iter()
+        .find(|a| a.id == omik.id)
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (back.x, back.y),
+        (omik.x, omik.y),
+        "one drag, one undo step"
+    );
+}

@@ -98,9 +98,6 @@ impl ChartCache {
         let mut counts = [0; 4];
         let mut visible = 0;
         for (i, a) in s.activities.iter().enumerate() {
-            if key.dragged == Some(i) {
-                continue;
-            }
             let f = &key.filter;
             if f.mission.is_some() && a.mission != f.mission {
                 continue;
@@ -115,6 +112,12 @@ impl ChartCache {
             {
                 continue;
             }
+            counts[a.quadrant().index()] += 1;
+            visible += 1;
+            // The dragged activity is drawn where the pointer is, not among the others.
+            if key.dragged == Some(i) {
+                continue;
+            }
             let k = a
                 .mission
                 .as_ref()
@@ -122,8 +125,6 @@ impl ChartCache {
                 .unwrap_or(unassigned);
             series[k].points.push(PlotPoint::new(a.x, a.y));
             series[k].activities.push(i);
-            counts[a.quadrant().index()] += 1;
-            visible += 1;
         }
         series.retain(|s| !s.points.is_empty());
         self.series = series;
@@ -211,7 +212,11 @@ pub fn chart_ui(
             s.activities.len()
         ));
     }
-    plot_ui(ui, s, &mut view.chart, dark, width, out);
+    // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
+    // it stable while a drag changes the rows above.
+    ui.push_id("quadrant plot", |ui| {
+        plot_ui(ui, s, &mut view.chart, dark, width, out);
+    });
 }
 
 fn highlight_points(
@@ -645,8 +650,11 @@ fn plot_ui(
     let r = &response.response;
     let transform = &response.transform;
     let clamp = |p: PlotPoint| PlotPoint::new(p.x.clamp(-1.0, 1.0), p.y.clamp(-1.0, 1.0));
+    // A drag is recognised once the pointer has moved a little: pick where the press began.
     if r.drag_started_by(egui::PointerButton::Primary)
-        && let Some(pos) = r.interact_pointer_pos()
+        && let Some(pos) = ui
+            .input(|i| i.pointer.press_origin())
+            .or(r.interact_pointer_pos())
         && let Some(i) = cache.pick(transform, pos)
         && let Some(a) = s.activities.get(i)
     {
