@@ -58,6 +58,7 @@ pub(super) const REGIONAL: u32 = actors(&[
 
 /// A live (not dropped) activity with what the rules read of it, resolved and packed small:
 /// the rules scan these many times, never the activities themselves.
+#[derive(Clone, Copy)]
 pub(super) struct Live {
     /// Its position in `scenario.activities`.
     pub index: Ix,
@@ -193,9 +194,10 @@ pub(super) struct Ctx<'a> {
 /// otherwise hand megabytes back to the system and fault them in again every time.
 #[derive(Default)]
 pub(super) struct Scratch {
-    live: Vec<Live>,
-    group_refs: Vec<usize>,
-    partner_refs: Vec<usize>,
+    /// Resolved activities (the first half, when two threads resolve).
+    first: Part,
+    /// The second half's buffers, when two threads resolve.
+    second: Part,
     order: Vec<usize>,
     /// Buffers of the pair rules.
     pub pairs: super::pairs::Buffers,
@@ -228,15 +230,18 @@ impl Drop for Ctx<'_> {
         let partner_refs = std::mem::take(&mut self.partner_refs);
         let order = std::mem::take(&mut self.by_mission.order);
         with_scratch(|s| {
-            s.live = live;
-            s.group_refs = group_refs;
-            s.partner_refs = partner_refs;
+            s.first = Part {
+                live,
+                group_refs,
+                partner_refs,
+            };
             s.order = order;
         });
     }
 }
 
 /// Resolved activities.
+#[derive(Default)]
 struct Part {
     live: Vec<Live>,
     group_refs: Vec<usize>,
@@ -244,29 +249,66 @@ struct Part {
 }
 
 impl Part {
+    /// Takes buffers out of a scratch slot, emptied.
+    fn lend(slot: &mut Part) -> Part {
+        let mut part = std::mem::take(slot);
+        part.live.clear();
+        part.group_refs.clear();
+        part.partner_refs.clear();
+        part
+    }
+
+    /// Appends activities resolved after these, moving their reference spans along.
+    fn append(&mut self, other: &Part) {
+        let (g, p) = (ix(self.group_refs.len()), ix(self.partner_refs.len()));
+        self.group_refs.extend_from_slice(&other.group_refs);
+        self.partner_refs.extend_from_slice(&other.partner_refs);
+        self.live.extend(other.live.iter().map(|l| Live {
+            groups: (l.groups.0.saturating_add(g), l.groups.1),
+            partners: (l.partners.0.saturating_add(p), l.partners.1),
+            ..*l
+        }));
+    }
+}
+
+/// What resolving an activity reads: the scenario and its ids.
+struct Resolver<'r, 'a> {
+    s: &'a Scenario,
+    missions: &'r Ids<'a>,
+    groups: &'r Ids<'a>,
+    actors: &'r Ids<'a>,
+    regions: &'r Ids<'a>,
+}
+
+impl Resolver<'_, '_> {
+    /// Resolves the live activities among `s.activities[range]` into `part`.
+    fn resolve(&self, mut part: Part, range: std::ops::Range<usize>) -> Part {
+        part.live.reserve(range.len());
+        for index in range {
+            self.add(&mut part, index);
+        }
+        part
+    }
+
     /// Resolves `s.activities[index]`, unless it is dropped.
-    fn add(
-        &mut self,
-        s: &Scenario,
-        index: usize,
-        missions: &Ids<'_>,
-        groups: &Ids<'_>,
-        actors: &Ids<'_>,
-        regions: &Ids<'_>,
-    ) {
+    fn add(&self, part: &mut Part, index: usize) {
+        let s = self.s;
         let a = &s.activities[index];
         if !a.is_live() {
             return;
         }
-        let mission = a.mission.as_ref().and_then(|m| missions.get(m.as_str()));
-        let g0 = self.group_refs.len();
-        self.group_refs
-            .extend(a.groups.iter().filter_map(|g| groups.get(g.as_str())));
-        let p0 = self.partner_refs.len();
+        let mission = a
+            .mission
+            .as_ref()
+            .and_then(|m| self.missions.get(m.as_str()));
+        let g0 = part.group_refs.len();
+        part.group_refs
+            .extend(a.groups.iter().filter_map(|g| self.groups.get(g.as_str())));
+        let p0 = part.partner_refs.len();
         let mut partner_kinds = 0;
         for p in &a.partners {
-            if let Some(i) = actors.get(p.as_str()) {
-                self.partner_refs.push(i);
+            if let Some(i) = self.actors.get(p.as_str()) {
+                part.partner_refs.push(i);
                 partner_kinds |= 1 << s.actors[i].kind as u32;
             }
         }
@@ -280,17 +322,17 @@ impl Part {
             | (u8::from(coercive) * COERCIVE)
             | (u8::from(internal) * INTERNAL);
         let span = |from: usize, to: usize| (ix(from), ix(to - from));
-        self.live.push(Live {
+        part.live.push(Live {
             index: ix(index),
             mission: pack(mission),
-            region: pack(a.region.as_ref().and_then(|r| regions.get(r.as_str()))),
+            region: pack(a.region.as_ref().and_then(|r| self.regions.get(r.as_str()))),
             start: pack_date(a.start.or(mission.map(|i| s.missions[i].start))),
             end: pack_date(a.end),
             kinds: kind_bits,
             flags,
             partner_kinds,
-            groups: span(g0, self.group_refs.len()),
-            partners: span(p0, self.partner_refs.len()),
+            groups: span(g0, part.group_refs.len()),
+            partners: span(p0, part.partner_refs.len()),
         });
     }
 }
@@ -347,24 +389,37 @@ impl<'a> Ctx<'a> {
         let actor_ids = Ids::new(&s.actors, |a| a.id.as_str());
         let regions = Ids::new(&s.host.regions, |r| r.id.as_str());
 
-        let mut scratch = with_scratch(std::mem::take);
-        let mut part = Part {
-            live: std::mem::take(&mut scratch.live),
-            group_refs: std::mem::take(&mut scratch.group_refs),
-            partner_refs: std::mem::take(&mut scratch.partner_refs),
+        // This thread's buffers from the last evaluation (the pair rules keep theirs).
+        let (first, second, mut order) = with_scratch(|k| {
+            let order = std::mem::take(&mut k.order);
+            (Part::lend(&mut k.first), Part::lend(&mut k.second), order)
+        });
+        let ids = Resolver {
+            s,
+            missions: &missions,
+            groups: &groups,
+            actors: &actor_ids,
+            regions: &regions,
         };
-        part.live.clear();
-        part.group_refs.clear();
-        part.partner_refs.clear();
-        part.live.reserve(s.activities.len());
-        for index in 0..s.activities.len() {
-            part.add(s, index, &missions, &groups, &actor_ids, &regions);
-        }
+        let n = s.activities.len();
+        let (first, second) = if n >= super::PARALLEL_FROM {
+            // Resolving is a third of an evaluation: the second half goes to the other core.
+            let (mut first, second) = rayon::join(
+                || ids.resolve(first, 0..n / 2),
+                || ids.resolve(second, n / 2..n),
+            );
+            first.append(&second);
+            (first, second)
+        } else {
+            (ids.resolve(first, 0..n), second)
+        };
+        // The second half's buffers stay with this thread until the next evaluation.
+        with_scratch(|k| k.second = second);
         let Part {
             live,
             group_refs,
             partner_refs,
-        } = part;
+        } = first;
         let mut per_mission = vec![0usize; s.missions.len() + 1];
         for m in live.iter().filter_map(Live::mission) {
             per_mission[m + 1] += 1;
@@ -386,7 +441,6 @@ impl<'a> Ctx<'a> {
             per_mission[m + 1] += per_mission[m];
         }
         let starts = per_mission.clone();
-        let mut order = std::mem::take(&mut scratch.order);
         order.clear();
         order.resize(per_mission[s.missions.len()], 0);
         for (i, l) in live.iter().enumerate() {
@@ -508,6 +562,67 @@ mod tests {
             assert_eq!(l.internal(), a.is_internal(), "{a:?}");
             assert_eq!((l.direct(), l.drivers()), (a.is_direct(), a.is_drivers()));
         }
+    }
+
+    #[test]
+    fn two_threads_resolve_as_one_does() {
+        use crate::model::{ActivityStatus, ActorId, GroupId};
+        use crate::synthetic::{Size, scenario};
+        let size = Size {
+            activities: 3 * super::super::PARALLEL_FROM + 7,
+            missions: 12,
+            groups: 9,
+        };
+        let mut s = scenario(size, 7);
+        // Dropped activities, dangling groups and partners on both sides of the split.
+        for (i, a) in s.activities.iter_mut().enumerate() {
+            match i % 5 {
+                0 => a.status = ActivityStatus::Dropped,
+                1 => a.groups.push(GroupId::from("no-such-group")),
+                2 => a.partners.insert(0, ActorId::from("no-such-actor")),
+                _ => {}
+            }
+        }
+        let parallel = Ctx::new(&s);
+        let missions = Ids::new(&s.missions, |m| m.id.as_str());
+        let groups = Ids::new(&s.groups, |g| g.id.as_str());
+        let actors = Ids::new(&s.actors, |a| a.id.as_str());
+        let regions = Ids::new(&s.host.regions, |r| r.id.as_str());
+        let one = Resolver {
+            s: &s,
+            missions: &missions,
+            groups: &groups,
+            actors: &actors,
+            regions: &regions,
+        }
+        .resolve(Part::default(), 0..s.activities.len());
+        assert_eq!(parallel.live.len(), one.live.len());
+        assert!(parallel.live.len() < s.activities.len(), "some are dropped");
+        let mut references = 0;
+        for (p, o) in parallel.live.iter().zip(&one.live) {
+            assert_eq!(p.index, o.index);
+            assert_eq!(
+                (p.mission, p.region, p.start, p.end),
+                (o.mission, o.region, o.start, o.end)
+            );
+            assert_eq!(
+                (p.kinds, p.partner_kinds, p.flags),
+                (o.kinds, o.partner_kinds, o.flags)
+            );
+            assert_eq!(
+                parallel.groups(p),
+                &one.group_refs[o.groups.0 as usize..][..o.groups.1 as usize]
+            );
+            assert_eq!(
+                parallel.partners(p),
+                &one.partner_refs[o.partners.0 as usize..][..o.partners.1 as usize]
+            );
+            references += parallel.groups(p).len() + parallel.partners(p).len();
+        }
+        assert!(
+            references > s.activities.len() / 2,
+            "the scenario has references to check"
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::model::Scenario;
 use context::Ctx;
 
 /// From this many live activities on, the two halves of the rules run on two cores.
-const PARALLEL_FROM: usize = 256;
+pub(super) const PARALLEL_FROM: usize = 256;
 
 /// The rules run on one core while [`SECOND_HALF`] run on the other; the two halves cost about
 /// the same (the pair rules share their meetings, so they go together).
