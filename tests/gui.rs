@@ -20,7 +20,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
 use peaceops::files::{FileDialogs, Picked, Prefs};
-use peaceops::model::{CheckStatus, Quadrant};
+use peaceops::model::{Activity, ActivityId, CheckStatus, Quadrant};
 
 /// File dialogs that answer from a script the test fills in; it also owns the test's recovery
 /// folder, removed when the test ends.
@@ -582,6 +582,17 @@ fn marker_position(h: &Harness<'static, PeaceOpsApp>, x: f64, y: f64) -> egui::P
     )
 }
 
+fn activity(h: &Harness<'static, PeaceOpsApp>, id: &ActivityId) -> Activity {
+    h.state()
+        .document()
+        .scenario()
+        .activities
+        .iter()
+        .find(|a| &a.id == id)
+        .cloned()
+        .unwrap()
+}
+
 #[test]
 fn the_chart_selects_by_click_and_moves_by_drag() {
     let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
@@ -628,29 +639,13 @@ fn the_chart_selects_by_click_and_moves_by_drag() {
     }
     h.drop_at(to);
     h.run();
-    let moved = h
-        .state()
-        .document()
-        .scenario()
-        .activities
-        .iter()
-        .find(|a| a.id == omik.id)
-        .cloned()
-        .unwrap();
+    let moved = activity(&h, &omik.id);
     assert!(
         (moved.x + 0.5).abs() < 0.05 && (moved.y - 0.5).abs() < 0.05,
         "{moved:?}"
     );
     ctrl(&mut h, Key::Z);
-    let back = h
-        .state()
-        .document()
-        .scenario()
-        .activities
-        .iter()
-        .find(|a| a.id == omik.id)
-        .cloned()
-        .unwrap();
+    let back = activity(&h, &omik.id);
     assert_eq!(
         (back.x, back.y),
         (omik.x, omik.y),
