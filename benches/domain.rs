@@ -17,6 +17,10 @@ use peaceops::model::{Catalogue, validate};
 use peaceops::rules::evaluate;
 use peaceops::synthetic::{Size, scenario};
 
+/// The program's allocator (see `main.rs`), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: [usize; 2] = [1_000, 10_000];
 
 fn size(activities: usize) -> Size {

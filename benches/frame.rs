@@ -15,6 +15,10 @@ use peaceops::app::{PeaceOpsApp, StartOptions};
 use peaceops::files::Prefs;
 use peaceops::synthetic::{Size, scenario};
 
+/// The program's allocator (see `main.rs`), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn input() -> egui::RawInput {
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

@@ -5,6 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use peaceops::cli::{Cli, Command, EXIT_UNREADABLE, check};
 
+/// Many small allocations (parsed files, findings): mimalloc serves them faster than the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

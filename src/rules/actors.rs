@@ -38,9 +38,10 @@ pub(super) fn capacity_to_captured_state(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
         ctx.s.host.governance,
         Governance::Captured | Governance::Corrupt
     );
+    let (mut acts, mut tied): (Vec<usize>, Vec<At>) = (Vec::new(), Vec::new());
     for (m, items) in ctx.by_mission.iter().enumerate() {
-        let mut acts = Vec::new();
-        let mut tied: Vec<At> = Vec::new();
+        acts.clear();
+        tied.clear();
         for i in items {
             let l = &ctx.live[*i];
             if l.direct() {
@@ -69,12 +70,10 @@ pub(super) fn capacity_to_captured_state(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
         if acts.is_empty() {
             continue;
         }
-        let mut involved = ctx.activities(&acts);
-        involved.extend(tied);
         out.push(Finding::new(
             RuleId::CapacityToCapturedState,
             &[mission(m)],
-            involved,
+            ctx.activities_and(&acts, &tied),
             Detail::Variant(if compromised {
                 captured::STATE
             } else {

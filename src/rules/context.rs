@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use super::finding::{At, Ix};
 use super::pairs::Meeting;
 use crate::model::{ActivityKind, ActorKind, Mission, Scenario, YearMonth};
@@ -337,23 +335,61 @@ impl Resolver<'_, '_> {
     }
 }
 
-/// Ids to positions.
-pub(super) struct Ids<'a>(FxHashMap<&'a str, usize>);
+/// Ids to positions. Ids are short, and comparing them word by word (see [`same_id`]) instead
+/// of calling `memcmp` is a tenth of an evaluation.
+pub(super) struct Ids<'a>(hashbrown::HashTable<(&'a str, usize)>);
 
 impl<'a> Ids<'a> {
     fn new<T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Self {
-        let mut map = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut table: hashbrown::HashTable<(&'a str, usize)> =
+            hashbrown::HashTable::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             // The first of duplicate ids wins; validation reports the duplicate.
-            map.entry(id(item)).or_insert(i);
+            let id = id(item);
+            if let hashbrown::hash_table::Entry::Vacant(slot) =
+                table.entry(hash_id(id), |e| same_id(e.0, id), |e| hash_id(e.0))
+            {
+                slot.insert((id, i));
+            }
         }
-        Ids(map)
+        Ids(table)
     }
 
     /// The position of the entity with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(id).copied()
+        self.0.find(hash_id(id), |e| same_id(e.0, id)).map(|e| e.1)
     }
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+/// Whether two ids are equal; ids of 4 to 16 bytes are compared as two (overlapping) words.
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..8 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        _ => a == b,
+    }
+}
+
+fn word8(b: &[u8], at: usize) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&b[at..at + 8]);
+    u64::from_ne_bytes(w)
+}
+
+fn word4(b: &[u8], at: usize) -> u32 {
+    let mut w = [0; 4];
+    w.copy_from_slice(&b[at..at + 4]);
+    u32::from_ne_bytes(w)
 }
 
 /// For each mission, the live activities it implements, in one allocation.
@@ -509,7 +545,15 @@ impl<'a> Ctx<'a> {
 
     /// Live activities (by index into `live`) as findings' entities.
     pub fn activities(&self, items: &[usize]) -> Vec<At> {
-        items.iter().map(|i| self.live[*i].at()).collect()
+        self.activities_and(items, &[])
+    }
+
+    /// Live activities as findings' entities, then further entities, in one allocation.
+    pub fn activities_and(&self, items: &[usize], more: &[At]) -> Vec<At> {
+        let mut out = Vec::with_capacity(items.len() + more.len());
+        out.extend(items.iter().map(|i| self.live[*i].at()));
+        out.extend_from_slice(more);
+        out
     }
 }
 
@@ -665,6 +709,33 @@ mod id_tests {
         let ids = Ids::new(&many, |s| s.as_str());
         for (i, id) in many.iter().enumerate() {
             assert_eq!(ids.get(id), Some(i));
+        }
+    }
+
+    #[test]
+    fn ids_that_differ_in_one_byte_are_told_apart() {
+        // Every length around the word sizes, differing at every position.
+        for len in 0..=20 {
+            let base: String = "abcdefghijklmnopqrstu".chars().take(len).collect();
+            let mut items = vec![base.clone()];
+            for at in 0..len {
+                let mut bytes = base.clone().into_bytes();
+                bytes[at] = b'Z';
+                items.push(String::from_utf8(bytes).unwrap());
+            }
+            let ids = Ids::new(&items, |s| s.as_str());
+            for (i, id) in items.iter().enumerate() {
+                assert_eq!(ids.get(id), Some(i), "{id:?}");
+            }
+            assert_eq!(ids.get(&format!("{base}!")), None);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_id_is_equality(a in "[a-c\\-0-9é]{0,20}", b in "[a-c\\-0-9é]{0,20}") {
+            proptest::prop_assert_eq!(super::same_id(&a, &b), a == b);
+            proptest::prop_assert!(super::same_id(&a, &a));
         }
     }
 }

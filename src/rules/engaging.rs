@@ -62,12 +62,15 @@ pub(super) fn sovereignty_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         reasons |= consent::TIED;
     }
     let sovereign_powers = [K::Investigation, K::Prosecution, K::Adjudication];
+    let mut direct: Vec<usize> = Vec::new();
     for (m, items) in ctx.by_mission.iter().enumerate() {
-        let direct: Vec<usize> = items
-            .iter()
-            .copied()
-            .filter(|i| ctx.live[*i].direct() && !ctx.live[*i].internal())
-            .collect();
+        direct.clear();
+        direct.extend(
+            items
+                .iter()
+                .copied()
+                .filter(|i| ctx.live[*i].direct() && !ctx.live[*i].internal()),
+        );
         if direct.is_empty() {
             continue;
         }
@@ -82,12 +85,10 @@ pub(super) fn sovereignty_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if why == 0 {
             continue;
         }
-        let mut involved = ctx.activities(&direct);
-        involved.extend(&tied);
         out.push(Finding::new(
             RuleId::SovereigntyConsent,
             &[mission(m)],
-            involved,
+            ctx.activities_and(&direct, &tied),
             Detail::Flags(why),
         ));
     }

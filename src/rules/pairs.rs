@@ -134,6 +134,9 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
         }
         for (x, a) in spans.iter().enumerate() {
             for b in &spans[x + 1..] {
+                if a.start > b.end || b.start > a.end {
+                    continue;
+                }
                 let (i, j) = (
                     a.mission.min(b.mission) as usize,
                     a.mission.max(b.mission) as usize,
@@ -141,14 +144,12 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                 if ctx.predecessor[i] == Some(j) || ctx.predecessor[j] == Some(i) {
                     continue;
                 }
-                if a.start <= b.end && b.start <= a.end {
-                    found.push(Meeting {
-                        i: i as u32,
-                        j: j as u32,
-                        place: a.place,
-                        shared_kinds: a.kinds & b.kinds,
-                    });
-                }
+                found.push(Meeting {
+                    i: i as u32,
+                    j: j as u32,
+                    place: a.place,
+                    shared_kinds: a.kinds & b.kinds,
+                });
             }
         }
         for s in &spans {
