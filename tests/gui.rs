@@ -652,3 +652,43 @@ fn the_chart_selects_by_click_and_moves_by_drag() {
         "one drag, one undo step"
     );
 }
+
+#[test]
+fn a_new_activity_is_scrolled_into_view_in_the_list() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    h.get_by_label("Activities").click();
+    h.run();
+    let first = h.state().document().scenario().activities[0].clone();
+    // List rows read "title — mission".
+    let first_row = |h: &Harness<'static, PeaceOpsApp>| {
+        h.query_by_label_contains(&format!("{} — ", first.title))
+            .is_some()
+    };
+    assert!(first_row(&h), "the list starts at the top");
+    assert!(
+        h.query_by_label_contains("New activity — no mission")
+            .is_none()
+    );
+
+    // Kosovo has more activities than the list shows: the new one, last, is scrolled to.
+    h.get_by_label("Add activity").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("New activity — no mission")
+            .is_some()
+    );
+    assert!(!first_row(&h), "the list scrolled down");
+
+    // Picking a row that is already in view does not move the list.
+    let before = h.state().document().scenario().activities.len();
+    assert!(before > 8);
+    let visible = h.state().document().scenario().activities[before - 3]
+        .title
+        .clone();
+    h.get_by_label_contains(&format!("{visible} — ")).click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("New activity — no mission")
+            .is_some()
+    );
+}

@@ -1425,3 +1425,45 @@ fn write_atomic_writes_exact_bytes() {
     assert_eq!(fs::read(&path).unwrap(), b"");
     assert_eq!(listing(dir.path()), vec!["bytes.bin".to_owned()]);
 }
+
+#[test]
+fn saving_removes_temp_files_that_killed_saves_left_behind() {
+    let dir = tempdir();
+    let path = dir.path().join("scenario.ron");
+    io::save(&path, &rich_scenario()).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |name: &str, old: bool| {
+        let p = dir.path().join(name);
+        write(&p, b"(format_version: 1, title: \"half a sav");
+        if old {
+            fs::File::options()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+    };
+    // Left by saves killed mid-write an hour ago: removed.
+    make(".scenario.ron.a1B2c3.tmp", true);
+    make(".scenario.ron.bak.tmp", true);
+    // Maybe another program's save still writing, or not ours: kept.
+    make(".scenario.ron.Zz9Yy8.tmp", false);
+    make(".scenario.ron.notes.tmp", true);
+    make(".other.ron.a1B2c3.tmp", true);
+    make("scenario.ron.a1B2c3.tmp", true);
+
+    io::save(&path, &rich_scenario()).unwrap();
+    assert_eq!(
+        listing(dir.path()),
+        vec![
+            ".other.ron.a1B2c3.tmp".to_owned(),
+            ".scenario.ron.Zz9Yy8.tmp".to_owned(),
+            ".scenario.ron.notes.tmp".to_owned(),
+            "scenario.ron".to_owned(),
+            "scenario.ron.a1B2c3.tmp".to_owned(),
+            "scenario.ron.bak".to_owned(),
+        ]
+    );
+    assert_eq!(io::load(&path).unwrap(), rich_scenario());
+}

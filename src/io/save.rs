@@ -67,7 +67,10 @@ fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveEr
         .unwrap_or_else(|| "scenario".to_owned());
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .rand_bytes(TEMP_RANDOM_CHARS);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -93,7 +96,59 @@ fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveEr
         source: e.error,
     })?;
     sync_dir(&dir).map_err(err("syncing the folder"))?;
+    remove_stale_temp_files(&dir, &name, STALE_AFTER);
     Ok(())
+}
+
+/// Random characters in a temporary file's name (`.FILE.ron.XXXXXX.tmp`).
+const TEMP_RANDOM_CHARS: usize = 6;
+
+/// A temporary file of ours this old was left by a save that was killed or lost power: no save
+/// takes this long, so no other save (of another PeaceOps, say) can still be writing it.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Whether `entry` is one of the temporary files saving `name` makes: `.NAME.XXXXXX.tmp` or the
+/// backup's `.NAME.bak.tmp`.
+fn is_our_temp_file(entry: &str, name: &str) -> bool {
+    let Some(middle) = entry
+        .strip_prefix('.')
+        .and_then(|e| e.strip_prefix(name))
+        .and_then(|e| e.strip_prefix('.'))
+        .and_then(|e| e.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    middle == "bak"
+        || (middle.len() == TEMP_RANDOM_CHARS && middle.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Removes the temporary files that saves of `name` killed mid-write left in `dir`, once they
+/// are older than `age`. Best effort: the save itself has succeeded, and a file that cannot be
+/// listed or removed now is tried again at the next save.
+fn remove_stale_temp_files(dir: &Path, name: &str, age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        if !is_our_temp_file(file_name, name) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|elapsed| elapsed >= age);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes `FILE.bak` the current content of `target`, replacing an older backup in one step: a

@@ -29,6 +29,7 @@ pub fn editor_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
         Tab::Actors => actors_tab(ui, s, view, out),
         Tab::Activities => activities_tab(ui, s, view, out),
     }
+    view.reveal_selection = false;
 }
 
 fn scenario_tab(ui: &mut Ui, s: &Scenario, out: &mut Vec<Command>) {
@@ -106,22 +107,43 @@ fn list_row(ui: &mut Ui, selected: bool, text: &str) -> egui::Response {
     .on_hover_text(text)
 }
 
-/// A selectable list of names, drawn a screenful at a time.
+/// Scrolls a list drawn by `show_rows` just enough to show row `row` (which may be outside
+/// `range`, the rows being drawn).
+fn reveal_row(ui: &Ui, range: &std::ops::Range<usize>, row: usize) {
+    let step = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let area = ui.max_rect();
+    let top = area.top() + (row as f32 - range.start as f32) * step;
+    let rect = egui::Rect::from_min_size(
+        egui::pos2(area.left(), top),
+        egui::vec2(area.width(), theme::ROW_HEIGHT),
+    );
+    ui.scroll_to_rect(rect, None);
+}
+
+/// A selectable list of names, drawn a screenful at a time. `reveal`: scroll the selected name
+/// into view.
 fn name_list(
     ui: &mut Ui,
     id: &str,
     names: &[(String, String)],
     selected: Option<&str>,
+    reveal: bool,
 ) -> Option<String> {
     let mut clicked = None;
     let height = (names.len().max(1) as f32 * theme::ROW_HEIGHT)
         .min(ui.available_height() * 0.35)
         .max(theme::ROW_HEIGHT * 3.0);
+    let reveal = selected
+        .filter(|_| reveal)
+        .and_then(|sel| names.iter().position(|(key, _)| key == sel));
     ScrollArea::vertical()
         .id_salt(id)
         .max_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ROW_HEIGHT, names.len(), |ui, range| {
+            if let Some(row) = reveal {
+                reveal_row(ui, &range, row);
+            }
             ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
                 for (key, name) in &names[range] {
                     if list_row(ui, selected == Some(key.as_str()), name).clicked() {
@@ -168,7 +190,13 @@ fn groups_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Com
         .iter()
         .map(|g| (g.id.0.clone(), g.name.clone()))
         .collect();
-    if let Some(id) = name_list(ui, "group list", &names, selected.map(|g| g.id.as_str())) {
+    if let Some(id) = name_list(
+        ui,
+        "group list",
+        &names,
+        selected.map(|g| g.id.as_str()),
+        view.reveal_selection,
+    ) {
         out.push(Command::Select(Selection::Group(id.as_str().into())));
     }
     if let Some(g) = selected {
@@ -224,7 +252,13 @@ fn missions_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<C
             )
         })
         .collect();
-    if let Some(id) = name_list(ui, "mission list", &names, selected.map(|m| m.id.as_str())) {
+    if let Some(id) = name_list(
+        ui,
+        "mission list",
+        &names,
+        selected.map(|m| m.id.as_str()),
+        view.reveal_selection,
+    ) {
         out.push(Command::Select(Selection::Mission(id.as_str().into())));
     }
     if let Some(m) = selected {
@@ -273,7 +307,13 @@ fn actors_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Com
         .iter()
         .map(|a| (a.id.0.clone(), format!("{} ({})", a.name, a.kind.label())))
         .collect();
-    if let Some(id) = name_list(ui, "actor list", &names, selected.map(|a| a.id.as_str())) {
+    if let Some(id) = name_list(
+        ui,
+        "actor list",
+        &names,
+        selected.map(|a| a.id.as_str()),
+        view.reveal_selection,
+    ) {
         out.push(Command::Select(Selection::Actor(id.as_str().into())));
     }
     if let Some(a) = selected {
@@ -334,11 +374,17 @@ fn activities_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec
     let height = (total.max(1) as f32 * theme::ROW_HEIGHT)
         .min(ui.available_height() * 0.35)
         .max(theme::ROW_HEIGHT * 3.0);
+    let reveal = selected
+        .filter(|_| view.reveal_selection)
+        .and_then(|sel| s.activities.iter().position(|a| a.id == sel.id));
     ScrollArea::vertical()
         .id_salt("activity list")
         .max_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ROW_HEIGHT, total, |ui, range| {
+            if let Some(row) = reveal {
+                reveal_row(ui, &range, row);
+            }
             ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
                 for a in &s.activities[range] {
                     let on = selected.is_some_and(|sel| sel.id == a.id);

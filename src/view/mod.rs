@@ -95,6 +95,9 @@ pub struct ViewState {
     pub catalogue: catalogue::CatalogueState,
     /// The checklist's state.
     pub checklist: checklist::ChecklistState,
+    /// Scroll the editor's list to the selected entity on its next frame (something selected it:
+    /// the chart, the checklist, Add or Duplicate).
+    pub reveal_selection: bool,
 }
 
 impl ViewState {
@@ -107,5 +110,6 @@ impl ViewState {
             Selection::Activity(_) => Tab::Activities,
         };
         self.selection = Some(s);
+        self.reveal_selection = true;
     }
 }
