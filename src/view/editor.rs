@@ -120,8 +120,46 @@ fn reveal_row(ui: &Ui, range: &std::ops::Range<usize>, row: usize) {
     ui.scroll_to_rect(rect, None);
 }
 
-/// A selectable list of names, drawn a screenful at a time. `reveal`: scroll the selected name
-/// into view.
+/// A selectable list of `total` rows, drawn a screenful at a time; `text(i)` is row `i`'s text.
+/// `reveal`: scroll the selected row into view. Returns the row clicked.
+fn row_list(
+    ui: &mut Ui,
+    id: &str,
+    total: usize,
+    selected: Option<usize>,
+    reveal: bool,
+    empty: &str,
+    text: impl Fn(usize) -> String,
+) -> Option<usize> {
+    let mut clicked = None;
+    let height = (total.max(1) as f32 * theme::ROW_HEIGHT)
+        .min(ui.available_height() * 0.35)
+        .max(theme::ROW_HEIGHT * 3.0);
+    ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, theme::ROW_HEIGHT, total, |ui, range| {
+            if let Some(row) = selected.filter(|_| reveal) {
+                reveal_row(ui, &range, row);
+            }
+            ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+                for i in range {
+                    if list_row(ui, selected == Some(i), &text(i)).clicked() {
+                        clicked = Some(i);
+                    }
+                }
+            });
+        });
+    if total == 0 {
+        ui.weak(empty);
+    }
+    ui.separator();
+    clicked
+}
+
+/// A selectable list of (id, name) pairs; returns the id clicked. `reveal`: scroll the selected
+/// name into view.
 fn name_list(
     ui: &mut Ui,
     id: &str,
@@ -129,34 +167,17 @@ fn name_list(
     selected: Option<&str>,
     reveal: bool,
 ) -> Option<String> {
-    let mut clicked = None;
-    let height = (names.len().max(1) as f32 * theme::ROW_HEIGHT)
-        .min(ui.available_height() * 0.35)
-        .max(theme::ROW_HEIGHT * 3.0);
-    let reveal = selected
-        .filter(|_| reveal)
-        .and_then(|sel| names.iter().position(|(key, _)| key == sel));
-    ScrollArea::vertical()
-        .id_salt(id)
-        .max_height(height)
-        .auto_shrink([false, true])
-        .show_rows(ui, theme::ROW_HEIGHT, names.len(), |ui, range| {
-            if let Some(row) = reveal {
-                reveal_row(ui, &range, row);
-            }
-            ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
-                for (key, name) in &names[range] {
-                    if list_row(ui, selected == Some(key.as_str()), name).clicked() {
-                        clicked = Some(key.clone());
-                    }
-                }
-            });
-        });
-    if names.is_empty() {
-        ui.weak("Nothing here yet.");
-    }
-    ui.separator();
-    clicked
+    let selected = selected.and_then(|sel| names.iter().position(|(key, _)| key == sel));
+    row_list(
+        ui,
+        id,
+        names.len(),
+        selected,
+        reveal,
+        "Nothing here yet.",
+        |i| names[i].1.clone(),
+    )
+    .map(|i| names[i].0.clone())
 }
 
 fn groups_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
@@ -327,10 +348,11 @@ fn actors_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Com
 }
 
 fn activities_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
-    let selected = match &view.selection {
-        Some(Selection::Activity(id)) => s.activities.iter().find(|a| &a.id == id),
+    let selected_row = match &view.selection {
+        Some(Selection::Activity(id)) => s.activities.iter().position(|a| &a.id == id),
         _ => None,
     };
+    let selected = selected_row.map(|i| &s.activities[i]);
     let (add, dup, del) = list_buttons(ui, "activity", selected.is_some());
     if ui
         .button(UiCommand::AddFromCatalogue.text())
@@ -369,38 +391,22 @@ fn activities_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec
             .map_or("no mission", |m| m.short_name())
             .to_owned()
     };
-    let total = s.activities.len();
-    let mut clicked = None;
-    let height = (total.max(1) as f32 * theme::ROW_HEIGHT)
-        .min(ui.available_height() * 0.35)
-        .max(theme::ROW_HEIGHT * 3.0);
-    let reveal = selected
-        .filter(|_| view.reveal_selection)
-        .and_then(|sel| s.activities.iter().position(|a| a.id == sel.id));
-    ScrollArea::vertical()
-        .id_salt("activity list")
-        .max_height(height)
-        .auto_shrink([false, true])
-        .show_rows(ui, theme::ROW_HEIGHT, total, |ui, range| {
-            if let Some(row) = reveal {
-                reveal_row(ui, &range, row);
-            }
-            ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
-                for a in &s.activities[range] {
-                    let on = selected.is_some_and(|sel| sel.id == a.id);
-                    let text = format!("{} — {}", a.title, mission_name(a));
-                    if list_row(ui, on, &text).clicked() {
-                        clicked = Some(a.id.clone());
-                    }
-                }
-            });
-        });
-    if total == 0 {
-        ui.weak("No activities yet: add one, or pick from the catalogue.");
-    }
-    ui.separator();
-    if let Some(id) = clicked {
-        out.push(Command::Select(Selection::Activity(id)));
+    let clicked = row_list(
+        ui,
+        "activity list",
+        s.activities.len(),
+        selected_row,
+        view.reveal_selection,
+        "No activities yet: add one, or pick from the catalogue.",
+        |i| {
+            let a = &s.activities[i];
+            format!("{} — {}", a.title, mission_name(a))
+        },
+    );
+    if let Some(i) = clicked {
+        out.push(Command::Select(Selection::Activity(
+            s.activities[i].id.clone(),
+        )));
     }
     if let Some(a) = selected {
         let mut edited = a.clone();
