@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::io::{LoadError, load};
-use crate::model::{Catalogue, CheckStatus, Problem, Quadrant, Scenario, validate};
+use crate::model::{Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, validate};
 use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
 use crate::rules::{Review, RuleId};
 
@@ -129,6 +129,8 @@ pub struct FindingReport {
     pub title: String,
     /// Entities named, subject first.
     pub entities: Vec<EntityRef>,
+    /// The checklist key the room's decision is saved under (rule and sorted subject ids).
+    pub key: FindingKey,
     /// The sentence.
     pub message: String,
     /// Paper section.
@@ -257,6 +259,7 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
                 family: info.map_or("", |i| i.family.label()),
                 title: info.map(|i| i.title.clone()).unwrap_or_default(),
                 entities: row.finding.entities(s),
+                key: row.key.clone(),
                 message: row.finding.message(s),
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
                 status: status_id(row.status),
