@@ -891,6 +891,9 @@ fn a_file_of_exactly_64_mib_is_read() {
 #[test]
 fn an_unreadable_file_is_an_io_error() {
     use std::os::unix::fs::PermissionsExt;
+    if !unprivileged::run_as_nobody("an_unreadable_file_is_an_io_error") {
+        return;
+    }
     let dir = tempdir();
     let path = dir.path().join("secret.ron");
     write(
@@ -898,12 +901,6 @@ fn an_unreadable_file_is_an_io_error() {
         "(format_version: 1, title: \"x\", host: (name: \"y\"))",
     );
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::File::open(&path).is_ok() {
-        // Running as root: permissions are not enforced, so the file is readable after all.
-        eprintln!("skipped: permissions are not enforced for this user");
-        assert!(io::load(&path).is_ok());
-        return;
-    }
     let e = io::load(&path).expect_err("unreadable");
     assert!(matches!(e, LoadError::Io { .. }), "{}: {e}", variant(&e));
     assert!(
@@ -911,6 +908,79 @@ fn an_unreadable_file_is_an_io_error() {
         "{:?}",
         message_problem(&path, &e)
     );
+}
+
+/// Permission tests must assert for real, and CI runs as root, for whom file permissions are not
+/// enforced. So a permission test, when run as root, runs itself again in a child process as the
+/// unprivileged user `nobody` (through util-linux's `setpriv`), and passes only when that child
+/// ran it and passed. When the case cannot be built (no `setpriv`, the child still privileged),
+/// the test fails: it never skips.
+#[cfg(unix)]
+mod unprivileged {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+
+    /// Set in the child, so it runs the test body instead of spawning again.
+    const CHILD: &str = "PEACEOPS_TEST_UNPRIVILEGED_CHILD";
+    /// The user and group id of `nobody` on Debian and most Linux systems.
+    const NOBODY: &str = "65534";
+
+    /// Whether this process has file permissions enforced on it (it is not root).
+    pub fn enforced() -> bool {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let probe = dir.path().join("probe");
+        fs::write(&probe, "x").expect("write probe");
+        fs::set_permissions(&probe, fs::Permissions::from_mode(0o000)).expect("chmod probe");
+        fs::File::open(&probe).is_err()
+    }
+
+    /// Returns `true` when the caller should run the test body here (this process is
+    /// unprivileged); otherwise runs `test` as `nobody` in a child process, asserts that it ran and
+    /// passed, and returns `false`.
+    pub fn run_as_nobody(test: &str) -> bool {
+        if std::env::var_os(CHILD).is_some() {
+            assert!(
+                enforced(),
+                "the child process still has file permissions waived"
+            );
+            return true;
+        }
+        if enforced() {
+            return true;
+        }
+        // The test binary may sit in a folder `nobody` cannot enter (a checkout under /root):
+        // run a copy from a fresh folder it can.
+        let exe = std::env::current_exe().expect("the test binary's path");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+        let copy = dir.path().join("test-binary");
+        fs::copy(&exe, &copy).expect("copy the test binary");
+        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).expect("chmod");
+        let out = Command::new("setpriv")
+            .args([
+                &format!("--reuid={NOBODY}"),
+                &format!("--regid={NOBODY}"),
+                "--clear-groups",
+                "--",
+            ])
+            .arg(&copy)
+            .args(["--exact", test, "--test-threads=1", "--nocapture"])
+            .env(CHILD, "1")
+            .env("TMPDIR", "/tmp")
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("cannot run {test} unprivileged: `setpriv` (util-linux) failed to start: {e}")
+            });
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{test} as nobody: {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            out.status
+        );
+        false
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1331,6 +1401,10 @@ fn saving_through_a_symlink_keeps_the_link() {
 #[test]
 fn a_save_that_cannot_create_its_temp_file_leaves_the_old_file() {
     use std::os::unix::fs::PermissionsExt;
+    if !unprivileged::run_as_nobody("a_save_that_cannot_create_its_temp_file_leaves_the_old_file")
+    {
+        return;
+    }
     let dir = tempdir();
     let folder = dir.path().join("read-only");
     fs::create_dir(&folder).unwrap();
@@ -1338,32 +1412,18 @@ fn a_save_that_cannot_create_its_temp_file_leaves_the_old_file() {
     let old = b"(format_version: 1, title: \"old\", host: (name: \"Kosovo\"))\n";
     write(&path, old);
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
-    // Whether this user is actually kept from writing there (root is not).
-    let probe = folder.join("probe");
-    let enforced = fs::File::create(&probe).is_err();
-    let _ = fs::remove_file(&probe);
     let result = io::save(&path, &rich_scenario());
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
-    if enforced {
-        let e = result.expect_err("a read-only folder");
-        assert!(matches!(e, SaveError::Io { .. }), "{e}");
-        assert_save_error_message(&path, &e);
-        assert!(e.to_string().contains("unchanged"), "{e}");
-        assert_eq!(fs::read(&path).unwrap(), old, "the old file changed");
-        assert_eq!(
-            listing(&folder),
-            vec!["scenario.ron".to_owned()],
-            "temp files left behind"
-        );
-    } else {
-        eprintln!("skipped the failure assertion: permissions are not enforced for this user");
-        result.expect("the save succeeds where writing is allowed");
-        assert_eq!(
-            listing(&folder),
-            vec!["scenario.ron".to_owned(), "scenario.ron.bak".to_owned()],
-            "temp files left behind"
-        );
-    }
+    let e = result.expect_err("a read-only folder");
+    assert!(matches!(e, SaveError::Io { .. }), "{e}");
+    assert_save_error_message(&path, &e);
+    assert!(e.to_string().contains("unchanged"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), old, "the old file changed");
+    assert_eq!(
+        listing(&folder),
+        vec!["scenario.ron".to_owned()],
+        "temp files left behind"
+    );
 }
 
 #[test]
