@@ -15,6 +15,10 @@ echo "== cargo test (window and domain)"
 cargo test --locked
 echo "== cargo test --no-default-features (the domain alone)"
 cargo test --no-default-features --locked
+echo "== benchmarks: build and run each once (criterion's test mode)"
+cargo test --benches --locked
+echo "== fuzz target: builds (running it is in fuzz/README.md)"
+cargo check --manifest-path fuzz/Cargo.toml --locked
 echo "== scenarios"
 cargo run --quiet --locked -- check scenarios/*.ron > /dev/null
 echo "check: all passed"
