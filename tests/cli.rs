@@ -703,3 +703,90 @@ fn text_output_lists_every_finding() {
         "no reference scenario has any finding"
     );
 }
+
+/// The JSON findings are exactly what the rules find, in their order, with the room's decisions:
+/// rule, key, sentence, entities and status all agree with `evaluate()` and `Review`.
+#[test]
+fn json_findings_are_the_rules_findings_with_the_rooms_decisions() {
+    let mut files = references();
+    files.push(Path::new(ROOT).join("tests/golden/filled-checklist.ron"));
+    for path in files {
+        let s = io::load(&path).unwrap();
+        let found = peaceops::rules::evaluate(&s);
+        let review = peaceops::rules::Review::new(&found, &s);
+        let v = json(&check(&[&path], true));
+        let rows = v["files"][0]["findings"].as_array().unwrap();
+        assert_eq!(rows.len(), review.rows.len(), "{}", path.display());
+        for (row, expected) in rows.iter().zip(&review.rows) {
+            let f = expected.finding;
+            assert_eq!(row["rule"], f.rule.as_str(), "{}", path.display());
+            assert_eq!(row["message"], f.message(&s).as_str());
+            assert_eq!(row["key"]["rule"], expected.key.rule.as_str());
+            let key_ids: Vec<&str> = row["key"]["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e.as_str().unwrap())
+                .collect();
+            assert_eq!(key_ids, expected.key.entities);
+            let ids: Vec<String> = row["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap().to_owned())
+                .collect();
+            let want: Vec<String> = f.entities(&s).iter().map(|e| e.key()).collect();
+            assert_eq!(ids, want, "{}: {}", path.display(), f.rule.as_str());
+            let status = match expected.status {
+                peaceops::model::CheckStatus::Open => "open",
+                peaceops::model::CheckStatus::Mitigated => "mitigated",
+                peaceops::model::CheckStatus::Accepted => "accepted",
+                peaceops::model::CheckStatus::NotApplicable => "not-applicable",
+            };
+            assert_eq!(row["status"], status);
+            assert_eq!(row["note"], expected.note);
+        }
+        let resolved = v["files"][0]["resolved"].as_array().unwrap();
+        assert_eq!(resolved.len(), review.resolved.len(), "{}", path.display());
+        let custom = v["files"][0]["custom"].as_array().unwrap();
+        assert_eq!(custom.len(), s.checklist.custom.len());
+        for (c, want) in custom.iter().zip(&s.checklist.custom) {
+            assert_eq!(c["title"], want.title.as_str());
+            assert_eq!(c["note"], want.note.as_str());
+        }
+    }
+}
+
+/// Output piped into a reader that stops early (`| head -1`): no panic, no error message, and
+/// the exit status is still the check's.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for json in [false, true] {
+        let mut args: Vec<String> = vec!["check".into()];
+        if json {
+            args.push("--json".into());
+        }
+        // Enough output to fill the pipe's buffer many times over.
+        for _ in 0..40 {
+            args.push(Path::new(SCENARIOS).join("kosovo-2008.ron").display().to_string());
+        }
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .current_dir(ROOT)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout's read end is dropped: the program's next writes fail with EPIPE.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "json={json}: {err}");
+        assert!(err.is_empty(), "json={json}: unexpected stderr {err:?}");
+        assert_eq!(out.status.code(), Some(0), "json={json}: {err}");
+    }
+}
