@@ -1,0 +1,445 @@
+//! Properties of edits and the undo history, on generated scenarios of up to a few hundred
+//! activities with many missions in parallel and in sequence:
+//!
+//! - applying any edit and undoing it gives back the scenario exactly; redo gives the edit again;
+//! - deleting any entity leaves no dangling reference;
+//! - every finding names only entities that exist;
+//! - a finding's checklist key does not change under unrelated edits (renames, notes, custom
+//!   items), so the room's decisions stay attached to their findings;
+//! - the history keeps at most its limit of steps, a new edit clears redo, typing merges.
+//!
+//! Case counts are moderate; set `PROPTEST_CASES` to run more.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers: a failed unwrap or a panic is a failed test"
+)]
+
+use std::collections::BTreeSet;
+
+use peaceops::document::{Document, Origin};
+use peaceops::model::{
+    Activity, ActivityId, Actor, ActorId, ActorKind, CheckStatus, CrimeGroup, CustomItem,
+    CustomItemId, Edit, EntityId, FindingKey, GroupId, History, Mission, MissionId, ProblemKind,
+    Scenario, Timeline, YearMonth, validate,
+};
+use peaceops::rules::{EntityRef, evaluate};
+use peaceops::synthetic::{Rng, Size, scenario};
+use proptest::prelude::*;
+
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+/// A generated scenario: up to 300 activities, up to 60 missions (many in sequence, so
+/// predecessor chains), up to 40 groups; with some of its findings decided by the room and a
+/// custom item, so checklist edits have something to change.
+fn generated() -> impl Strategy<Value = Scenario> {
+    (0usize..300, 1usize..60, 0usize..40, any::<u64>()).prop_map(|(a, m, g, seed)| {
+        let mut s = scenario(
+            Size {
+                activities: a,
+                missions: m,
+                groups: g,
+            },
+            seed,
+        );
+        let found = evaluate(&s);
+        let mut rng = Rng::new(seed ^ 0x5eed);
+        for f in &found {
+            if !rng.chance(0.2) {
+                continue;
+            }
+            let status = *rng.pick(CheckStatus::ALL);
+            s.checklist
+                .set(f.key(&s), status, format!("note {}", rng.below(100)));
+        }
+        s.checklist.custom.push(CustomItem {
+            id: CustomItemId::from("custom-1"),
+            title: "A question of the room's".into(),
+            status: CheckStatus::Open,
+            note: String::new(),
+        });
+        s
+    })
+}
+
+/// Every entity of the scenario.
+fn entities(s: &Scenario) -> Vec<EntityId> {
+    let mut v: Vec<EntityId> = Vec::new();
+    v.extend(s.host.regions.iter().map(|r| EntityId::Region(r.id.clone())));
+    v.extend(s.groups.iter().map(|g| EntityId::Group(g.id.clone())));
+    v.extend(s.missions.iter().map(|m| EntityId::Mission(m.id.clone())));
+    v.extend(s.actors.iter().map(|a| EntityId::Actor(a.id.clone())));
+    v.extend(s.activities.iter().map(|a| EntityId::Activity(a.id.clone())));
+    v
+}
+
+/// Every kind of edit the window makes, built for this scenario from a random number.
+fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
+    let mut rng = Rng::new(pick);
+    let mut v = vec![Edit::SetMeta {
+        title: format!("{} (edited)", s.title),
+        description: "changed".into(),
+        timeline: Some(Timeline {
+            start: YearMonth::new(1995, 1).unwrap(),
+            end: YearMonth::new(2020, 12).unwrap(),
+        }),
+    }];
+    let mut host = s.host.clone();
+    host.name = "Otherland".into();
+    host.minimal_security = None;
+    v.push(Edit::SetHost(host));
+
+    v.push(Edit::AddGroup(CrimeGroup::new(
+        GroupId::from(s.fresh_id("g").as_str()),
+        "A new group",
+    )));
+    if !s.groups.is_empty() {
+        let mut g = rng.pick(&s.groups).clone();
+        g.name.push_str(" (renamed)");
+        g.transnational = !g.transnational;
+        v.push(Edit::UpdateGroup(g));
+    }
+    v.push(Edit::AddMission(Mission::new(
+        MissionId::from(s.fresh_id("m").as_str()),
+        "A new mission",
+        YearMonth::new(2005, 3).unwrap(),
+    )));
+    if !s.missions.is_empty() {
+        let mut m = rng.pick(&s.missions).clone();
+        m.acronym = "EDITED".into();
+        m.end = None;
+        v.push(Edit::UpdateMission(m));
+    }
+    v.push(Edit::AddActor(Actor {
+        id: ActorId::from(s.fresh_id("actor").as_str()),
+        name: "A new actor".into(),
+        kind: ActorKind::CivilSociety,
+        notes: String::new(),
+    }));
+    if !s.actors.is_empty() {
+        let mut a = rng.pick(&s.actors).clone();
+        a.name.push_str(" (renamed)");
+        v.push(Edit::UpdateActor(a));
+    }
+    v.push(Edit::AddActivity(Activity::new(
+        ActivityId::from(s.fresh_id("a").as_str()),
+        "A new activity",
+        0.3,
+        -0.4,
+    )));
+    if !s.activities.is_empty() {
+        let mut a = rng.pick(&s.activities).clone();
+        a.title.push_str(" (retitled)");
+        a.groups.clear();
+        v.push(Edit::UpdateActivity(a.clone()));
+        v.push(Edit::MoveActivity {
+            id: a.id.clone(),
+            x: -a.x,
+            y: 0.9,
+        });
+    }
+    let all = entities(s);
+    if !all.is_empty() {
+        v.push(Edit::Delete(rng.pick(&all).clone()));
+    }
+    let found = evaluate(s);
+    if !found.is_empty() {
+        let f = rng.pick(&found);
+        v.push(Edit::SetFinding {
+            key: f.key(s),
+            status: CheckStatus::Accepted,
+            note: "decided in a property test".into(),
+        });
+    }
+    v.push(Edit::AddCustom(CustomItem {
+        id: CustomItemId::from("custom-2"),
+        title: "Another question".into(),
+        status: CheckStatus::Mitigated,
+        note: "n".into(),
+    }));
+    v.push(Edit::UpdateCustom(CustomItem {
+        id: CustomItemId::from("custom-1"),
+        title: "Reworded".into(),
+        status: CheckStatus::NotApplicable,
+        note: "why".into(),
+    }));
+    v.push(Edit::DeleteCustom(CustomItemId::from("custom-1")));
+    v
+}
+
+/// The name of an edit's kind, for coverage and messages.
+fn kind(e: &Edit) -> &'static str {
+    match e {
+        Edit::SetMeta { .. } => "SetMeta",
+        Edit::SetHost(_) => "SetHost",
+        Edit::AddGroup(_) => "AddGroup",
+        Edit::UpdateGroup(_) => "UpdateGroup",
+        Edit::AddMission(_) => "AddMission",
+        Edit::UpdateMission(_) => "UpdateMission",
+        Edit::AddActor(_) => "AddActor",
+        Edit::UpdateActor(_) => "UpdateActor",
+        Edit::AddActivity(_) => "AddActivity",
+        Edit::UpdateActivity(_) => "UpdateActivity",
+        Edit::MoveActivity { .. } => "MoveActivity",
+        Edit::Delete(_) => "Delete",
+        Edit::SetFinding { .. } => "SetFinding",
+        Edit::AddCustom(_) => "AddCustom",
+        Edit::UpdateCustom(_) => "UpdateCustom",
+        Edit::DeleteCustom(_) => "DeleteCustom",
+    }
+}
+
+/// Dangling references, as validation words them.
+fn dangling(s: &Scenario) -> Vec<String> {
+    validate(s, None)
+        .into_iter()
+        .filter(|p| p.kind == ProblemKind::DanglingReference)
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn exists(s: &Scenario, e: &EntityRef) -> bool {
+    match e {
+        EntityRef::Mission(id) => s.missions.iter().any(|m| &m.id == id),
+        EntityRef::Group(id) => s.groups.iter().any(|g| &g.id == id),
+        EntityRef::Activity(id) => s.activities.iter().any(|a| &a.id == id),
+        EntityRef::Actor(id) => s.actors.iter().any(|a| &a.id == id),
+        EntityRef::Region(id) => s.host.regions.iter().any(|r| &r.id == id),
+        EntityRef::Link(_) => true,
+    }
+}
+
+fn keys(s: &Scenario) -> BTreeSet<FindingKey> {
+    evaluate(s).iter().map(|f| f.key(s)).collect()
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    /// Every kind of edit, applied then undone, leaves the scenario exactly as it was; redo
+    /// brings the edit back.
+    #[test]
+    fn edit_then_undo_is_the_identity(s in generated(), pick in any::<u64>()) {
+        let list = edits(&s, pick);
+        for edit in list {
+            let what = kind(&edit);
+            let mut doc = Document::new(s.clone(), Origin::New);
+            let mut expected = s.clone();
+            edit.clone().apply(&mut expected).unwrap();
+            doc.apply(edit, 0.0).unwrap();
+            prop_assert_eq!(doc.scenario(), &expected, "{} applied", what);
+            if expected != s {
+                prop_assert!(doc.undo(), "{}: nothing to undo", what);
+                prop_assert!(doc.scenario() == &s, "{}: undo did not restore the scenario", what);
+                prop_assert!(!doc.is_dirty(), "{}", what);
+                prop_assert!(doc.redo(), "{}: nothing to redo", what);
+                prop_assert!(doc.scenario() == &expected, "{}: redo differs", what);
+            }
+        }
+    }
+
+    /// Deleting any entity removes every reference to it.
+    #[test]
+    fn every_delete_leaves_no_dangling_reference(s in generated()) {
+        prop_assert!(dangling(&s).is_empty(), "the generator made dangling references");
+        for id in entities(&s) {
+            let mut t = s.clone();
+            Edit::Delete(id.clone()).apply(&mut t).unwrap();
+            prop_assert!(dangling(&t).is_empty(), "after deleting {:?}: {:?}", id, dangling(&t));
+            prop_assert!(!entities(&t).contains(&id), "{:?} is still there", id);
+        }
+    }
+
+    /// Findings name only entities that exist, and every finding has a non-empty sentence.
+    #[test]
+    fn findings_name_only_existing_entities(s in generated()) {
+        for f in evaluate(&s) {
+            for e in f.entities(&s) {
+                prop_assert!(exists(&s, &e), "{:?} names {:?}, which does not exist", f.rule, e);
+            }
+            prop_assert!(!f.message(&s).trim().is_empty(), "{:?}", f.rule);
+        }
+    }
+
+    /// Renaming entities, editing notes and custom items change no finding's key: the room's
+    /// decisions stay attached.
+    #[test]
+    fn keys_are_stable_under_unrelated_edits(s in generated()) {
+        let before = keys(&s);
+        let mut t = s.clone();
+        t.title.push_str(" (v2)");
+        for g in &mut t.groups {
+            g.name.push_str(" (renamed)");
+        }
+        for m in &mut t.missions {
+            m.name.push_str(" (renamed)");
+        }
+        for a in &mut t.actors {
+            a.name.push_str(" (renamed)");
+            a.notes.push_str(" more notes");
+        }
+        for a in &mut t.activities {
+            a.title.push_str(" (retitled)");
+            a.notes.push_str(" more notes");
+        }
+        Edit::AddCustom(CustomItem {
+            id: CustomItemId::from("custom-x"),
+            title: "x".into(),
+            status: CheckStatus::Open,
+            note: String::new(),
+        })
+        .apply(&mut t)
+        .unwrap();
+        prop_assert_eq!(keys(&t), before);
+    }
+}
+
+/// The generator exercises every kind of edit (so the identity property covers them all).
+#[test]
+fn the_edit_generator_covers_every_kind() {
+    let s = scenario(
+        Size {
+            activities: 30,
+            missions: 6,
+            groups: 5,
+        },
+        7,
+    );
+    let mut s = s;
+    s.checklist.custom.push(CustomItem {
+        id: CustomItemId::from("custom-1"),
+        title: "q".into(),
+        status: CheckStatus::Open,
+        note: String::new(),
+    });
+    let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
+    assert_eq!(kinds.len(), 16, "{kinds:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The history
+// ---------------------------------------------------------------------------------------------
+
+fn numbered(n: usize) -> Scenario {
+    Scenario::new(format!("step {n}"))
+}
+
+#[test]
+fn history_keeps_at_most_its_limit() {
+    let mut h = History::default();
+    let mut current = numbered(0);
+    for n in 1..=History::LIMIT + 20 {
+        h.record(&current, None, n as f64 * 10.0);
+        current = numbered(n);
+    }
+    let mut undone = 0;
+    while h.undo(&mut current) {
+        undone += 1;
+    }
+    assert_eq!(undone, History::LIMIT);
+    // The oldest steps were forgotten, the newest kept.
+    assert_eq!(current, numbered(20));
+}
+
+#[test]
+fn a_new_edit_clears_redo() {
+    let mut doc = Document::new(Scenario::new("t"), Origin::New);
+    doc.apply(
+        Edit::AddActivity(Activity::new("a1".into(), "One", 0.1, 0.1)),
+        0.0,
+    )
+    .unwrap();
+    assert!(doc.undo());
+    assert!(doc.can_redo());
+    doc.apply(
+        Edit::AddActivity(Activity::new("a2".into(), "Two", 0.2, 0.2)),
+        5.0,
+    )
+    .unwrap();
+    assert!(!doc.can_redo(), "redo is gone after a new edit");
+    assert!(!doc.redo());
+    assert_eq!(doc.scenario().activities.len(), 1);
+    assert_eq!(doc.scenario().activities[0].title, "Two");
+}
+
+fn retitle(doc: &mut Document, title: &str, at: f64) {
+    doc.apply(
+        Edit::SetMeta {
+            title: title.into(),
+            description: String::new(),
+            timeline: None,
+        },
+        at,
+    )
+    .unwrap();
+}
+
+#[test]
+fn typing_merges_into_one_step_and_a_pause_or_seal_splits() {
+    let mut doc = Document::new(Scenario::new(""), Origin::New);
+    // Typing "Kos" quickly: one step.
+    retitle(&mut doc, "K", 0.0);
+    retitle(&mut doc, "Ko", 0.3);
+    retitle(&mut doc, "Kos", 0.6);
+    assert!(doc.undo());
+    assert_eq!(doc.scenario().title, "");
+    assert!(!doc.can_undo());
+    assert!(doc.redo());
+    assert_eq!(doc.scenario().title, "Kos");
+
+    // A pause longer than the merge window starts a new step.
+    retitle(&mut doc, "Koso", 10.0);
+    retitle(&mut doc, "Kosov", 10.0 + History::MERGE_SECS + 0.1);
+    assert!(doc.undo());
+    assert_eq!(doc.scenario().title, "Koso");
+
+    // So does sealing (focus left the field), even within the window.
+    retitle(&mut doc, "Kosovo", 20.0);
+    doc.seal_undo_step();
+    retitle(&mut doc, "Kosovo!", 20.1);
+    assert!(doc.undo());
+    assert_eq!(doc.scenario().title, "Kosovo");
+
+    // Edits with different keys never merge.
+    let id = ActivityId::from("a1");
+    doc.apply(
+        Edit::AddActivity(Activity::new(id.clone(), "A", 0.1, 0.1)),
+        30.0,
+    )
+    .unwrap();
+    doc.apply(
+        Edit::MoveActivity {
+            id,
+            x: 0.5,
+            y: 0.5,
+        },
+        30.1,
+    )
+    .unwrap();
+    assert!(doc.undo());
+    assert_eq!(doc.scenario().activities[0].x, 0.1);
+    assert!(doc.undo());
+    assert!(doc.scenario().activities.is_empty());
+}
+
+/// A failed edit changes nothing and records no step.
+#[test]
+fn a_failed_edit_is_no_step() {
+    let mut doc = Document::new(Scenario::new("t"), Origin::New);
+    let e = doc.apply(
+        Edit::Delete(EntityId::Mission(MissionId::from("nope"))),
+        0.0,
+    );
+    assert!(e.is_err());
+    assert!(!doc.can_undo());
+    assert!(!doc.is_dirty());
+}
