@@ -771,7 +771,12 @@ fn a_closed_pipe_is_not_an_error() {
         }
         // Enough output to fill the pipe's buffer many times over.
         for _ in 0..40 {
-            args.push(Path::new(SCENARIOS).join("kosovo-2008.ron").display().to_string());
+            args.push(
+                Path::new(SCENARIOS)
+                    .join("kosovo-2008.ron")
+                    .display()
+                    .to_string(),
+            );
         }
         let mut child = Command::new(BIN)
             .args(&args)

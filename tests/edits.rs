@@ -74,11 +74,20 @@ fn generated() -> impl Strategy<Value = Scenario> {
 /// Every entity of the scenario.
 fn entities(s: &Scenario) -> Vec<EntityId> {
     let mut v: Vec<EntityId> = Vec::new();
-    v.extend(s.host.regions.iter().map(|r| EntityId::Region(r.id.clone())));
+    v.extend(
+        s.host
+            .regions
+            .iter()
+            .map(|r| EntityId::Region(r.id.clone())),
+    );
     v.extend(s.groups.iter().map(|g| EntityId::Group(g.id.clone())));
     v.extend(s.missions.iter().map(|m| EntityId::Mission(m.id.clone())));
     v.extend(s.actors.iter().map(|a| EntityId::Actor(a.id.clone())));
-    v.extend(s.activities.iter().map(|a| EntityId::Activity(a.id.clone())));
+    v.extend(
+        s.activities
+            .iter()
+            .map(|a| EntityId::Activity(a.id.clone())),
+    );
     v
 }
 
@@ -416,15 +425,8 @@ fn typing_merges_into_one_step_and_a_pause_or_seal_splits() {
         30.0,
     )
     .unwrap();
-    doc.apply(
-        Edit::MoveActivity {
-            id,
-            x: 0.5,
-            y: 0.5,
-        },
-        30.1,
-    )
-    .unwrap();
+    doc.apply(Edit::MoveActivity { id, x: 0.5, y: 0.5 }, 30.1)
+        .unwrap();
     assert!(doc.undo());
     assert_eq!(doc.scenario().activities[0].x, 0.1);
     assert!(doc.undo());

@@ -26,7 +26,11 @@ fn dictionary() -> BTreeSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.starts_with('"') && l.ends_with('"') && l.len() >= 2)
-        .map(|l| l[1..l.len() - 1].replace("\\\"", "\"").replace("\\\\", "\\"))
+        .map(|l| {
+            l[1..l.len() - 1]
+                .replace("\\\"", "\"")
+                .replace("\\\\", "\\")
+        })
         .collect()
 }
 

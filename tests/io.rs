@@ -970,7 +970,9 @@ mod unprivileged {
             .env("TMPDIR", "/tmp")
             .output()
             .unwrap_or_else(|e| {
-                panic!("cannot run {test} unprivileged: `setpriv` (util-linux) failed to start: {e}")
+                panic!(
+                    "cannot run {test} unprivileged: `setpriv` (util-linux) failed to start: {e}"
+                )
             });
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -1401,8 +1403,7 @@ fn saving_through_a_symlink_keeps_the_link() {
 #[test]
 fn a_save_that_cannot_create_its_temp_file_leaves_the_old_file() {
     use std::os::unix::fs::PermissionsExt;
-    if !unprivileged::run_as_nobody("a_save_that_cannot_create_its_temp_file_leaves_the_old_file")
-    {
+    if !unprivileged::run_as_nobody("a_save_that_cannot_create_its_temp_file_leaves_the_old_file") {
         return;
     }
     let dir = tempdir();
