@@ -767,6 +767,47 @@ fn seed_text(seed: u64) -> String {
 // Properties
 // ---------------------------------------------------------------------------------------------
 
+/// Every place a validation problem can be about, written as validation writes it.
+fn locations(s: &Scenario) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let mut add = |kind: &str, name: &str, id: &str| {
+        out.insert(format!("{kind} '{name}' ({id})"));
+    };
+    for r in &s.host.regions {
+        add("region", &r.name, r.id.as_str());
+    }
+    for g in &s.groups {
+        add("crime group", &g.name, g.id.as_str());
+    }
+    for m in &s.missions {
+        add("mission", m.short_name(), m.id.as_str());
+    }
+    for a in &s.actors {
+        add("actor", &a.name, a.id.as_str());
+    }
+    for a in &s.activities {
+        add("activity", &a.title, a.id.as_str());
+    }
+    for c in &s.checklist.custom {
+        add("checklist item", &c.title, c.id.as_str());
+    }
+    out.insert("scenario timeline".to_owned());
+    out
+}
+
+/// Whether a finding's entity is in the scenario.
+fn entity_exists(s: &Scenario, e: &peaceops::rules::EntityRef) -> bool {
+    use peaceops::rules::EntityRef;
+    match e {
+        EntityRef::Mission(id) => s.missions.iter().any(|m| &m.id == id),
+        EntityRef::Group(id) => s.groups.iter().any(|g| &g.id == id),
+        EntityRef::Activity(id) => s.activities.iter().any(|a| &a.id == id),
+        EntityRef::Actor(id) => s.actors.iter().any(|a| &a.id == id),
+        EntityRef::Region(id) => s.host.regions.iter().any(|r| &r.id == id),
+        EntityRef::Link(_) => true,
+    }
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -782,12 +823,28 @@ proptest! {
         round_trip(&s)?;
     }
 
-    /// b. Validation and the rules never panic, whatever the scenario contradicts.
+    /// b. Validation and the rules never panic, whatever the scenario contradicts, and what they
+    /// say is about the scenario: every problem names a place that exists in it, every finding
+    /// names only entities that exist and has a sentence.
     #[test]
-    fn validation_and_rules_never_panic(s in scenario_any()) {
-        let _ = validate(&s, None);
-        let _ = validate(&s, peaceops::model::Catalogue::builtin().ok());
-        let _ = peaceops::rules::evaluate(&s);
+    fn validation_and_rules_speak_only_of_what_exists(s in scenario_any()) {
+        let places = locations(&s);
+        for p in validate(&s, None)
+            .into_iter()
+            .chain(validate(&s, peaceops::model::Catalogue::builtin().ok()))
+        {
+            prop_assert!(places.contains(&p.location), "problem at an unknown place: {p:?}");
+            prop_assert!(!p.message.trim().is_empty(), "{p:?}");
+        }
+        for f in peaceops::rules::evaluate(&s) {
+            for e in f.entities(&s) {
+                prop_assert!(entity_exists(&s, &e), "{:?} names {e:?}, which does not exist", f.rule);
+            }
+            // (A sentence quotes titles as they are, line breaks included; the command line's
+            // text output escapes them.)
+            let m = f.message(&s);
+            prop_assert!(!m.trim().is_empty(), "{:?}: {m:?}", f.rule);
+        }
     }
 }
 

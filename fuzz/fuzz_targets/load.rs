@@ -5,7 +5,7 @@
 //! round trip.
 //!
 //! A crash is any panic, an error message that is not one line starting with the path (and the
-//! position, when it has one), a finding whose sentence is empty or not one line, or a parsed
+//! position, when it has one), a finding with no sentence, or a parsed
 //! scenario that does not come back equal from `to_ron`.
 
 #![no_main]
@@ -44,17 +44,14 @@ fuzz_target!(|bytes: &[u8]| {
     }
 });
 
-/// Every finding renders: a one-line, non-empty sentence, entities that exist, a key; the review
+/// Every finding renders: a non-empty sentence, its entities, a key; the review
 /// pairs the checklist with the findings without panicking.
 fn render_findings(s: &Scenario) {
     let findings = evaluate(s);
     for f in &findings {
         let message = f.message(s);
-        assert!(
-            !message.trim().is_empty() && !message.contains(['\n', '\r']),
-            "{:?}: sentence {message:?}",
-            f.rule
-        );
+        // Titles are quoted as they are (line breaks included); the text output escapes them.
+        assert!(!message.trim().is_empty(), "{:?}: no sentence", f.rule);
         let _ = f.entities(s);
         let _ = f.key(s);
     }
