@@ -204,17 +204,30 @@ fn a_workshop_session_from_reference_scenario_to_saved_file() {
         -0.4
     );
 
-    // Mark a finding mitigated from its row.
+    // Mark a finding mitigated from its row: the first "Consent and sovereignty" row, and only it.
+    let consent = {
+        let doc = h.state().document();
+        doc.check_rows()
+            .iter()
+            .find(|r| doc.findings()[r.finding].rule == peaceops::rules::RuleId::SovereigntyConsent)
+            .map(|r| r.key.clone())
+            .unwrap()
+    };
     first_by_label(&h, "Status of Consent and sovereignty").click();
     h.run();
     h.get_by_label("mitigated").click();
     h.run();
     let doc = h.state().document();
-    assert!(
-        doc.check_rows()
-            .iter()
-            .any(|r| r.status == CheckStatus::Mitigated),
-        "a finding is now mitigated"
+    let decided: Vec<_> = doc
+        .check_rows()
+        .iter()
+        .filter(|r| r.status != CheckStatus::Open)
+        .map(|r| (&r.key, r.status))
+        .collect();
+    assert_eq!(
+        decided,
+        vec![(&consent, CheckStatus::Mitigated)],
+        "that finding, and only it, is mitigated"
     );
     assert!(doc.is_dirty());
     assert!(h.state().title().starts_with("● "), "{}", h.state().title());
@@ -289,6 +302,12 @@ fn every_malformed_test_file_keeps_the_window_alive() {
         ctrl(&mut h, Key::O);
         let notice = h.state().notice().expect("an error is shown");
         assert!(notice.error, "{}: {}", path.display(), notice.text);
+        // Each message names its file, so the previous file's message cannot pass for this one's.
+        assert!(
+            notice.text.contains(&path.display().to_string()),
+            "the message names the file: {}",
+            notice.text
+        );
         assert_eq!(
             h.state().document().scenario(),
             &before,
@@ -326,7 +345,13 @@ fn with_no_file_dialog_a_path_field_is_offered() {
     h.run();
     h.get_by_label("Save file").click();
     h.run();
-    assert!(file.exists(), "{:?}", h.state().notice());
+    assert_eq!(
+        peaceops::io::load(&file).unwrap_or_else(|e| panic!("{e}")),
+        peaceops::io::load(&scenario_path("haiti-minustah.ron")).unwrap(),
+        "the typed path holds the scenario: {:?}",
+        h.state().notice()
+    );
+    assert_eq!(h.state().document().path(), Some(file.as_path()));
 }
 
 #[test]

@@ -7,12 +7,6 @@
 //! - large scenarios (past the sizes where the engine changes strategy: 4,000 activities, 256
 //!   missions) give the same findings whatever the order of activities and missions.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "test helpers: a failed unwrap or a panic is a failed test"
-)]
-
 mod common;
 
 use std::collections::BTreeSet;

@@ -130,3 +130,6 @@ pub fn group_mut<'a>(s: &'a mut Scenario, id: &str) -> &'a mut CrimeGroup {
         .find(|g| g.id.as_str() == id)
         .unwrap_or_else(|| panic!("no group {id:?} in the test scenario"))
 }
+
+#[cfg(feature = "gui")]
+pub mod harness;
