@@ -15,8 +15,8 @@ mod common;
 
 use common::harness::{
     H, add_mission, click, click_at, click_in_view, click_menu, close_button_frame, copy_of, ctrl,
-    ctrl_shift, frame_with, harness_in, harness_with, key_event, menu_entry, scenario_path,
-    wheel_at,
+    ctrl_shift, frame_with, harness_in, harness_stepped, harness_with, key_event, menu_entry,
+    scenario_path, wheel_at,
 };
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -575,4 +575,85 @@ fn a_decision_whose_finding_stops_firing_is_kept_and_can_be_forgotten() {
     let doc = h.state().document();
     assert!(doc.resolved().is_empty());
     assert!(doc.scenario().checklist.state(&key).is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Autosave timing
+// ---------------------------------------------------------------------------------------------
+
+fn copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect()
+}
+
+/// Runs one frame at `t` seconds of the window's clock, then waits for the copy writer.
+fn frame_at(h: &mut H, t: f64) {
+    h.input_mut().time = Some(t);
+    h.step();
+    h.state_mut().flush_recovery();
+}
+
+/// Kosovo with a clock of a sixtieth of a second a frame, so a few frames take no time to speak of.
+fn timed(dir: &std::path::Path) -> (H, common::harness::Script) {
+    harness_stepped(
+        Some(scenario_path("kosovo-2008.ron")),
+        dir.to_owned(),
+        1.0 / 60.0,
+    )
+}
+
+fn now(h: &H) -> f64 {
+    h.ctx.input(|i| i.time)
+}
+
+#[test]
+fn a_recovery_copy_is_written_a_second_after_changes_stop() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("recovery");
+    let (mut h, _script) = timed(&dir);
+    add_mission(&mut h);
+    let t0 = now(&h);
+    frame_at(&mut h, t0 + 0.5);
+    assert!(
+        copies(&dir).is_empty(),
+        "not while the room may still be typing"
+    );
+    frame_at(&mut h, t0 + 1.1);
+    let written = copies(&dir);
+    assert_eq!(written.len(), 1, "a second after the last change");
+    assert!(
+        std::fs::read_to_string(&written[0])
+            .unwrap()
+            .contains("New mission")
+    );
+}
+
+#[test]
+fn changes_that_go_on_are_copied_at_least_every_three_seconds() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("recovery");
+    let (mut h, _script) = timed(&dir);
+    add_mission(&mut h);
+    let t0 = now(&h);
+    // A change every half second: the room never pauses for the quiet second.
+    let mut t = t0;
+    while t < t0 + 2.4 {
+        t += 0.5;
+        h.input_mut().time = Some(t);
+        click(&mut h, "Add mission");
+        frame_at(&mut h, t + 0.01);
+        assert!(copies(&dir).is_empty(), "at {:.1} s: too early", t - t0);
+    }
+    frame_at(&mut h, t0 + 3.1);
+    assert_eq!(
+        copies(&dir).len(),
+        1,
+        "three seconds after the first change"
+    );
 }

@@ -67,6 +67,12 @@ pub fn harness_with(file: Option<PathBuf>) -> (H, Script) {
 
 /// The window with recovery copies in `recovery`.
 pub fn harness_in(file: Option<PathBuf>, recovery: PathBuf) -> (H, Script) {
+    harness_stepped(file, recovery, 0.25)
+}
+
+/// The window with recovery copies in `recovery`, its clock advancing `step_secs` a frame (the
+/// default, a quarter second, lets animations settle in few frames; timing tests want less).
+pub fn harness_stepped(file: Option<PathBuf>, recovery: PathBuf, step_secs: f32) -> (H, Script) {
     let script = Script::default();
     let app = PeaceOpsApp::with_prefs(
         Prefs::default(),
@@ -78,6 +84,8 @@ pub fn harness_in(file: Option<PathBuf>, recovery: PathBuf) -> (H, Script) {
     );
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_step_dt(step_secs)
+        .with_max_steps(((1.0 / step_secs) as u64).max(4))
         .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
     harness.run();
     (harness, script)
