@@ -152,6 +152,7 @@ fn variant(e: &LoadError) -> &'static str {
     match e {
         LoadError::NotFound { .. } => "NotFound",
         LoadError::IsDirectory { .. } => "IsDirectory",
+        LoadError::NotAFile { .. } => "NotAFile",
         LoadError::TooLarge { .. } => "TooLarge",
         LoadError::Io { .. } => "Io",
         LoadError::Empty { .. } => "Empty",

@@ -18,6 +18,14 @@ pub enum LoadError {
         /// The path.
         path: PathBuf,
     },
+    /// The path is not a regular file: a named pipe, a socket or a device.
+    #[error("{}: is a {kind}, not a scenario file; not read", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("named pipe (FIFO)", "socket", "device").
+        kind: &'static str,
+    },
     /// The file is larger than PeaceOps reads.
     #[error("{}: {size} bytes is over the {limit}-byte limit for scenario files (64 MiB); not read", path.display())]
     TooLarge {

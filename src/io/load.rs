@@ -44,7 +44,9 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     parse(text, path)
 }
 
-/// Reads at most [`MAX_FILE_BYTES`] of a file; refuses folders and larger files.
+/// Reads at most [`MAX_FILE_BYTES`] of a regular file; refuses folders, named pipes, sockets and
+/// devices at once (before opening them: opening a pipe would wait for a writer) and larger files
+/// before reading.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_err = |source: std::io::Error| match source.kind() {
         ErrorKind::NotFound => LoadError::NotFound {
@@ -59,11 +61,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
         },
     };
     let meta = std::fs::metadata(path).map_err(io_err)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: path.to_owned(),
-        });
-    }
+    check_regular(path, &meta)?;
     let too_large = |size| LoadError::TooLarge {
         path: path.to_owned(),
         size,
@@ -72,10 +70,13 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let file = File::open(path).map_err(io_err)?;
-    // The size can change between the check and the read (or be unknown, as for devices): the
-    // `take` bounds what is read whatever the metadata said.
-    let capacity = usize::try_from(meta.len()).unwrap_or(0);
+    let file = open_no_wait(path).map_err(io_err)?;
+    // The path may have been replaced between the look and the open: look at what was opened.
+    let meta = file.metadata().map_err(io_err)?;
+    check_regular(path, &meta)?;
+    // The size can change between the check and the read: the `take` bounds what is read
+    // whatever the metadata said, and the buffer never grows past the cap plus one byte.
+    let capacity = usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -84,6 +85,58 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Refuses anything but a regular file, by name.
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), LoadError> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    Err(LoadError::NotAFile {
+        path: path.to_owned(),
+        kind: special_kind(&kind),
+    })
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_kind: &std::fs::FileType) -> &'static str {
+    "special file"
+}
+
+/// Opens for reading without waiting: a pipe swapped in after the type check opens at once
+/// (and is then refused) instead of blocking until some writer appears.
+#[cfg(unix)]
+fn open_no_wait(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_wait(path: &Path) -> std::io::Result<File> {
+    File::open(path)
 }
 
 /// Only the version, to explain a failed parse or pick a migration.

@@ -1,8 +1,6 @@
 //! The validation pass: every semantic problem of a scenario at once, never a panic. Parsing
 //! (in `io`) catches what is not a scenario at all; this catches a scenario that contradicts itself.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashMap;
 use std::fmt;
 
@@ -294,34 +292,58 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
     c.problems
 }
 
-/// Reports each chain of predecessors that loops back on itself (once per loop).
+/// Reports each chain of predecessors that loops back on itself (once per loop). Linear: each
+/// mission is walked once; a walk stops at a mission an earlier walk already passed.
 fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
-    let pred: FxHashMap<&str, &str> = scenario
+    // Missions by id (the last of duplicates, as a map would keep), and each one's predecessor.
+    let index: FxHashMap<&str, usize> = scenario
         .missions
         .iter()
-        .filter_map(|m| Some((m.id.as_str(), m.predecessor.as_ref()?.as_str())))
-        .filter(|(a, b)| a != b)
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let mut reported: HashSet<&str> = HashSet::new();
-    for m in &scenario.missions {
-        let mut seen: Vec<&str> = vec![m.id.as_str()];
-        let mut cur = m.id.as_str();
-        while let Some(&p) = pred.get(cur) {
-            if let Some(pos) = seen.iter().position(|s| *s == p) {
-                let cycle = &seen[pos..];
-                if cycle.iter().all(|id| reported.insert(id)) {
-                    c.push(
-                        ProblemKind::SelfReference,
-                        &loc("mission", m.short_name(), m.id.as_str()),
-                        format!("predecessor chain loops: {}", cycle.join(" -> ")),
-                    );
-                }
+    let pred = |i: usize| -> Option<usize> {
+        let m = &scenario.missions[i];
+        let p = m.predecessor.as_ref()?.as_str();
+        if p == m.id.as_str() {
+            return None;
+        }
+        index.get(p).copied()
+    };
+    // The walk that first reached each mission (0: none yet).
+    let mut walk_of: Vec<usize> = vec![0; scenario.missions.len()];
+    for (start, m) in scenario.missions.iter().enumerate() {
+        let Some(&first) = index.get(m.id.as_str()) else {
+            continue;
+        };
+        if walk_of[first] != 0 {
+            continue;
+        }
+        let walk = start + 1;
+        let mut path: Vec<usize> = vec![first];
+        walk_of[first] = walk;
+        let mut cur = first;
+        while let Some(p) = pred(cur) {
+            if walk_of[p] == walk {
+                // Back to a mission of this walk: the path from it on is the loop.
+                let pos = path.iter().position(|&i| i == p).unwrap_or(0);
+                let cycle: Vec<&str> = path[pos..]
+                    .iter()
+                    .map(|&i| scenario.missions[i].id.as_str())
+                    .collect();
+                c.push(
+                    ProblemKind::SelfReference,
+                    &loc("mission", m.short_name(), m.id.as_str()),
+                    format!("predecessor chain loops: {}", cycle.join(" -> ")),
+                );
                 break;
             }
-            if seen.len() > scenario.missions.len() {
+            if walk_of[p] != 0 {
+                // An earlier walk went on from here: any loop ahead is reported already.
                 break;
             }
-            seen.push(p);
+            walk_of[p] = walk;
+            path.push(p);
             cur = p;
         }
     }
