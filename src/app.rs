@@ -243,7 +243,7 @@ impl PeaceOpsApp {
             Ok(doc) => {
                 self.set_document(doc);
                 self.prefs.remember(path);
-                let problems = self.doc.problems().len();
+                let problems = self.doc.error_count();
                 self.notice = Some(if problems == 0 {
                     Notice::info(format!("Opened {}", path.display()))
                 } else {

@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::io::{LoadError, load};
-use crate::model::{Catalogue, CheckStatus, Problem, Quadrant, Scenario, validate};
+use crate::model::{
+    Catalogue, CheckStatus, Problem, Quadrant, Scenario, validate, validate_checklist,
+};
 use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
 use crate::rules::{Review, RuleId};
 
@@ -180,14 +182,15 @@ pub fn report(path: &Path) -> FileReport {
         Err(e) => return unreadable(shown, &e),
     };
     let catalogue = Catalogue::builtin().ok();
-    let problems = validate(&scenario, catalogue);
+    let problems = all_problems(&scenario, catalogue);
     let (findings, resolved) = findings(&scenario);
     FileReport {
         path: shown,
-        status: if problems.is_empty() {
-            "valid"
-        } else {
+        // Warnings are listed but do not make a file invalid.
+        status: if problems.iter().any(Problem::is_error) {
             "problems"
+        } else {
+            "valid"
         },
         error: None,
         summary: Some(summary(&scenario)),
@@ -205,6 +208,15 @@ pub fn report(path: &Path) -> FileReport {
             })
             .collect(),
     }
+}
+
+/// Every validation problem of a scenario, the room's checklist decisions included.
+pub fn all_problems(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    let mut problems = validate(scenario, catalogue);
+    problems.extend(validate_checklist(scenario, |rule| {
+        RuleId::parse(rule).is_some()
+    }));
+    problems
 }
 
 fn unreadable(path: String, e: &LoadError) -> FileReport {
@@ -415,10 +427,18 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
         q.direct_drivers,
         q.indirect_drivers
     )?;
+    let errors = r.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = r.problems.len() - errors;
     if r.problems.is_empty() {
         safe_line!(out, "  valid: no problems")?;
     } else {
-        safe_line!(out, "  {} problem(s):", r.problems.len())?;
+        if errors == 0 {
+            safe_line!(out, "  valid, with {warnings} warning(s):")?;
+        } else if warnings == 0 {
+            safe_line!(out, "  {errors} problem(s):")?;
+        } else {
+            safe_line!(out, "  {errors} problem(s), {warnings} warning(s):")?;
+        }
         for p in &r.problems {
             safe_line!(out, "    - {p}")?;
         }

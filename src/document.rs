@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::io::{LoadError, SaveError, load, save};
 use crate::model::{
     Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
-    validate,
 };
 use crate::rules::{Finding, Review, evaluate};
 
@@ -203,9 +202,19 @@ impl Document {
         self.derived.open
     }
 
-    /// Validation problems of the scenario (dangling references, dates, positions...).
+    /// Validation problems of the scenario (dangling references, dates, positions...), warnings
+    /// included.
     pub fn problems(&self) -> &[Problem] {
         &self.derived.problems
+    }
+
+    /// How many of the problems are errors (not warnings).
+    pub fn error_count(&self) -> usize {
+        self.derived
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .count()
     }
 
     /// Activities per quadrant (all activities, in `Quadrant::ALL` order).
@@ -240,7 +249,7 @@ impl Document {
             resolved,
             open,
             counts: self.scenario.quadrant_counts(),
-            problems: validate(&self.scenario, Catalogue::builtin().ok()),
+            problems: crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok()),
             findings,
         };
     }

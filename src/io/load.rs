@@ -147,6 +147,9 @@ struct VersionProbe {
 
 /// Parses scenario text; `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    // A UTF-8 byte-order mark (some Windows editors write one) is not part of the scenario;
+    // positions are then counted as an editor shows them, without it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -156,8 +159,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
         Ok(scenario) if scenario.format_version == FORMAT_VERSION => Ok(scenario),
         Ok(scenario) => upgrade_or_refuse(scenario.format_version, text, path),
         Err(parse_error) => {
-            // A file of another version may fail to parse as this one: say so instead.
-            if let Ok(probe) = options().from_str::<VersionProbe>(text)
+            // A file of another version may fail to parse as this one: say so instead. Skipping
+            // an unknown value costs the parser two levels of its limit per bracket, so the
+            // probe allows twice the nesting the scenario parser does.
+            let probe_options = options().with_recursion_limit(2 * MAX_NESTING + 2);
+            if let Ok(probe) = probe_options.from_str::<VersionProbe>(text)
                 && probe.format_version != FORMAT_VERSION
             {
                 return upgrade_or_refuse(probe.format_version, text, path);
@@ -189,7 +195,9 @@ pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) ->
             format!("brackets nest deeper than {MAX_NESTING} levels; a scenario needs far fewer")
         }
         E::TrailingCharacters => "unexpected text after the end of the scenario".to_owned(),
-        other => other.to_string(),
+        other => number_kind(text, e.span.start)
+            .map(|hint| format!("{other}: {hint}"))
+            .unwrap_or_else(|| other.to_string()),
     };
     let pos = match e.code {
         E::Eof => {
@@ -206,6 +214,9 @@ pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) ->
         }
         _ => e.span.start,
     };
+    // RON counts lines by LF only; people's editors also break lines at CR, LS and NEL.
+    let (line, col) = line_column(&text[..offset_of(text, pos)]);
+    let pos = ron::error::Position { line, col };
     LoadError::Parse {
         path: path.to_owned(),
         line: pos.line.max(1),
@@ -244,9 +255,54 @@ fn skip_blank(mut text: &str) -> &str {
     }
 }
 
-/// Line and column (from 1) just after the end of `prefix`.
+/// Line and column (from 1) just after the end of `prefix`. Lines end at LF, CR, CRLF (one
+/// break), NEL, LS and PS; columns count characters.
 fn line_column(prefix: &str) -> (usize, usize) {
-    let line = prefix.bytes().filter(|b| *b == b'\n').count() + 1;
-    let last_line = prefix.rsplit('\n').next().unwrap_or_default();
-    (line, last_line.chars().count() + 1)
+    let (mut line, mut column) = (1, 1);
+    let mut after_cr = false;
+    for c in prefix.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                line += 1;
+                column = 1;
+            }
+            _ => column += 1,
+        }
+        after_cr = c == '\r';
+    }
+    (line, column)
+}
+
+/// When a parse error sits on a number of the wrong kind, what was expected: a decimal number
+/// `1.0` or `1e3` where a whole number goes (RON stops after the `1`), a hexadecimal `0x1` where a
+/// decimal number goes. `None` when the error is about something else.
+fn number_kind(text: &str, at: ron::error::Position) -> Option<String> {
+    let offset = offset_of(text, at);
+    let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_token(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_token(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    let token = &text[start..end];
+    let digits = token.trim_start_matches(['+', '-']);
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let lower = digits.to_ascii_lowercase();
+    if ["0x", "0b", "0o"].iter().any(|p| lower.starts_with(p)) {
+        Some(format!(
+            "expected a decimal number like 0.5, found `{token}` (hexadecimal, binary and octal are whole numbers only)"
+        ))
+    } else if digits.contains(['.', 'e', 'E']) {
+        Some(format!("expected a whole number like 12, found `{token}`"))
+    } else {
+        None
+    }
 }

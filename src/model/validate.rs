@@ -6,7 +6,26 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{Catalogue, Scenario, YearMonth};
+use super::{Catalogue, FindingKey, Scenario, YearMonth};
+
+/// The characters an id may hold: ASCII letters and digits, `-`, `_` and `.`. Ids are written by
+/// people in files and diffs and compared exactly, so nothing invisible (zero-width spaces,
+/// direction marks, NUL) or look-alike (Cyrillic `о` for Latin `o`) may make two different ids
+/// display the same.
+pub fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The scenario contradicts itself; `check` calls the file invalid.
+    #[default]
+    Error,
+    /// Worth a look, but the scenario is consistent (an activity dated outside its mission).
+    Warning,
+}
 
 /// What kind of problem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -24,6 +43,16 @@ pub enum ProblemKind {
     EndBeforeStart,
     /// A position outside [-1, 1] or not a number.
     PositionOutOfRange,
+    /// The same entity named twice in one list.
+    RepeatedReference,
+    /// A mission that starts before the mission it succeeds.
+    SuccessorBeforePredecessor,
+    /// An activity that starts outside its mission's period (a warning).
+    OutsideMission,
+    /// Two checklist decisions on one finding.
+    DuplicateDecision,
+    /// A checklist decision on a rule PeaceOps does not have.
+    UnknownRule,
 }
 
 /// One semantic problem, with where it is.
@@ -31,15 +60,27 @@ pub enum ProblemKind {
 pub struct Problem {
     /// What kind.
     pub kind: ProblemKind,
+    /// An error, or only a warning.
+    pub severity: Severity,
     /// Where: the entity, by kind, name and id.
     pub location: String,
     /// What is wrong, in plain words.
     pub message: String,
 }
 
+impl Problem {
+    /// Whether it makes the scenario invalid (an error, not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        match self.severity {
+            Severity::Error => write!(f, "{}: {}", self.location, self.message),
+            Severity::Warning => write!(f, "warning: {}: {}", self.location, self.message),
+        }
     }
 }
 
@@ -77,6 +118,16 @@ impl<'a> Checker<'a> {
     fn push(&mut self, kind: ProblemKind, location: &Loc<'_>, message: String) {
         self.problems.push(Problem {
             kind,
+            severity: Severity::Error,
+            location: location.write(),
+            message,
+        });
+    }
+
+    fn warn(&mut self, kind: ProblemKind, location: &Loc<'_>, message: String) {
+        self.problems.push(Problem {
+            kind,
+            severity: Severity::Warning,
             location: location.write(),
             message,
         });
@@ -88,6 +139,16 @@ impl<'a> Checker<'a> {
                 ProblemKind::BadId,
                 location,
                 format!("id {id:?} must be non-empty and without spaces"),
+            );
+        } else if let Some((at, c)) = id.char_indices().find(|(_, c)| !is_id_char(*c)) {
+            let position = id[..at].chars().count() + 1;
+            self.push(
+                ProblemKind::BadId,
+                location,
+                format!(
+                    "id {id:?} has U+{:04X} at character {position}; ids use only letters a–z and A–Z, digits, '-', '_' and '.' (nothing invisible or look-alike)",
+                    u32::from(c)
+                ),
             );
         }
         if let Some(first) = self.ids.insert(id, entity) {
@@ -119,6 +180,26 @@ impl<'a> Checker<'a> {
                     expected.noun()
                 ),
             ),
+        }
+    }
+
+    /// Reports each id named more than once in one list.
+    fn repeats<'i>(
+        &mut self,
+        ids: impl IntoIterator<Item = &'i str>,
+        location: &Loc<'_>,
+        field: &str,
+    ) {
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut reported: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for id in ids {
+            if !seen.insert(id) && reported.insert(id) {
+                self.push(
+                    ProblemKind::RepeatedReference,
+                    location,
+                    format!("{field} names {id:?} more than once"),
+                );
+            }
         }
     }
 
@@ -219,6 +300,12 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         );
     }
 
+    // Missions by id, for dates (the first of duplicates).
+    let mut missions: FxHashMap<&str, &super::Mission> = FxHashMap::default();
+    for m in &scenario.missions {
+        missions.entry(m.id.as_str()).or_insert(m);
+    }
+
     // Pass 2: references, dates and positions.
     if let Some(t) = scenario.timeline {
         c.dates(Some(t.start), Some(t.end), &Loc::Text("scenario timeline"));
@@ -228,6 +315,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for r in &g.regions {
             c.reference(Entity::Region, r.as_str(), &here, "regions");
         }
+        c.repeats(g.regions.iter().map(|r| r.as_str()), &here, "regions");
     }
     for m in &scenario.missions {
         let here = loc("mission", m.short_name(), m.id.as_str());
@@ -257,6 +345,30 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for p in &m.partners {
             c.reference(Entity::Actor, p.as_str(), &here, "partners");
         }
+        c.repeats(
+            m.intel_sharing.iter().map(|r| r.as_str()),
+            &here,
+            "intel_sharing",
+        );
+        c.repeats(m.partners.iter().map(|r| r.as_str()), &here, "partners");
+        if let Some(p) = m
+            .predecessor
+            .as_ref()
+            .and_then(|p| missions.get(p.as_str()))
+            && p.id != m.id
+            && m.start < p.start
+        {
+            c.push(
+                ProblemKind::SuccessorBeforePredecessor,
+                &here,
+                format!(
+                    "starts {}, before its predecessor {} starts {}",
+                    m.start,
+                    p.short_name(),
+                    p.start
+                ),
+            );
+        }
     }
     predecessor_loops(scenario, &mut c);
     for a in &scenario.activities {
@@ -275,7 +387,12 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for p in &a.partners {
             c.reference(Entity::Actor, p.as_str(), &here, "partners");
         }
+        c.repeats(a.groups.iter().map(|r| r.as_str()), &here, "groups");
+        c.repeats(a.partners.iter().map(|r| r.as_str()), &here, "partners");
         c.dates(a.start, a.end, &here);
+        if let Some(m) = a.mission.as_ref().and_then(|m| missions.get(m.as_str())) {
+            outside_mission(&mut c, a.start, a.end, m, &here);
+        }
         if let (Some(cat), Some(t)) = (catalogue, &a.template)
             && cat.get(t).is_none()
         {
@@ -290,6 +407,80 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         }
     }
     c.problems
+}
+
+/// Warns when an activity starts outside its mission's period (before the mission starts, or
+/// after it ends). Ending after the mission is not warned about: work planned to outlive its
+/// mission is a plan the risk rules weigh (who carries it on), not a slip.
+fn outside_mission(
+    c: &mut Checker<'_>,
+    start: Option<YearMonth>,
+    end: Option<YearMonth>,
+    m: &super::Mission,
+    here: &Loc<'_>,
+) {
+    let period = match m.end {
+        Some(e) => format!("{} to {e}", m.start),
+        None => format!("from {}", m.start),
+    };
+    let Some(begins) = start.or(end) else {
+        return;
+    };
+    if m.end.is_some_and(|e| e < m.start) {
+        // The mission's own dates contradict each other; that is reported already.
+        return;
+    }
+    if begins < m.start || m.end.is_some_and(|e| begins > e) {
+        c.warn(
+            ProblemKind::OutsideMission,
+            here,
+            format!(
+                "starts {begins}, outside its mission {}'s period ({period})",
+                m.short_name()
+            ),
+        );
+    }
+}
+
+/// Problems of the room's checklist decisions: two decisions on one finding (only the last is
+/// shown and edited), and decisions on rules this PeaceOps does not have (they could never
+/// apply). `known_rule` says whether a rule id exists. Keys are compared as loaded, which sorts
+/// their entities.
+pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: FxHashMap<&FindingKey, usize> = FxHashMap::default();
+    for (i, state) in scenario.checklist.findings.iter().enumerate() {
+        let key = &state.key;
+        let location = format!(
+            "checklist decision {} on {} [{}]",
+            i + 1,
+            key.rule,
+            key.entities.join(", ")
+        );
+        if !known_rule(&key.rule) {
+            problems.push(Problem {
+                kind: ProblemKind::UnknownRule,
+                severity: Severity::Error,
+                location: location.clone(),
+                message: format!(
+                    "rule {:?} does not exist in this PeaceOps, so the decision can never apply",
+                    key.rule
+                ),
+            });
+        }
+        if let Some(first) = seen.insert(key, i) {
+            problems.push(Problem {
+                kind: ProblemKind::DuplicateDecision,
+                severity: Severity::Error,
+                location,
+                message: format!(
+                    "decides the same finding as decision {}; only this later one is shown and edited",
+                    first + 1
+                ),
+            });
+        }
+    }
+    problems
 }
 
 /// Reports each chain of predecessors that loops back on itself (once per loop). Linear: each

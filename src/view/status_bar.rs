@@ -59,7 +59,16 @@ pub fn status_bar_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(format!("zoom {:.0}%", zoom * 100.0));
-            let n = doc.problems().len();
+            let n = doc.error_count();
+            let warnings = doc.problems().len() - n;
+            if warnings > 0
+                && ui
+                    .button(format!("{warnings} warning(s)"))
+                    .on_hover_text("Worth a look, though the scenario is consistent (an activity dated outside its mission, ...). Click to see where.")
+                    .clicked()
+            {
+                *show_problems = !*show_problems;
+            }
             if n > 0
                 && ui
                     .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color()))
