@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::LoadError;
 use super::migrate;
@@ -26,28 +26,84 @@ pub(super) fn options() -> ron::Options {
 
 /// Reads and parses a scenario file, migrating older format versions.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    let bytes = read_bounded(path)?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
+    load_stamped(path).map(|(scenario, _)| scenario)
+}
+
+/// What a file looked like on disk when it was read or written (size, modification time, file
+/// id), to notice that another program, or another PeaceOps, has changed it since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiskStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub modified_nanos: u128,
+    /// The file's inode (0 where there is none): a save that replaces the file changes it.
+    pub file_id: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now; `None` when there is no such file.
+    pub fn of(path: &Path) -> Option<Self> {
+        std::fs::metadata(path).ok().map(|m| Self::from_meta(&m))
+    }
+
+    fn from_meta(meta: &std::fs::Metadata) -> Self {
+        let modified_nanos = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        #[cfg(unix)]
+        let file_id = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let file_id = 0;
+        Self {
+            len: meta.len(),
+            modified_nanos,
+            file_id,
+        }
+    }
+}
+
+/// [`load`], also giving the file's [`DiskStamp`] as it was read.
+pub fn load_stamped(path: &Path) -> Result<(Scenario, DiskStamp), LoadError> {
+    let (bytes, meta) = read_capped(path, MAX_FILE_BYTES)?;
+    let stamp = DiskStamp::from_meta(&meta);
+    let text = utf8(&bytes, path)?;
+    parse(text, path).map(|s| (s, stamp))
+}
+
+/// The bytes as text, or where the first byte that is not UTF-8 sits.
+pub(super) fn utf8<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let (line, column) = line_column(prefix);
-            return Err(LoadError::NotUtf8 {
+            Err(LoadError::NotUtf8 {
                 path: path.to_owned(),
                 line,
                 column,
-            });
+            })
         }
-    };
-    parse(text, path)
+    }
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] of a regular file; refuses folders, named pipes, sockets and
 /// devices at once (before opening them: opening a pipe would wait for a writer) and larger files
 /// before reading.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_capped(path, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`] with another cap; also gives the metadata of the file that was read.
+pub(super) fn read_capped(
+    path: &Path,
+    cap: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), LoadError> {
     let io_err = |source: std::io::Error| match source.kind() {
         ErrorKind::NotFound => LoadError::NotFound {
             path: path.to_owned(),
@@ -65,9 +121,9 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let too_large = |size| LoadError::TooLarge {
         path: path.to_owned(),
         size,
-        limit: MAX_FILE_BYTES,
+        limit: cap,
     };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > cap {
         return Err(too_large(meta.len()));
     }
     let file = open_no_wait(path).map_err(io_err)?;
@@ -76,15 +132,16 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     check_regular(path, &meta)?;
     // The size can change between the check and the read: the `take` bounds what is read
     // whatever the metadata said, and the buffer never grows past the cap plus one byte.
-    let capacity = usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0);
+    let capacity = usize::try_from(meta.len().min(cap) + 1).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_FILE_BYTES + 1)
+    (&file)
+        .take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > cap {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Refuses anything but a regular file, by name.
