@@ -82,6 +82,23 @@ impl Document {
         doc
     }
 
+    /// A document restored from a recovery copy on top of what its file holds: the restored
+    /// work is one undo step away from `on_disk` (the file as it is now, or `None` when there is
+    /// no file), and counts as unsaved.
+    pub fn restored(on_disk: Option<Scenario>, restored: Scenario, origin: Origin) -> Self {
+        let Some(on_disk) = on_disk else {
+            return Self::unsaved(restored, origin);
+        };
+        let mut doc = Self::new(on_disk, origin);
+        if doc.scenario != restored {
+            doc.history.record(&doc.scenario, None, 0.0);
+            doc.history.seal();
+            doc.scenario = restored;
+            doc.changed();
+        }
+        doc
+    }
+
     /// Opens a file.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         Ok(Self::new(load(path)?, Origin::File(path.to_owned())))
