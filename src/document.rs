@@ -134,6 +134,20 @@ impl Document {
         }
     }
 
+    /// The one line the status bar shows about saving: unsaved changes, a reference copy, or
+    /// saved.
+    pub fn save_state(&self) -> &'static str {
+        match (self.is_dirty(), self.origin()) {
+            (true, Origin::Reference(_)) => {
+                "Unsaved copy of a reference scenario: Save as… to keep it"
+            }
+            (true, _) => "Unsaved changes",
+            (false, Origin::Reference(_)) => "Reference scenario: Save as… to keep your changes",
+            (false, Origin::New) => "New scenario, not saved yet",
+            (false, Origin::File(_)) => "All changes saved",
+        }
+    }
+
     /// Whether there are changes since the last load or save.
     pub fn is_dirty(&self) -> bool {
         self.dirty

@@ -167,7 +167,10 @@ impl Session {
     }
 
     /// Opens the shipped reference scenario `index` (of [`REFERENCES`]) as an unsaved copy.
-    pub fn open_reference(&mut self, index: usize) -> Option<Result<&'static Reference, LoadError>> {
+    pub fn open_reference(
+        &mut self,
+        index: usize,
+    ) -> Option<Result<&'static Reference, LoadError>> {
         let r = REFERENCES.get(index)?;
         Some(r.load().map(|s| {
             self.set_document(Document::new(s, Origin::Reference(r.name.to_owned())), None);
@@ -268,18 +271,6 @@ impl Session {
             Origin::Reference(_) | Origin::New => None,
         }
         .unwrap_or_else(|| suggested_file_name(&self.doc.scenario().title))
-    }
-
-    /// The one line the status bar shows about saving: unsaved changes, a reference copy, or
-    /// saved.
-    pub fn save_state(&self) -> &'static str {
-        match (self.doc.is_dirty(), self.doc.origin()) {
-            (true, Origin::Reference(_)) => "Unsaved copy of a reference scenario: Save as… to keep it",
-            (true, _) => "Unsaved changes",
-            (false, Origin::Reference(_)) => "Reference scenario: Save as… to keep your changes",
-            (false, Origin::New) => "New scenario, not saved yet",
-            (false, Origin::File(_)) => "All changes saved",
-        }
     }
 
     // Recovery
@@ -427,14 +418,23 @@ mod tests {
         assert!(!s.needs_guard());
         add_activity(&mut s, "a1");
         assert!(s.needs_guard(), "unsaved changes are guarded");
-        assert!(matches!(s.save(), SaveOutcome::NeedsPath), "a new scenario asks where");
+        assert!(
+            matches!(s.save(), SaveOutcome::NeedsPath),
+            "a new scenario asks where"
+        );
         let path = dir.path().join("x.ron");
         assert!(matches!(s.save_as(&path), SaveOutcome::Saved(p) if p == path));
         assert!(!s.needs_guard());
-        assert_eq!(s.save_state(), "All changes saved");
+        assert_eq!(s.document().save_state(), "All changes saved");
         let other = saved_file(dir.path(), "other.ron");
         let opened = s.open(&other).unwrap();
-        assert_eq!(opened, Opened { errors: 0, reference: None });
+        assert_eq!(
+            opened,
+            Opened {
+                errors: 0,
+                reference: None
+            }
+        );
         assert_eq!(s.document().path(), Some(other.as_path()));
         s.new_document();
         assert_eq!(s.document().path(), None);
@@ -478,7 +478,10 @@ mod tests {
         assert_eq!(s.document().path(), None);
         add_activity(&mut s, "a1");
         assert!(matches!(s.save(), SaveOutcome::NeedsPath));
-        assert!(matches!(s.save_as(&path), SaveOutcome::Failed(SaveError::ReadOnly { .. })));
+        assert!(matches!(
+            s.save_as(&path),
+            SaveOutcome::Failed(SaveError::ReadOnly { .. })
+        ));
         assert_eq!(std::fs::read(&path).unwrap(), before);
         // A byte-identical copy elsewhere is a reference too; an edited one is the user's file.
         let dir = tempfile::tempdir().unwrap();
@@ -539,7 +542,10 @@ mod tests {
             next.recovery_store().unwrap().own_file().exists(),
             "... once the work is in this session's copy"
         );
-        assert!(next.document_mut().undo(), "one step back to the file on disk");
+        assert!(
+            next.document_mut().undo(),
+            "one step back to the file on disk"
+        );
         assert_eq!(next.document().scenario(), &load(&path).unwrap());
         assert!(!next.needs_guard());
     }

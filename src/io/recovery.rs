@@ -327,7 +327,9 @@ pub enum ClaimError {
     #[error("the recovery copy could not be read and was left in place: {0}")]
     Load(LoadError),
     /// This session's copy could not be written; the old one is left in place.
-    #[error("the work could not be copied into this session's recovery copy, so the old copy was left in place: {0}")]
+    #[error(
+        "the work could not be copied into this session's recovery copy, so the old copy was left in place: {0}"
+    )]
     Save(SaveError),
     /// Restored, but the old copy could not be removed (it will be offered again).
     #[error("restored, but the old recovery copy {} could not be removed: {source}", file.display())]
@@ -438,12 +440,13 @@ impl Autosaver {
     /// the copies this autosaver writes.
     pub fn claim(&self, found: &Found) -> Result<Snapshot, ClaimError> {
         let snap = RecoveryStore::load(found).map_err(ClaimError::Load)?;
-        self.write_durably(snap.clone())
-            .map_err(|e| ClaimError::Save(SaveError::Io {
+        self.write_durably(snap.clone()).map_err(|e| {
+            ClaimError::Save(SaveError::Io {
                 path: self.store.own_file(),
                 step: "writing the recovery copy",
                 source: std::io::Error::other(e),
-            }))?;
+            })
+        })?;
         RecoveryStore::discard(found).map_err(|source| ClaimError::Discard {
             file: found.file.clone(),
             source,
@@ -510,7 +513,10 @@ mod tests {
         std::fs::rename(mine.own_file(), &gone).unwrap();
         let found = mine.find();
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].file.as_path(), found[0].name.as_str()), (gone.as_path(), "x"));
+        assert_eq!(
+            (found[0].file.as_path(), found[0].name.as_str()),
+            (gone.as_path(), "x")
+        );
         let back = RecoveryStore::load(&found[0]).unwrap();
         assert_eq!(back.scenario, s);
         RecoveryStore::discard(&found[0]).unwrap();
@@ -521,9 +527,15 @@ mod tests {
     fn a_session_that_ends_releases_its_copy_to_the_next() {
         let dir = tempfile::tempdir().unwrap();
         let first = RecoveryStore::new(dir.path().to_owned());
-        first.write(&Snapshot::now(Scenario::new("a"), None, "a".into())).unwrap();
+        first
+            .write(&Snapshot::now(Scenario::new("a"), None, "a".into()))
+            .unwrap();
         let second = RecoveryStore::new(dir.path().to_owned());
-        assert_ne!(first.session(), second.session(), "ids are unique, not the pid");
+        assert_ne!(
+            first.session(),
+            second.session(),
+            "ids are unique, not the pid"
+        );
         assert!(second.find().is_empty());
         drop(first);
         assert_eq!(second.find().len(), 1, "the lock went with the session");
@@ -567,7 +579,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let old = RecoveryStore::new(dir.path().to_owned());
         let s = Scenario::new("work");
-        old.write(&Snapshot::now(s.clone(), None, "w".into())).unwrap();
+        old.write(&Snapshot::now(s.clone(), None, "w".into()))
+            .unwrap();
         let old_file = old.own_file();
         drop(old);
         let new = RecoveryStore::new(dir.path().to_owned());
@@ -583,7 +596,15 @@ mod tests {
         let snap = new.claim(&found).unwrap();
         assert_eq!(snap.scenario, s);
         assert!(!old_file.exists());
-        assert_eq!(RecoveryStore::load(&Found { file: new.own_file(), ..found }).unwrap().scenario, s);
+        assert_eq!(
+            RecoveryStore::load(&Found {
+                file: new.own_file(),
+                ..found
+            })
+            .unwrap()
+            .scenario,
+            s
+        );
     }
 
     #[test]
@@ -593,7 +614,9 @@ mod tests {
         let mut s = Scenario::new("big");
         // Over the scenario cap once written as a copy, but within the recovery cap.
         s.description = "x".repeat(usize::try_from(MAX_FILE_BYTES).unwrap() + 1024);
-        store.write(&Snapshot::now(s.clone(), None, "big".into())).unwrap();
+        store
+            .write(&Snapshot::now(s.clone(), None, "big".into()))
+            .unwrap();
         let file = store.own_file();
         assert!(std::fs::metadata(&file).unwrap().len() > MAX_FILE_BYTES);
         let back = RecoveryStore::load(&Found {

@@ -203,9 +203,8 @@ fn is_our_temp_file(entry: &str, name: &str) -> bool {
     else {
         return false;
     };
-    let random = |m: &str| {
-        m.len() == TEMP_RANDOM_CHARS && m.chars().all(|c| c.is_ascii_alphanumeric())
-    };
+    let random =
+        |m: &str| m.len() == TEMP_RANDOM_CHARS && m.chars().all(|c| c.is_ascii_alphanumeric());
     middle == "bak" || random(middle) || middle.strip_prefix("bak.").is_some_and(random)
 }
 
@@ -269,9 +268,7 @@ fn keep_previous(target: &Path, dir: &Path, name: &str, copy: bool) -> std::io::
             })?
             .into_temp_path(),
     };
-    staging
-        .persist(backup_path(target))
-        .map_err(|e| e.error)
+    staging.persist(backup_path(target)).map_err(|e| e.error)
 }
 
 #[cfg(unix)]
