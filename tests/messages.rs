@@ -231,7 +231,7 @@ fn checklist_keys_in_another_order_still_apply() {
         status: CheckStatus::Mitigated,
         note: "done".into(),
     });
-    let text = peaceops::io::to_ron(&by_hand).unwrap();
+    let text = io::to_ron(&by_hand).unwrap();
     let back = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     let findings = peaceops::rules::evaluate(&back);
     let review = peaceops::rules::Review::new(&findings, &back);

@@ -80,6 +80,39 @@ fn is_read_only(meta: &std::fs::Metadata) -> bool {
     }
 }
 
+/// Whether the file has names other than its own and those saving gives it for a moment (the
+/// backup, and the backup's staging name while another save of it runs).
+fn has_other_names(meta: &std::fs::Metadata, dir: &Path, name: &str) -> bool {
+    let links = link_count(meta);
+    if links <= 1 {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let backup = format!("{name}.bak");
+        let ours = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| {
+                        let n = e.file_name();
+                        let n = n.to_string_lossy();
+                        n == backup || is_our_temp_file(&n, name)
+                    })
+                    .filter(|e| e.metadata().is_ok_and(|m| m.ino() == meta.ino()))
+                    .count() as u64
+            })
+            .unwrap_or(0);
+        links - 1 > ours
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir, name);
+        true
+    }
+}
+
 /// How many names the file has (hard links).
 fn link_count(meta: &std::fs::Metadata) -> u64 {
     #[cfg(unix)]
@@ -145,7 +178,11 @@ fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveEr
         // The umask still applies, so this is usually 0644.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    if keep_backup && existing.as_ref().is_some_and(|m| link_count(m) > 1) {
+    if keep_backup
+        && existing
+            .as_ref()
+            .is_some_and(|m| has_other_names(m, &dir, &name))
+    {
         // Renaming over a file with other names would leave them on the old content: write
         // this one in place instead, after a durable backup (a crash mid-write leaves the
         // previous content whole in `.bak`).
@@ -268,7 +305,14 @@ fn keep_previous(target: &Path, dir: &Path, name: &str, copy: bool) -> std::io::
             })?
             .into_temp_path(),
     };
-    staging.persist(backup_path(target)).map_err(|e| e.error)
+    let staging_name = staging.to_path_buf();
+    staging.persist(backup_path(target)).map_err(|e| e.error)?;
+    // When another save made the backup from the same file meanwhile, the staging name and the
+    // backup are one file, and POSIX makes the rename a no-op that leaves the staging name.
+    match std::fs::remove_file(&staging_name) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(unix)]

@@ -1,7 +1,7 @@
 //! The validation pass: every semantic problem of a scenario at once, never a panic. Parsing
 //! (in `io`) catches what is not a scenario at all; this catches a scenario that contradicts itself.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -190,8 +190,8 @@ impl<'a> Checker<'a> {
         location: &Loc<'_>,
         field: &str,
     ) {
-        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-        let mut reported: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut reported: FxHashSet<&str> = FxHashSet::default();
         for id in ids {
             if !seen.insert(id) && reported.insert(id) {
                 self.push(
@@ -351,16 +351,21 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             "intel_sharing",
         );
         c.repeats(m.partners.iter().map(|r| r.as_str()), &here, "partners");
+    }
+    let in_loops = predecessor_loops(scenario, &mut c);
+    for m in &scenario.missions {
+        // In a loop every mission succeeds itself: the loop is the problem, not the dates.
         if let Some(p) = m
             .predecessor
             .as_ref()
             .and_then(|p| missions.get(p.as_str()))
             && p.id != m.id
             && m.start < p.start
+            && !in_loops.contains(m.id.as_str())
         {
             c.push(
                 ProblemKind::SuccessorBeforePredecessor,
-                &here,
+                &loc("mission", m.short_name(), m.id.as_str()),
                 format!(
                     "starts {}, before its predecessor {} starts {}",
                     m.start,
@@ -370,7 +375,6 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             );
         }
     }
-    predecessor_loops(scenario, &mut c);
     for a in &scenario.activities {
         let here = loc("activity", &a.title, a.id.as_str());
         c.position("x", a.x, &here);
@@ -485,7 +489,9 @@ pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool
 
 /// Reports each chain of predecessors that loops back on itself (once per loop). Linear: each
 /// mission is walked once; a walk stops at a mission an earlier walk already passed.
-fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
+/// Returns the ids of the missions in loops.
+fn predecessor_loops<'s>(scenario: &'s Scenario, c: &mut Checker<'_>) -> FxHashSet<&'s str> {
+    let mut in_loops: FxHashSet<&str> = FxHashSet::default();
     // Missions by id (the last of duplicates, as a map would keep), and each one's predecessor.
     let index: FxHashMap<&str, usize> = scenario
         .missions
@@ -522,6 +528,7 @@ fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
                     .iter()
                     .map(|&i| scenario.missions[i].id.as_str())
                     .collect();
+                in_loops.extend(cycle.iter().copied());
                 c.push(
                     ProblemKind::SelfReference,
                     &loc("mission", m.short_name(), m.id.as_str()),
@@ -538,4 +545,5 @@ fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
             cur = p;
         }
     }
+    in_loops
 }
