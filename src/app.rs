@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use egui::{Panel, ViewportCommand};
 
 use crate::command::{Command, UiCommand};
-use crate::document::{Document, Origin};
-use crate::files::{FileDialogs, NativeDialogs, Picked, Prefs};
-use crate::io::{Autosaver, BLANK, Found, REFERENCES, RecoveryStore, Snapshot};
+use crate::document::Document;
+use crate::files::{FileDialogs, FileKind, NativeDialogs, Picked, Prefs};
+use crate::io::{Found, RecoveryStore, SaveError};
 use crate::model::{Edit, EntityId, Scenario, references};
+use crate::session::{SaveOutcome, Session};
 use crate::theme;
 use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
 use crate::view::status_bar::Notice;
@@ -48,14 +49,10 @@ impl Default for StartOptions {
     }
 }
 
-/// A recovery copy is written after this many seconds without a change ...
-const AUTOSAVE_QUIET_SECS: f64 = 1.0;
-/// ... or at the latest this long after the first unsaved change, even while typing goes on.
-const AUTOSAVE_MAX_SECS: f64 = 3.0;
-
 /// The PeaceOps window.
 pub struct PeaceOpsApp {
-    doc: Document,
+    /// The document and its file: open, save, recovery (UI-free, see [`Session`]).
+    session: Session,
     view: ViewState,
     prefs: Prefs,
     dialog: Option<Dialog>,
@@ -66,20 +63,7 @@ pub struct PeaceOpsApp {
     allow_close: bool,
     themed: Option<bool>,
     started: bool,
-    autosaver: Option<Autosaver>,
-    /// The revision, and whether it had unsaved changes, last written to the recovery copy (or
-    /// removed from it).
-    autosaved: Option<(u64, bool)>,
-    /// When the first change not yet in the recovery copy was made, and the last one.
-    pending: Option<(f64, f64, u64)>,
     show_problems: bool,
-}
-
-fn blank() -> Scenario {
-    // The blank template is embedded and tested; if it were broken, start from an empty one.
-    BLANK
-        .load()
-        .unwrap_or_else(|_| Scenario::new("New scenario"))
 }
 
 impl PeaceOpsApp {
@@ -95,8 +79,13 @@ impl PeaceOpsApp {
     /// Builds the app with the given preferences (tests build it this way); the first frame
     /// applies the zoom and the theme.
     pub fn with_prefs(prefs: Prefs, start: StartOptions) -> Self {
+        let dir = match start.recovery {
+            Recovery::Default => RecoveryStore::default_dir(),
+            Recovery::In(dir) => Some(dir),
+            Recovery::Off => None,
+        };
         let mut app = Self {
-            doc: Document::new(blank(), Origin::New),
+            session: Session::new(dir),
             view: ViewState::default(),
             prefs,
             dialog: None,
@@ -107,116 +96,75 @@ impl PeaceOpsApp {
             allow_close: false,
             themed: None,
             started: false,
-            autosaver: None,
-            autosaved: Some((0, false)),
-            pending: None,
             show_problems: false,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
         }
-        let dir = match start.recovery {
-            Recovery::Default => RecoveryStore::default_dir(),
-            Recovery::In(dir) => Some(dir),
-            Recovery::Off => None,
-        };
-        if let Some(dir) = dir {
-            let store = RecoveryStore::new(dir);
-            if let Some(found) = store.find().into_iter().next() {
-                app.offer_recovery(found);
-            }
-            app.autosaver = Some(Autosaver::spawn(store));
+        let scan = app.session.scan_recovery();
+        if let Some((file, e)) = scan.set_aside.first() {
+            app.notice = Some(Notice::error(format!(
+                "A recovery copy of unsaved work could not be read; it was kept aside as {}: {e}",
+                file.display()
+            )));
+        }
+        if !scan.found.is_empty() {
+            app.dialog = Some(Dialog::Recover {
+                copies: scan
+                    .found
+                    .into_iter()
+                    .map(|f| {
+                        let when = crate::view::dialogs::utc_time(f.written_unix_secs);
+                        (f, when)
+                    })
+                    .collect(),
+            });
         }
         app
     }
 
-    fn offer_recovery(&mut self, found: Found) {
-        match RecoveryStore::load(&found) {
-            Ok(snap) => {
-                self.dialog = Some(Dialog::Recover {
-                    found,
-                    name: snap.name,
-                    when: crate::view::dialogs::utc_time(snap.written_unix_secs),
-                });
-            }
-            Err(e) => {
-                self.notice = Some(Notice::error(format!(
-                    "A recovery copy of unsaved work could not be read and was left in place: {e}"
-                )));
-            }
-        }
-    }
-
     fn restore(&mut self, found: &Found) {
-        match RecoveryStore::load(found) {
-            Ok(snap) => {
-                let origin = match snap.path {
-                    Some(p) => Origin::File(p),
-                    None => Origin::New,
-                };
-                self.set_document(Document::unsaved(snap.scenario, origin));
-                // The work now lives in this session's own recovery copy, written shortly.
-                self.autosaved = None;
-                if let Err(e) = RecoveryStore::discard(found) {
-                    self.notice = Some(Notice::error(format!(
-                        "Restored, but the old recovery copy {} could not be removed: {e}",
-                        found.file.display()
-                    )));
+        match self.session.restore(found) {
+            Ok(changed) => {
+                self.view = ViewState::default();
+                self.notice = Some(if changed {
+                    Notice::error(
+                        "Unsaved work restored, but its file changed on disk after the work was lost; saving will ask what to do",
+                    )
                 } else {
-                    self.notice = Some(Notice::info("Unsaved work restored. Save it to keep it."));
-                }
+                    Notice::info(
+                        "Unsaved work restored; Undo goes back to the file as saved. Save it to keep it.",
+                    )
+                });
             }
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
         }
     }
 
-    /// Keeps the recovery copy in step with the document: written shortly after changes stop
-    /// (and at least every few seconds while they go on), removed once everything is saved.
+    /// Keeps the recovery copy in step with the document (see [`Session::autosave`]).
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(saver) = &self.autosaver else { return };
-        if let Some(e) = saver.take_error() {
+        if let Some(e) = self.session.take_recovery_error() {
             self.notice = Some(Notice::error(e));
         }
-        let rev = self.doc.revision();
-        let dirty = self.doc.is_dirty();
-        if self.autosaved == Some((rev, dirty)) {
-            self.pending = None;
-            return;
-        }
-        if !dirty {
-            saver.clear();
-            self.autosaved = Some((rev, false));
-            self.pending = None;
-            return;
-        }
         let now = ctx.input(|i| i.time);
-        let (first, last, seen) = self.pending.unwrap_or((now, now, rev));
-        let last = if seen == rev { last } else { now };
-        self.pending = Some((first, last, rev));
-        let wait = (AUTOSAVE_QUIET_SECS - (now - last)).min(AUTOSAVE_MAX_SECS - (now - first));
-        if wait <= 0.0 {
-            saver.write(Snapshot::now(
-                self.doc.scenario().clone(),
-                self.doc.path().map(Path::to_owned),
-                self.doc.display_name(),
-            ));
-            self.autosaved = Some((rev, true));
-            self.pending = None;
-        } else {
+        if let Some(wait) = self.session.autosave(now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
     }
 
     /// Writes pending recovery work and waits for it (tests; the program does this on exit).
     pub fn flush_recovery(&mut self) {
-        if let Some(s) = self.autosaver.as_mut() {
-            s.flush();
-        }
+        self.session.flush_recovery();
     }
 
     /// The open document.
     pub fn document(&self) -> &Document {
-        &self.doc
+        self.session.document()
+    }
+
+    /// The file flow: the document, its file, its recovery copy.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// The message shown to the user, if any.
@@ -228,8 +176,12 @@ impl PeaceOpsApp {
     pub fn title(&self) -> String {
         format!(
             "{}{} — PeaceOps",
-            if self.doc.is_dirty() { "● " } else { "" },
-            self.doc.display_name()
+            if self.document().is_dirty() {
+                "● "
+            } else {
+                ""
+            },
+            self.document().display_name()
         )
     }
 
@@ -239,18 +191,22 @@ impl PeaceOpsApp {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(doc) => {
-                self.set_document(doc);
+        match self.session.open(path) {
+            Ok(opened) => {
+                self.view = ViewState::default();
                 self.prefs.remember(path);
-                let problems = self.doc.problems().len();
-                self.notice = Some(if problems == 0 {
+                self.notice = Some(if let Some(name) = opened.reference {
+                    Notice::info(format!(
+                        "Opened the reference scenario {name} as a copy; the original is never saved over"
+                    ))
+                } else if opened.errors == 0 {
                     Notice::info(format!("Opened {}", path.display()))
                 } else {
                     self.show_problems = true;
                     Notice::error(format!(
-                        "Opened {}, which has {problems} problem(s): see the Problems window",
-                        path.display()
+                        "Opened {}, which has {} problem(s): see the Problems window",
+                        path.display(),
+                        opened.errors
                     ))
                 });
             }
@@ -259,44 +215,38 @@ impl PeaceOpsApp {
         }
     }
 
-    fn set_document(&mut self, doc: Document) {
-        self.doc = doc;
-        self.view = ViewState::default();
-        // A new document starts at revision 0; what it replaces is either saved or discarded.
-        self.autosaved = None;
-        self.pending = None;
-    }
-
-    fn start_dir(&self) -> Option<PathBuf> {
-        self.doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
-            .or_else(|| {
-                self.prefs
-                    .recent
-                    .first()
-                    .and_then(|p| p.parent())
-                    .map(Path::to_owned)
-            })
-    }
-
     /// Saves to the document's file, or asks where. Returns whether it was saved.
     fn save(&mut self) -> bool {
-        match self.doc.path().map(Path::to_owned) {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+        let outcome = self.session.save();
+        self.saved(outcome)
+    }
+
+    /// Acts on how a save went: a message, or the next question.
+    fn saved(&mut self, outcome: SaveOutcome) -> bool {
+        match outcome {
+            SaveOutcome::Saved(path) => {
+                self.prefs.remember(&path);
+                self.notice = Some(Notice::info(format!("Saved to {}", path.display())));
+                true
+            }
+            SaveOutcome::NeedsPath => self.save_as(),
+            SaveOutcome::ChangedOnDisk(path) => {
+                self.dialog = Some(Dialog::ChangedOnDisk { path });
+                false
+            }
+            SaveOutcome::Failed(e) => {
+                let read_only = matches!(e, SaveError::ReadOnly { .. });
+                self.notice = Some(Notice::error(e.to_string()));
+                // A protected file: offer to save a copy elsewhere at once.
+                read_only && self.save_as()
+            }
         }
     }
 
     fn save_as(&mut self) -> bool {
-        let name = match self.doc.origin() {
-            Origin::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
-            Origin::Reference(_) | Origin::New => None,
-        }
-        .unwrap_or_else(|| suggested_file_name(&self.doc.scenario().title));
-        let dir = self.start_dir();
-        match self.dialogs.save(dir.as_deref(), &name) {
+        let name = self.session.suggested_name();
+        let dir = self.session.start_dir(&self.prefs.recent);
+        match self.dialogs.save(FileKind::Scenario, dir.as_deref(), &name) {
             Picked::Path(p) => self.save_to(&p),
             Picked::Cancelled => false,
             Picked::Unavailable => {
@@ -304,6 +254,7 @@ impl PeaceOpsApp {
                     purpose: PathPurpose::SaveAs,
                     text: dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name),
                     why: "No file dialog could be shown on this system (no desktop portal or zenity). Type where to save the scenario:".into(),
+                    focus: true,
                 });
                 false
             }
@@ -311,21 +262,19 @@ impl PeaceOpsApp {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save_to(path) {
-            Ok(()) => {
-                self.prefs.remember(path);
-                self.notice = Some(Notice::info(format!("Saved to {}", path.display())));
-                true
-            }
-            Err(e) => {
+        let outcome = self.session.save_as(path);
+        match outcome {
+            // Save as to a protected file: say so; the user picks again.
+            SaveOutcome::Failed(e) => {
                 self.notice = Some(Notice::error(e.to_string()));
                 false
             }
+            other => self.saved(other),
         }
     }
 
     fn open_dialog(&mut self) {
-        let dir = self.start_dir();
+        let dir = self.session.start_dir(&self.prefs.recent);
         match self.dialogs.open(dir.as_deref()) {
             Picked::Path(p) => self.open_path(&p),
             Picked::Cancelled => {}
@@ -334,6 +283,7 @@ impl PeaceOpsApp {
                     purpose: PathPurpose::Open,
                     text: dir.map(|d| format!("{}/", d.display())).unwrap_or_default(),
                     why: "No file dialog could be shown on this system (no desktop portal or zenity). Type the path of the scenario file:".into(),
+                    focus: true,
                 });
             }
         }
@@ -341,7 +291,7 @@ impl PeaceOpsApp {
 
     /// Asks about unsaved changes before `then`, or does it at once.
     fn guard(&mut self, ctx: &egui::Context, then: Pending) {
-        if self.doc.is_dirty() {
+        if self.session.needs_guard() {
             self.dialog = Some(Dialog::Unsaved { then });
         } else {
             self.proceed(ctx, then);
@@ -350,18 +300,21 @@ impl PeaceOpsApp {
 
     fn proceed(&mut self, ctx: &egui::Context, then: Pending) {
         match then {
-            Pending::New => self.set_document(Document::new(blank(), Origin::New)),
+            Pending::New => {
+                self.session.new_document();
+                self.view = ViewState::default();
+            }
             Pending::Open => self.open_dialog(),
             Pending::OpenFile(p) => self.open_path(&p),
-            Pending::OpenReference(i) => match REFERENCES.get(i).map(|r| (r, r.load())) {
-                Some((r, Ok(s))) => {
-                    self.set_document(Document::new(s, Origin::Reference(r.name.to_owned())));
+            Pending::OpenReference(i) => match self.session.open_reference(i) {
+                Some(Ok(r)) => {
+                    self.view = ViewState::default();
                     self.notice = Some(Notice::info(format!(
-                        "Opened the reference scenario {}; Save as… to keep your changes",
+                        "Opened the reference scenario {}",
                         r.name
                     )));
                 }
-                Some((_, Err(e))) => self.notice = Some(Notice::error(e.to_string())),
+                Some(Err(e)) => self.notice = Some(Notice::error(e.to_string())),
                 None => {}
             },
             Pending::Quit => {
@@ -376,7 +329,7 @@ impl PeaceOpsApp {
         match cmd {
             Command::Ui(c) => self.run_ui(ctx, c),
             Command::Edit(edit) => {
-                if let Err(e) = self.doc.apply(edit, now) {
+                if let Err(e) = self.session.document_mut().apply(edit, now) {
                     self.notice =
                         Some(Notice::error(format!("That change could not be made: {e}")));
                 }
@@ -388,11 +341,11 @@ impl PeaceOpsApp {
                 self.save_to(&p);
             }
             Command::ConfirmDelete(id) => {
-                let refs = references(self.doc.scenario(), &id);
+                let refs = references(self.document().scenario(), &id);
                 if refs.is_empty() {
                     self.run(ctx, Command::Edit(Edit::Delete(id)));
                 } else {
-                    let name = entity_name(self.doc.scenario(), &id);
+                    let name = entity_name(self.document().scenario(), &id);
                     self.dialog = Some(Dialog::Delete { id, name, refs });
                 }
             }
@@ -410,12 +363,12 @@ impl PeaceOpsApp {
                 self.save_as();
             }
             UiCommand::Undo => {
-                if !self.doc.undo() {
+                if !self.session.document_mut().undo() {
                     self.notice = Some(Notice::info("Nothing to undo"));
                 }
             }
             UiCommand::Redo => {
-                if !self.doc.redo() {
+                if !self.session.document_mut().redo() {
                     self.notice = Some(Notice::info("Nothing to redo"));
                 }
             }
@@ -458,23 +411,60 @@ impl PeaceOpsApp {
             Answer::SaveThen(then) => {
                 if self.save() {
                     self.proceed(ctx, then);
-                } else if matches!(self.dialog, Some(Dialog::PathEntry { .. })) {
-                    // Saving goes on through the path field; continue after it.
+                } else if matches!(
+                    self.dialog,
+                    Some(Dialog::PathEntry { .. } | Dialog::ChangedOnDisk { .. })
+                ) {
+                    // Saving goes on through the path field or the changed-on-disk question;
+                    // continue after it.
                     self.after_save = Some(then);
                 }
             }
-            Answer::DiscardThen(then) => self.proceed(ctx, then),
+            Answer::DiscardThen(then) => {
+                if then == Pending::Quit {
+                    self.session.discard_changes();
+                }
+                self.proceed(ctx, then);
+            }
             Answer::Delete(id) => self.run(ctx, Command::Edit(Edit::Delete(id))),
             Answer::Path(PathPurpose::Open, p) => self.open_path(&p),
             Answer::Restore(found) => self.restore(&found),
-            Answer::DiscardRecovery(found) => {
-                if let Err(e) = RecoveryStore::discard(&found) {
+            Answer::DiscardRecovery(found, rest) => {
+                if let Err(e) = Session::discard_recovery(&found) {
                     self.notice = Some(Notice::error(format!(
                         "The recovery copy {} could not be deleted: {e}",
                         found.file.display()
                     )));
                 }
+                if !rest.is_empty() {
+                    self.dialog = Some(Dialog::Recover { copies: rest });
+                }
             }
+            Answer::Overwrite => {
+                let outcome = self.session.overwrite();
+                if self.saved(outcome)
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+            Answer::SaveAsInstead => {
+                if self.save_as()
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+            Answer::Reload => match {
+                self.after_save = None;
+                self.session.reload()
+            } {
+                Ok(_) => {
+                    self.view = ViewState::default();
+                    self.notice = Some(Notice::info("Reloaded the file as it is on disk"));
+                }
+                Err(e) => self.notice = Some(Notice::error(e.to_string())),
+            },
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.after_save.take()
@@ -510,24 +500,6 @@ fn entity_name(s: &Scenario, id: &EntityId) -> String {
     format!("'{}'", name.unwrap_or_else(|| id.as_str().to_owned()))
 }
 
-/// A file name from a title: "Kosovo 2008" → "kosovo-2008.ron".
-fn suggested_file_name(title: &str) -> String {
-    let mut name = String::new();
-    for c in title.chars() {
-        if c.is_alphanumeric() {
-            name.extend(c.to_lowercase());
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name = name.trim_end_matches('-');
-    if name.is_empty() {
-        "scenario.ron".to_owned()
-    } else {
-        format!("{name}.ron")
-    }
-}
-
 impl eframe::App for PeaceOpsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
@@ -538,11 +510,8 @@ impl eframe::App for PeaceOpsApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        // A clean exit: the work is saved, or the user chose to discard it.
-        if let Some(saver) = self.autosaver.as_mut() {
-            saver.clear();
-            saver.flush();
-        }
+        // The recovery copy goes only if nothing is unsaved (or the user discarded it).
+        self.session.exit();
     }
 }
 
@@ -560,7 +529,9 @@ impl PeaceOpsApp {
             theme::apply(&ctx, self.prefs.dark);
             self.themed = Some(self.prefs.dark);
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.needs_guard()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved {
@@ -573,12 +544,12 @@ impl PeaceOpsApp {
             out.extend(UiCommand::listen(&ctx).into_iter().map(Command::Ui));
         }
         Panel::top("menu bar").show(ui, |ui| {
-            menu_bar::menu_bar_ui(ui, &self.doc, &self.prefs.recent, &mut out);
+            menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, &mut out);
         });
         Panel::bottom("status bar").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
-                &self.doc,
+                self.session.document(),
                 &mut self.notice,
                 &mut self.show_problems,
                 ctx.zoom_factor(),
@@ -589,28 +560,43 @@ impl PeaceOpsApp {
             .default_size(theme::EDITOR_WIDTH)
             .size_range(300.0..=theme::EDITOR_WIDTH * 1.6)
             .show(ui, |ui| {
-                editor::editor_ui(ui, &self.doc, &mut self.view, &mut out);
+                editor::editor_ui(ui, self.session.document(), &mut self.view, &mut out);
             });
         Panel::right("checklist")
             .resizable(true)
             .default_size(theme::CHECKLIST_WIDTH)
             .size_range(300.0..=theme::CHECKLIST_WIDTH * 1.6)
             .show(ui, |ui| {
-                checklist::checklist_ui(ui, &self.doc, &mut self.view.checklist, &mut out);
+                checklist::checklist_ui(
+                    ui,
+                    self.session.document(),
+                    &mut self.view.checklist,
+                    &mut out,
+                );
             });
         let hovered = self.view.checklist.hovered;
         egui::CentralPanel::default().show(ui, |ui| {
             chart::chart_ui(
                 ui,
-                &self.doc,
+                self.session.document(),
                 &mut self.view,
                 hovered,
                 self.prefs.dark,
                 &mut out,
             );
         });
-        catalogue::catalogue_window(&ctx, &self.doc, &mut self.view.catalogue, &mut out);
-        status_bar::problems_window(&ctx, &self.doc, &mut self.show_problems);
+        catalogue::catalogue_window(
+            &ctx,
+            self.session.document(),
+            &mut self.view.catalogue,
+            &mut out,
+        );
+        status_bar::problems_window(
+            &ctx,
+            self.session.document(),
+            self.notice.as_ref(),
+            &mut self.show_problems,
+        );
 
         if let Some(dialog) = self.dialog.as_mut() {
             let answer = dialog_ui(&ctx, dialog);
@@ -651,18 +637,4 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             )))
         }),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::suggested_file_name;
-
-    #[test]
-    fn file_names_from_titles() {
-        assert_eq!(
-            suggested_file_name("Kosovo around 2008: UNMIK"),
-            "kosovo-around-2008-unmik.ron"
-        );
-        assert_eq!(suggested_file_name("  "), "scenario.ron");
-    }
 }

@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::io::{LoadError, load};
-use crate::model::{Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, validate};
+use crate::model::{
+    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, validate, validate_checklist,
+};
 use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
 use crate::rules::{Review, RuleId};
 
@@ -182,14 +184,15 @@ pub fn report(path: &Path) -> FileReport {
         Err(e) => return unreadable(shown, &e),
     };
     let catalogue = Catalogue::builtin().ok();
-    let problems = validate(&scenario, catalogue);
+    let problems = all_problems(&scenario, catalogue);
     let (findings, resolved) = findings(&scenario);
     FileReport {
         path: shown,
-        status: if problems.is_empty() {
-            "valid"
-        } else {
+        // Warnings are listed but do not make a file invalid.
+        status: if problems.iter().any(Problem::is_error) {
             "problems"
+        } else {
+            "valid"
         },
         error: None,
         summary: Some(summary(&scenario)),
@@ -207,6 +210,15 @@ pub fn report(path: &Path) -> FileReport {
             })
             .collect(),
     }
+}
+
+/// Every validation problem of a scenario, the room's checklist decisions included.
+pub fn all_problems(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    let mut problems = validate(scenario, catalogue);
+    problems.extend(validate_checklist(scenario, |rule| {
+        RuleId::parse(rule).is_some()
+    }));
+    problems
 }
 
 fn unreadable(path: String, e: &LoadError) -> FileReport {
@@ -293,29 +305,33 @@ pub fn exit_code(reports: &[FileReport]) -> u8 {
         .unwrap_or(EXIT_VALID)
 }
 
-/// Runs `check`: writes the reports to `out` (errors of unreadable files to `err` in text mode)
+/// Runs `check`: writes each file's report to `out` as soon as that file is done (errors of
+/// unreadable files to `err` in text mode), so one slow or broken file never silences the others,
 /// and returns the exit status.
 pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let reports: Vec<FileReport> = files.iter().map(|f| report(f)).collect();
-    let code = exit_code(&reports);
-    let written = if json {
-        #[derive(Serialize)]
-        struct All<'a> {
-            files: &'a [FileReport],
-            exit_code: u8,
+    let mut code = EXIT_VALID;
+    let mut written = Ok(());
+    if json {
+        written = write!(out, "{{\n  \"files\": [");
+    }
+    for (i, file) in files.iter().enumerate() {
+        let r = report(file);
+        code = code.max(exit_code(std::slice::from_ref(&r)));
+        if written.is_err() {
+            // The output is gone; the check goes on for the exit status.
+            continue;
         }
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &All {
-                files: &reports,
-                exit_code: code,
-            },
-        )
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-    } else {
-        reports.iter().try_for_each(|r| write_text(r, out, err))
-    };
+        written = if json {
+            write_json(&r, i == 0, out)
+        } else {
+            write_text(&r, out, err)
+        }
+        .and_then(|()| out.flush());
+    }
+    if json && written.is_ok() {
+        let end = if files.is_empty() { "" } else { "\n  " };
+        written = writeln!(out, "{end}],\n  \"exit_code\": {code}\n}}");
+    }
     match written {
         Ok(()) => code,
         // Output closed (e.g. piped to `head`): the check itself still ran.
@@ -327,14 +343,72 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     }
 }
 
+/// One report as an element of the `files` array, indented to sit inside it.
+fn write_json(r: &FileReport, first: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(r).map_err(std::io::Error::from)?;
+    if !first {
+        write!(out, ",")?;
+    }
+    // JSON strings hold no raw line breaks, so indenting line by line is safe.
+    for line in text.lines() {
+        write!(out, "\n    {line}")?;
+    }
+    Ok(())
+}
+
+/// Whether a character must not reach a terminal as it is: controls (C0, DEL, C1: escape
+/// sequences, line breaks, NUL), line and paragraph separators, bidirectional overrides and
+/// isolates (which reorder what follows), and invisible format characters (which make two
+/// different ids look alike).
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// `text` safe to print to a terminal: every character of [`needs_escape`] written as
+/// `\u{1b}` (its code in hex), so a file can neither drive the terminal nor break a line.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            use std::fmt::Write as _;
+            let _ = write!(safe, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            safe.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(safe)
+}
+
+/// Writes one line of text output, escaped: whatever a file holds, it stays on this line.
+macro_rules! safe_line {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", terminal_safe(&format!($($arg)*)))
+    };
+}
+
 fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<()> {
     if let Some(e) = &r.error {
-        writeln!(err, "{}", e.message)?;
+        safe_line!(err, "{}", e.message)?;
         return Ok(());
     }
     let Some(s) = &r.summary else { return Ok(()) };
-    writeln!(out, "{}: {}", r.path, s.title)?;
-    writeln!(
+    safe_line!(out, "{}: {}", r.path, s.title)?;
+    safe_line!(
         out,
         "  host {} · {} crime groups · {} missions · {} actors · {} activities",
         if s.host.is_empty() {
@@ -348,21 +422,32 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
         s.activities
     )?;
     let q = &s.quadrants;
-    writeln!(
+    safe_line!(
         out,
         "  quadrants: direct × consequences {} · indirect × consequences {} · direct × drivers {} · indirect × drivers {}",
-        q.direct_consequences, q.indirect_consequences, q.direct_drivers, q.indirect_drivers
+        q.direct_consequences,
+        q.indirect_consequences,
+        q.direct_drivers,
+        q.indirect_drivers
     )?;
+    let errors = r.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = r.problems.len() - errors;
     if r.problems.is_empty() {
-        writeln!(out, "  valid: no problems")?;
+        safe_line!(out, "  valid: no problems")?;
     } else {
-        writeln!(out, "  {} problem(s):", r.problems.len())?;
+        if errors == 0 {
+            safe_line!(out, "  valid, with {warnings} warning(s):")?;
+        } else if warnings == 0 {
+            safe_line!(out, "  {errors} problem(s):")?;
+        } else {
+            safe_line!(out, "  {errors} problem(s), {warnings} warning(s):")?;
+        }
         for p in &r.problems {
-            writeln!(out, "    - {p}")?;
+            safe_line!(out, "    - {p}")?;
         }
     }
     let open = r.findings.iter().filter(|f| f.status == "open").count();
-    writeln!(out, "  risks: {} finding(s), {open} open", r.findings.len())?;
+    safe_line!(out, "  risks: {} finding(s), {open} open", r.findings.len())?;
     for family in Family::ALL {
         let rows: Vec<&FindingReport> = r
             .findings
@@ -372,23 +457,26 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
         if rows.is_empty() {
             continue;
         }
-        writeln!(out, "  {} ({})", family.label(), family.section())?;
+        safe_line!(out, "  {} ({})", family.label(), family.section())?;
         for f in rows {
-            writeln!(
+            safe_line!(
                 out,
                 "    [{}] {} ({}, {})",
-                f.status, f.title, f.rule, f.section
+                f.status,
+                f.title,
+                f.rule,
+                f.section
             )?;
-            writeln!(out, "        {}", f.message)?;
+            safe_line!(out, "        {}", f.message)?;
             if !f.note.is_empty() {
-                writeln!(out, "        note: {}", f.note)?;
+                safe_line!(out, "        note: {}", f.note)?;
             }
         }
     }
     if !r.resolved.is_empty() {
-        writeln!(out, "  resolved (no longer fire):")?;
+        safe_line!(out, "  resolved (no longer fire):")?;
         for f in &r.resolved {
-            writeln!(
+            safe_line!(
                 out,
                 "    [{}] {} {}",
                 f.status,
@@ -396,16 +484,16 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
                 f.entities.join(", ")
             )?;
             if !f.note.is_empty() {
-                writeln!(out, "        note: {}", f.note)?;
+                safe_line!(out, "        note: {}", f.note)?;
             }
         }
     }
     if !r.custom.is_empty() {
-        writeln!(out, "  custom items:")?;
+        safe_line!(out, "  custom items:")?;
         for c in &r.custom {
-            writeln!(out, "    [{}] {}", c.status, c.title)?;
+            safe_line!(out, "    [{}] {}", c.status, c.title)?;
             if !c.note.is_empty() {
-                writeln!(out, "        note: {}", c.note)?;
+                safe_line!(out, "        note: {}", c.note)?;
             }
         }
     }

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::io::{LoadError, SaveError, load, save};
 use crate::model::{
     Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
-    validate,
 };
 use crate::rules::{Finding, Review, evaluate};
 
@@ -83,6 +82,23 @@ impl Document {
         doc
     }
 
+    /// A document restored from a recovery copy on top of what its file holds: the restored
+    /// work is one undo step away from `on_disk` (the file as it is now, or `None` when there is
+    /// no file), and counts as unsaved.
+    pub fn restored(on_disk: Option<Scenario>, restored: Scenario, origin: Origin) -> Self {
+        let Some(on_disk) = on_disk else {
+            return Self::unsaved(restored, origin);
+        };
+        let mut doc = Self::new(on_disk, origin);
+        if doc.scenario != restored {
+            doc.history.record(&doc.scenario, None, 0.0);
+            doc.history.seal();
+            doc.scenario = restored;
+            doc.changed();
+        }
+        doc
+    }
+
     /// Opens a file.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         Ok(Self::new(load(path)?, Origin::File(path.to_owned())))
@@ -115,6 +131,20 @@ impl Document {
                 .unwrap_or_else(|| p.display().to_string()),
             Origin::Reference(name) => format!("{name} (reference, not saved)"),
             Origin::New => format!("{} (not saved)", self.scenario.title),
+        }
+    }
+
+    /// The one line the status bar shows about saving: unsaved changes, a reference copy, or
+    /// saved.
+    pub fn save_state(&self) -> &'static str {
+        match (self.is_dirty(), self.origin()) {
+            (true, Origin::Reference(_)) => {
+                "Unsaved copy of a reference scenario: Save as… to keep it"
+            }
+            (true, _) => "Unsaved changes",
+            (false, Origin::Reference(_)) => "Reference scenario: Save as… to keep your changes",
+            (false, Origin::New) => "New scenario, not saved yet",
+            (false, Origin::File(_)) => "All changes saved",
         }
     }
 
@@ -203,9 +233,19 @@ impl Document {
         self.derived.open
     }
 
-    /// Validation problems of the scenario (dangling references, dates, positions...).
+    /// Validation problems of the scenario (dangling references, dates, positions...), warnings
+    /// included.
     pub fn problems(&self) -> &[Problem] {
         &self.derived.problems
+    }
+
+    /// How many of the problems are errors (not warnings).
+    pub fn error_count(&self) -> usize {
+        self.derived
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .count()
     }
 
     /// Activities per quadrant (all activities, in `Quadrant::ALL` order).
@@ -240,7 +280,7 @@ impl Document {
             resolved,
             open,
             counts: self.scenario.quadrant_counts(),
-            problems: validate(&self.scenario, Catalogue::builtin().ok()),
+            problems: crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok()),
             findings,
         };
     }

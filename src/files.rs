@@ -17,12 +17,37 @@ pub enum Picked {
     Unavailable,
 }
 
+/// What kind of file a save dialog is for: it sets the dialog's title and filter. Exports
+/// (reports, tables) add their kinds here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileKind {
+    /// A PeaceOps scenario (`.ron`).
+    Scenario,
+}
+
+impl FileKind {
+    /// The dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            FileKind::Scenario => "Save the PeaceOps scenario",
+        }
+    }
+
+    /// The filter's name and the file extensions it shows.
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Scenario => ("PeaceOps scenario", &["ron"]),
+        }
+    }
+}
+
 /// Shows open and save dialogs.
 pub trait FileDialogs {
     /// Asks for a scenario file to open.
     fn open(&mut self, dir: Option<&Path>) -> Picked;
-    /// Asks where to save, suggesting a file name.
-    fn save(&mut self, dir: Option<&Path>, file_name: &str) -> Picked;
+    /// Asks where to save a file of `kind`, starting in `dir`, suggesting a file name.
+    fn save(&mut self, kind: FileKind, dir: Option<&Path>, file_name: &str) -> Picked;
 }
 
 /// The platform's dialogs through rfd.
@@ -41,9 +66,10 @@ fn classify(result: Option<PathBuf>, started: Instant) -> Picked {
     }
 }
 
-fn dialog(dir: Option<&Path>) -> rfd::FileDialog {
+fn dialog(kind: FileKind, dir: Option<&Path>) -> rfd::FileDialog {
+    let (name, extensions) = kind.filter();
     let d = rfd::FileDialog::new()
-        .add_filter("PeaceOps scenario", &["ron"])
+        .add_filter(name, extensions)
         .add_filter("All files", &["*"]);
     match dir {
         Some(dir) => d.set_directory(dir),
@@ -55,18 +81,18 @@ impl FileDialogs for NativeDialogs {
     fn open(&mut self, dir: Option<&Path>) -> Picked {
         let started = Instant::now();
         classify(
-            dialog(dir)
+            dialog(FileKind::Scenario, dir)
                 .set_title("Open a PeaceOps scenario")
                 .pick_file(),
             started,
         )
     }
 
-    fn save(&mut self, dir: Option<&Path>, file_name: &str) -> Picked {
+    fn save(&mut self, kind: FileKind, dir: Option<&Path>, file_name: &str) -> Picked {
         let started = Instant::now();
         classify(
-            dialog(dir)
-                .set_title("Save the PeaceOps scenario")
+            dialog(kind, dir)
+                .set_title(kind.title())
                 .set_file_name(file_name)
                 .save_file(),
             started,

@@ -8,6 +8,7 @@ pub mod document;
 pub mod io;
 pub mod model;
 pub mod rules;
+pub mod session;
 pub mod synthetic;
 
 #[cfg(feature = "gui")]

@@ -19,7 +19,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::{FileDialogs, Picked, Prefs};
+use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
 use peaceops::model::{Activity, ActivityId, CheckStatus, Quadrant};
 
 /// File dialogs that answer from a script the test fills in; it also owns the test's recovery
@@ -37,7 +37,7 @@ impl FileDialogs for Script {
     fn open(&mut self, _dir: Option<&Path>) -> Picked {
         self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
     }
-    fn save(&mut self, _dir: Option<&Path>, _name: &str) -> Picked {
+    fn save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> Picked {
         self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
     }
 }
@@ -492,7 +492,10 @@ fn recovery_files(dir: &Path) -> Vec<PathBuf> {
 fn unsaved_work_survives_a_crash_and_is_offered_back() {
     let data = tempfile::tempdir().unwrap();
     let dir = data.path().join("recovery");
-    let kosovo = scenario_path("kosovo-2008.ron");
+    // The user's own file (a shipped reference would open as a copy, never saved over).
+    let own = tempfile::tempdir().unwrap();
+    let kosovo = own.path().join("kosovo.ron");
+    std::fs::copy(scenario_path("kosovo-2008.ron"), &kosovo).unwrap();
     let (mut h, _script) = harness_in(Some(kosovo.clone()), dir.clone());
     h.get_by_label("Missions").click();
     h.run();

@@ -152,6 +152,7 @@ fn variant(e: &LoadError) -> &'static str {
     match e {
         LoadError::NotFound { .. } => "NotFound",
         LoadError::IsDirectory { .. } => "IsDirectory",
+        LoadError::NotAFile { .. } => "NotAFile",
         LoadError::TooLarge { .. } => "TooLarge",
         LoadError::Io { .. } => "Io",
         LoadError::Empty { .. } => "Empty",
@@ -1350,7 +1351,8 @@ fn saving_replaces_the_content_and_leaves_no_temp_files() {
 fn saving_keeps_an_existing_files_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempdir();
-    for mode in [0o600, 0o640, 0o664, 0o444] {
+    // A read-only file (0444) is refused instead: see tests/saves.rs.
+    for mode in [0o600, 0o640, 0o664, 0o644] {
         let path = dir.path().join(format!("mode-{mode:o}.ron"));
         write(&path, "old");
         fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();

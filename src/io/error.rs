@@ -18,8 +18,16 @@ pub enum LoadError {
         /// The path.
         path: PathBuf,
     },
+    /// The path is not a regular file: a named pipe, a socket or a device.
+    #[error("{}: is a {kind}, not a scenario file; not read", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("named pipe (FIFO)", "socket", "device").
+        kind: &'static str,
+    },
     /// The file is larger than PeaceOps reads.
-    #[error("{}: {size} bytes is over the {limit}-byte limit for scenario files (64 MiB); not read", path.display())]
+    #[error("{}: {size} bytes is over the {limit}-byte limit for this kind of file ({} MiB); not read", path.display(), limit / (1024 * 1024))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -106,6 +114,22 @@ pub enum SaveError {
         path: PathBuf,
         /// What the serializer said.
         message: String,
+    },
+    /// The file is read-only: PeaceOps does not replace a file its owner protected.
+    #[error("{}: the file is read-only, so it was not saved over; use Save as… to save a copy elsewhere", path.display())]
+    ReadOnly {
+        /// The target file.
+        path: PathBuf,
+    },
+    /// The scenario would be written larger than PeaceOps opens.
+    #[error("{}: the scenario would take {size} bytes, over the {limit}-byte limit PeaceOps opens (64 MiB); not saved, the previous file is unchanged", path.display())]
+    TooLarge {
+        /// The target file.
+        path: PathBuf,
+        /// The size it would have.
+        size: u64,
+        /// The limit.
+        limit: u64,
     },
     /// A file-system step failed.
     #[error("{}: cannot save ({step}): {source}; the previous file is unchanged", path.display())]

@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::LoadError;
 use super::migrate;
@@ -26,26 +26,84 @@ pub(super) fn options() -> ron::Options {
 
 /// Reads and parses a scenario file, migrating older format versions.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    let bytes = read_bounded(path)?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
+    load_stamped(path).map(|(scenario, _)| scenario)
+}
+
+/// What a file looked like on disk when it was read or written (size, modification time, file
+/// id), to notice that another program, or another PeaceOps, has changed it since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiskStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub modified_nanos: u128,
+    /// The file's inode (0 where there is none): a save that replaces the file changes it.
+    pub file_id: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now; `None` when there is no such file.
+    pub fn of(path: &Path) -> Option<Self> {
+        std::fs::metadata(path).ok().map(|m| Self::from_meta(&m))
+    }
+
+    fn from_meta(meta: &std::fs::Metadata) -> Self {
+        let modified_nanos = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        #[cfg(unix)]
+        let file_id = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let file_id = 0;
+        Self {
+            len: meta.len(),
+            modified_nanos,
+            file_id,
+        }
+    }
+}
+
+/// [`load`], also giving the file's [`DiskStamp`] as it was read.
+pub fn load_stamped(path: &Path) -> Result<(Scenario, DiskStamp), LoadError> {
+    let (bytes, meta) = read_capped(path, MAX_FILE_BYTES)?;
+    let stamp = DiskStamp::from_meta(&meta);
+    let text = utf8(&bytes, path)?;
+    parse(text, path).map(|s| (s, stamp))
+}
+
+/// The bytes as text, or where the first byte that is not UTF-8 sits.
+pub(super) fn utf8<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let (line, column) = line_column(prefix);
-            return Err(LoadError::NotUtf8 {
+            Err(LoadError::NotUtf8 {
                 path: path.to_owned(),
                 line,
                 column,
-            });
+            })
         }
-    };
-    parse(text, path)
+    }
 }
 
-/// Reads at most [`MAX_FILE_BYTES`] of a file; refuses folders and larger files.
+/// Reads at most [`MAX_FILE_BYTES`] of a regular file; refuses folders, named pipes, sockets and
+/// devices at once (before opening them: opening a pipe would wait for a writer) and larger files
+/// before reading.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_capped(path, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`] with another cap; also gives the metadata of the file that was read.
+pub(super) fn read_capped(
+    path: &Path,
+    cap: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), LoadError> {
     let io_err = |source: std::io::Error| match source.kind() {
         ErrorKind::NotFound => LoadError::NotFound {
             path: path.to_owned(),
@@ -59,31 +117,83 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
         },
     };
     let meta = std::fs::metadata(path).map_err(io_err)?;
-    if meta.is_dir() {
+    check_regular(path, &meta)?;
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: cap,
+    };
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let file = open_no_wait(path).map_err(io_err)?;
+    // The path may have been replaced between the look and the open: look at what was opened.
+    let meta = file.metadata().map_err(io_err)?;
+    check_regular(path, &meta)?;
+    // The size can change between the check and the read: the `take` bounds what is read
+    // whatever the metadata said, and the buffer never grows past the cap plus one byte.
+    let capacity = usize::try_from(meta.len().min(cap) + 1).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    (&file)
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok((bytes, meta))
+}
+
+/// Refuses anything but a regular file, by name.
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), LoadError> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
         return Err(LoadError::IsDirectory {
             path: path.to_owned(),
         });
     }
-    let too_large = |size| LoadError::TooLarge {
+    Err(LoadError::NotAFile {
         path: path.to_owned(),
-        size,
-        limit: MAX_FILE_BYTES,
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+        kind: special_kind(&kind),
+    })
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "device"
+    } else {
+        "special file"
     }
-    let file = File::open(path).map_err(io_err)?;
-    // The size can change between the check and the read (or be unknown, as for devices): the
-    // `take` bounds what is read whatever the metadata said.
-    let capacity = usize::try_from(meta.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+}
+
+#[cfg(not(unix))]
+fn special_kind(_kind: &std::fs::FileType) -> &'static str {
+    "special file"
+}
+
+/// Opens for reading without waiting: a pipe swapped in after the type check opens at once
+/// (and is then refused) instead of blocking until some writer appears.
+#[cfg(unix)]
+fn open_no_wait(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_wait(path: &Path) -> std::io::Result<File> {
+    File::open(path)
 }
 
 /// Only the version, to explain a failed parse or pick a migration.
@@ -94,6 +204,9 @@ struct VersionProbe {
 
 /// Parses scenario text; `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
+    // A UTF-8 byte-order mark (some Windows editors write one) is not part of the scenario;
+    // positions are then counted as an editor shows them, without it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -103,8 +216,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
         Ok(scenario) if scenario.format_version == FORMAT_VERSION => Ok(scenario),
         Ok(scenario) => upgrade_or_refuse(scenario.format_version, text, path),
         Err(parse_error) => {
-            // A file of another version may fail to parse as this one: say so instead.
-            if let Ok(probe) = options().from_str::<VersionProbe>(text)
+            // A file of another version may fail to parse as this one: say so instead. Skipping
+            // an unknown value costs the parser two levels of its limit per bracket, so the
+            // probe allows twice the nesting the scenario parser does.
+            let probe_options = options().with_recursion_limit(2 * MAX_NESTING + 2);
+            if let Ok(probe) = probe_options.from_str::<VersionProbe>(text)
                 && probe.format_version != FORMAT_VERSION
             {
                 return upgrade_or_refuse(probe.format_version, text, path);
@@ -136,7 +252,9 @@ pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) ->
             format!("brackets nest deeper than {MAX_NESTING} levels; a scenario needs far fewer")
         }
         E::TrailingCharacters => "unexpected text after the end of the scenario".to_owned(),
-        other => other.to_string(),
+        other => number_kind(text, e.span.start)
+            .map(|hint| format!("{other}: {hint}"))
+            .unwrap_or_else(|| other.to_string()),
     };
     let pos = match e.code {
         E::Eof => {
@@ -153,6 +271,9 @@ pub(super) fn from_ron(e: &ron::error::SpannedError, text: &str, path: &Path) ->
         }
         _ => e.span.start,
     };
+    // RON counts lines by LF only; people's editors also break lines at CR, LS and NEL.
+    let (line, col) = line_column(&text[..offset_of(text, pos)]);
+    let pos = ron::error::Position { line, col };
     LoadError::Parse {
         path: path.to_owned(),
         line: pos.line.max(1),
@@ -191,9 +312,54 @@ fn skip_blank(mut text: &str) -> &str {
     }
 }
 
-/// Line and column (from 1) just after the end of `prefix`.
+/// Line and column (from 1) just after the end of `prefix`. Lines end at LF, CR, CRLF (one
+/// break), NEL, LS and PS; columns count characters.
 fn line_column(prefix: &str) -> (usize, usize) {
-    let line = prefix.bytes().filter(|b| *b == b'\n').count() + 1;
-    let last_line = prefix.rsplit('\n').next().unwrap_or_default();
-    (line, last_line.chars().count() + 1)
+    let (mut line, mut column) = (1, 1);
+    let mut after_cr = false;
+    for c in prefix.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                line += 1;
+                column = 1;
+            }
+            _ => column += 1,
+        }
+        after_cr = c == '\r';
+    }
+    (line, column)
+}
+
+/// When a parse error sits on a number of the wrong kind, what was expected: a decimal number
+/// `1.0` or `1e3` where a whole number goes (RON stops after the `1`), a hexadecimal `0x1` where a
+/// decimal number goes. `None` when the error is about something else.
+fn number_kind(text: &str, at: ron::error::Position) -> Option<String> {
+    let offset = offset_of(text, at);
+    let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_token(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_token(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    let token = &text[start..end];
+    let digits = token.trim_start_matches(['+', '-']);
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let lower = digits.to_ascii_lowercase();
+    if ["0x", "0b", "0o"].iter().any(|p| lower.starts_with(p)) {
+        Some(format!(
+            "expected a decimal number like 0.5, found `{token}` (hexadecimal, binary and octal are whole numbers only)"
+        ))
+    } else if digits.contains(['.', 'e', 'E']) {
+        Some(format!("expected a whole number like 12, found `{token}`"))
+    } else {
+        None
+    }
 }

@@ -9,7 +9,9 @@ mod reference;
 mod save;
 
 pub use error::{LoadError, SaveError};
-pub use load::{MAX_FILE_BYTES, MAX_NESTING, load, parse, read_bounded};
-pub use recovery::{Autosaver, DATA_DIR_ENV, Found, RecoveryStore, Snapshot};
+pub use load::{DiskStamp, MAX_FILE_BYTES, MAX_NESTING, load, load_stamped, parse, read_bounded};
+pub use recovery::{
+    Autosaver, ClaimError, DATA_DIR_ENV, Found, MAX_RECOVERY_BYTES, RecoveryStore, Scan, Snapshot,
+};
 pub use reference::{BLANK, REFERENCES, Reference};
-pub use save::{backup_path, save, to_ron, write_atomic};
+pub use save::{backup_path, resolve_target, save, to_ron, write_atomic};

@@ -20,13 +20,29 @@ choice! {
 }
 
 /// What identifies a finding across edits: its rule and the sorted ids of the entities it is about.
+/// Keys are normalised as they are read (entities sorted, repeats dropped), so a key written by
+/// hand in another order still matches its finding.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "KeyAsWritten")]
 pub struct FindingKey {
     /// Stable rule id, e.g. `"unregulated-handover"`.
     pub rule: String,
     /// Ids of the entities the finding is about, sorted.
     pub entities: Vec<String>,
+}
+
+/// A key as the file has it, before normalising.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyAsWritten {
+    rule: String,
+    entities: Vec<String>,
+}
+
+impl From<KeyAsWritten> for FindingKey {
+    fn from(k: KeyAsWritten) -> Self {
+        FindingKey::new(k.rule, k.entities)
+    }
 }
 
 impl FindingKey {
@@ -82,16 +98,18 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    /// The decision on a finding, if the room made one.
+    /// The decision on a finding, if the room made one. Of two decisions on one finding (a
+    /// validation problem) the later counts, here as in the checklist the window shows.
     pub fn state(&self, key: &FindingKey) -> Option<&FindingState> {
-        self.findings.iter().find(|s| &s.key == key)
+        self.findings.iter().rfind(|s| &s.key == key)
     }
 
     /// Records a decision. A decision back to open with no note is removed, so files carry only
     /// what the room actually decided.
     pub fn set(&mut self, key: FindingKey, status: CheckStatus, note: String) {
         let keep = status != CheckStatus::Open || !note.trim().is_empty();
-        match self.findings.iter().position(|s| s.key == key) {
+        // The later of duplicates, the one [`Self::state`] and the window show.
+        match self.findings.iter().rposition(|s| s.key == key) {
             Some(i) if keep => {
                 self.findings[i].status = status;
                 self.findings[i].note = note;
@@ -114,6 +132,39 @@ mod tests {
         let a = FindingKey::new("r", vec!["b".into(), "a".into()]);
         let b = FindingKey::new("r", vec!["a".into(), "b".into()]);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn keys_are_normalised_on_load() {
+        let text = r#"(rule: "r", entities: ["b", "a", "b"])"#;
+        let k: FindingKey = ron::from_str(text).unwrap();
+        assert_eq!(k, FindingKey::new("r", vec!["a".into(), "b".into()]));
+        assert!(ron::from_str::<FindingKey>(r#"(rule: "r", entities: [], x: 1)"#).is_err());
+    }
+
+    #[test]
+    fn the_later_of_two_decisions_is_shown_and_edited() {
+        let k = FindingKey::new("r", vec!["a".into()]);
+        let mut c = Checklist {
+            findings: vec![
+                FindingState {
+                    key: k.clone(),
+                    status: CheckStatus::Accepted,
+                    note: "first".into(),
+                },
+                FindingState {
+                    key: k.clone(),
+                    status: CheckStatus::Mitigated,
+                    note: "second".into(),
+                },
+            ],
+            custom: Vec::new(),
+        };
+        assert_eq!(c.state(&k).map(|s| s.note.as_str()), Some("second"));
+        c.set(k.clone(), CheckStatus::NotApplicable, "edited".into());
+        assert_eq!(c.findings[0].note, "first");
+        assert_eq!(c.findings[1].note, "edited");
+        assert_eq!(c.state(&k).map(|s| s.note.as_str()), Some("edited"));
     }
 
     #[test]

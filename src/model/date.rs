@@ -75,8 +75,10 @@ impl FromStr for YearMonth {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || YearMonthError(s.to_owned());
-        let (y, m) = s.trim().split_once('-').ok_or_else(err)?;
-        if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        // Strict: four digits, a hyphen, one or two digits; no spaces, signs or other digits.
+        let (y, m) = s.split_once('-').ok_or_else(err)?;
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.is_empty() || m.len() > 2 || !digits(y) || !digits(m) {
             return Err(err());
         }
         let year: i32 = y.parse().map_err(|_| err())?;
@@ -123,7 +125,21 @@ mod tests {
             "2008-03"
         );
         for bad in [
-            "2008", "2008-13", "2008-00", "08-01", "abcd-01", "2008-1x", "", "1800-01",
+            "2008",
+            "2008-13",
+            "2008-00",
+            "08-01",
+            "abcd-01",
+            "2008-1x",
+            "",
+            "1800-01",
+            " 2008-+1 ",
+            "2008-+1",
+            " 2008-01",
+            "2008-01 ",
+            "+008-01",
+            "２００８-01",
+            "2008--1",
         ] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
         }

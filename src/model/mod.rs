@@ -34,4 +34,4 @@ pub use mission::{
     Capability, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
-pub use validate::{Problem, ProblemKind, validate};
+pub use validate::{Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist};

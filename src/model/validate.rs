@@ -1,14 +1,31 @@
 //! The validation pass: every semantic problem of a scenario at once, never a panic. Parsing
 //! (in `io`) catches what is not a scenario at all; this catches a scenario that contradicts itself.
 
-use std::collections::HashSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 use serde::Serialize;
 
-use super::{Catalogue, Scenario, YearMonth};
+use super::{Catalogue, FindingKey, Scenario, YearMonth};
+
+/// The characters an id may hold: ASCII letters and digits, `-`, `_` and `.`. Ids are written by
+/// people in files and diffs and compared exactly, so nothing invisible (zero-width spaces,
+/// direction marks, NUL) or look-alike (Cyrillic `о` for Latin `o`) may make two different ids
+/// display the same.
+pub fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The scenario contradicts itself; `check` calls the file invalid.
+    #[default]
+    Error,
+    /// Worth a look, but the scenario is consistent (an activity dated outside its mission).
+    Warning,
+}
 
 /// What kind of problem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -26,6 +43,16 @@ pub enum ProblemKind {
     EndBeforeStart,
     /// A position outside [-1, 1] or not a number.
     PositionOutOfRange,
+    /// The same entity named twice in one list.
+    RepeatedReference,
+    /// A mission that starts before the mission it succeeds.
+    SuccessorBeforePredecessor,
+    /// An activity that starts outside its mission's period (a warning).
+    OutsideMission,
+    /// Two checklist decisions on one finding.
+    DuplicateDecision,
+    /// A checklist decision on a rule PeaceOps does not have.
+    UnknownRule,
 }
 
 /// One semantic problem, with where it is.
@@ -33,15 +60,27 @@ pub enum ProblemKind {
 pub struct Problem {
     /// What kind.
     pub kind: ProblemKind,
+    /// An error, or only a warning.
+    pub severity: Severity,
     /// Where: the entity, by kind, name and id.
     pub location: String,
     /// What is wrong, in plain words.
     pub message: String,
 }
 
+impl Problem {
+    /// Whether it makes the scenario invalid (an error, not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        match self.severity {
+            Severity::Error => write!(f, "{}: {}", self.location, self.message),
+            Severity::Warning => write!(f, "warning: {}: {}", self.location, self.message),
+        }
     }
 }
 
@@ -79,6 +118,16 @@ impl<'a> Checker<'a> {
     fn push(&mut self, kind: ProblemKind, location: &Loc<'_>, message: String) {
         self.problems.push(Problem {
             kind,
+            severity: Severity::Error,
+            location: location.write(),
+            message,
+        });
+    }
+
+    fn warn(&mut self, kind: ProblemKind, location: &Loc<'_>, message: String) {
+        self.problems.push(Problem {
+            kind,
+            severity: Severity::Warning,
             location: location.write(),
             message,
         });
@@ -90,6 +139,16 @@ impl<'a> Checker<'a> {
                 ProblemKind::BadId,
                 location,
                 format!("id {id:?} must be non-empty and without spaces"),
+            );
+        } else if let Some((at, c)) = id.char_indices().find(|(_, c)| !is_id_char(*c)) {
+            let position = id[..at].chars().count() + 1;
+            self.push(
+                ProblemKind::BadId,
+                location,
+                format!(
+                    "id {id:?} has U+{:04X} at character {position}; ids use only letters a–z and A–Z, digits, '-', '_' and '.' (nothing invisible or look-alike)",
+                    u32::from(c)
+                ),
             );
         }
         if let Some(first) = self.ids.insert(id, entity) {
@@ -121,6 +180,26 @@ impl<'a> Checker<'a> {
                     expected.noun()
                 ),
             ),
+        }
+    }
+
+    /// Reports each id named more than once in one list.
+    fn repeats<'i>(
+        &mut self,
+        ids: impl IntoIterator<Item = &'i str>,
+        location: &Loc<'_>,
+        field: &str,
+    ) {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut reported: FxHashSet<&str> = FxHashSet::default();
+        for id in ids {
+            if !seen.insert(id) && reported.insert(id) {
+                self.push(
+                    ProblemKind::RepeatedReference,
+                    location,
+                    format!("{field} names {id:?} more than once"),
+                );
+            }
         }
     }
 
@@ -221,6 +300,12 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         );
     }
 
+    // Missions by id, for dates (the first of duplicates).
+    let mut missions: FxHashMap<&str, &super::Mission> = FxHashMap::default();
+    for m in &scenario.missions {
+        missions.entry(m.id.as_str()).or_insert(m);
+    }
+
     // Pass 2: references, dates and positions.
     if let Some(t) = scenario.timeline {
         c.dates(Some(t.start), Some(t.end), &Loc::Text("scenario timeline"));
@@ -230,6 +315,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for r in &g.regions {
             c.reference(Entity::Region, r.as_str(), &here, "regions");
         }
+        c.repeats(g.regions.iter().map(|r| r.as_str()), &here, "regions");
     }
     for m in &scenario.missions {
         let here = loc("mission", m.short_name(), m.id.as_str());
@@ -259,8 +345,36 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for p in &m.partners {
             c.reference(Entity::Actor, p.as_str(), &here, "partners");
         }
+        c.repeats(
+            m.intel_sharing.iter().map(|r| r.as_str()),
+            &here,
+            "intel_sharing",
+        );
+        c.repeats(m.partners.iter().map(|r| r.as_str()), &here, "partners");
     }
-    predecessor_loops(scenario, &mut c);
+    let in_loops = predecessor_loops(scenario, &mut c);
+    for m in &scenario.missions {
+        // In a loop every mission succeeds itself: the loop is the problem, not the dates.
+        if let Some(p) = m
+            .predecessor
+            .as_ref()
+            .and_then(|p| missions.get(p.as_str()))
+            && p.id != m.id
+            && m.start < p.start
+            && !in_loops.contains(m.id.as_str())
+        {
+            c.push(
+                ProblemKind::SuccessorBeforePredecessor,
+                &loc("mission", m.short_name(), m.id.as_str()),
+                format!(
+                    "starts {}, before its predecessor {} starts {}",
+                    m.start,
+                    p.short_name(),
+                    p.start
+                ),
+            );
+        }
+    }
     for a in &scenario.activities {
         let here = loc("activity", &a.title, a.id.as_str());
         c.position("x", a.x, &here);
@@ -277,7 +391,12 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         for p in &a.partners {
             c.reference(Entity::Actor, p.as_str(), &here, "partners");
         }
+        c.repeats(a.groups.iter().map(|r| r.as_str()), &here, "groups");
+        c.repeats(a.partners.iter().map(|r| r.as_str()), &here, "partners");
         c.dates(a.start, a.end, &here);
+        if let Some(m) = a.mission.as_ref().and_then(|m| missions.get(m.as_str())) {
+            outside_mission(&mut c, a.start, a.end, m, &here);
+        }
         if let (Some(cat), Some(t)) = (catalogue, &a.template)
             && cat.get(t).is_none()
         {
@@ -294,35 +413,137 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
     c.problems
 }
 
-/// Reports each chain of predecessors that loops back on itself (once per loop).
-fn predecessor_loops(scenario: &Scenario, c: &mut Checker<'_>) {
-    let pred: FxHashMap<&str, &str> = scenario
+/// Warns when an activity starts outside its mission's period (before the mission starts, or
+/// after it ends). Ending after the mission is not warned about: work planned to outlive its
+/// mission is a plan the risk rules weigh (who carries it on), not a slip.
+fn outside_mission(
+    c: &mut Checker<'_>,
+    start: Option<YearMonth>,
+    end: Option<YearMonth>,
+    m: &super::Mission,
+    here: &Loc<'_>,
+) {
+    let period = match m.end {
+        Some(e) => format!("{} to {e}", m.start),
+        None => format!("from {}", m.start),
+    };
+    let Some(begins) = start.or(end) else {
+        return;
+    };
+    if m.end.is_some_and(|e| e < m.start) {
+        // The mission's own dates contradict each other; that is reported already.
+        return;
+    }
+    if begins < m.start || m.end.is_some_and(|e| begins > e) {
+        c.warn(
+            ProblemKind::OutsideMission,
+            here,
+            format!(
+                "starts {begins}, outside its mission {}'s period ({period})",
+                m.short_name()
+            ),
+        );
+    }
+}
+
+/// Problems of the room's checklist decisions: two decisions on one finding (only the last is
+/// shown and edited), and decisions on rules this PeaceOps does not have (they could never
+/// apply). `known_rule` says whether a rule id exists. Keys are compared as loaded, which sorts
+/// their entities.
+pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: FxHashMap<&FindingKey, usize> = FxHashMap::default();
+    for (i, state) in scenario.checklist.findings.iter().enumerate() {
+        let key = &state.key;
+        let location = format!(
+            "checklist decision {} on {} [{}]",
+            i + 1,
+            key.rule,
+            key.entities.join(", ")
+        );
+        if !known_rule(&key.rule) {
+            problems.push(Problem {
+                kind: ProblemKind::UnknownRule,
+                severity: Severity::Error,
+                location: location.clone(),
+                message: format!(
+                    "rule {:?} does not exist in this PeaceOps, so the decision can never apply",
+                    key.rule
+                ),
+            });
+        }
+        if let Some(first) = seen.insert(key, i) {
+            problems.push(Problem {
+                kind: ProblemKind::DuplicateDecision,
+                severity: Severity::Error,
+                location,
+                message: format!(
+                    "decides the same finding as decision {}; only this later one is shown and edited",
+                    first + 1
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// Reports each chain of predecessors that loops back on itself (once per loop). Linear: each
+/// mission is walked once; a walk stops at a mission an earlier walk already passed.
+/// Returns the ids of the missions in loops.
+fn predecessor_loops<'s>(scenario: &'s Scenario, c: &mut Checker<'_>) -> FxHashSet<&'s str> {
+    let mut in_loops: FxHashSet<&str> = FxHashSet::default();
+    // Missions by id (the last of duplicates, as a map would keep), and each one's predecessor.
+    let index: FxHashMap<&str, usize> = scenario
         .missions
         .iter()
-        .filter_map(|m| Some((m.id.as_str(), m.predecessor.as_ref()?.as_str())))
-        .filter(|(a, b)| a != b)
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let mut reported: HashSet<&str> = HashSet::new();
-    for m in &scenario.missions {
-        let mut seen: Vec<&str> = vec![m.id.as_str()];
-        let mut cur = m.id.as_str();
-        while let Some(&p) = pred.get(cur) {
-            if let Some(pos) = seen.iter().position(|s| *s == p) {
-                let cycle = &seen[pos..];
-                if cycle.iter().all(|id| reported.insert(id)) {
-                    c.push(
-                        ProblemKind::SelfReference,
-                        &loc("mission", m.short_name(), m.id.as_str()),
-                        format!("predecessor chain loops: {}", cycle.join(" -> ")),
-                    );
-                }
+    let pred = |i: usize| -> Option<usize> {
+        let m = &scenario.missions[i];
+        let p = m.predecessor.as_ref()?.as_str();
+        if p == m.id.as_str() {
+            return None;
+        }
+        index.get(p).copied()
+    };
+    // The walk that first reached each mission (0: none yet).
+    let mut walk_of: Vec<usize> = vec![0; scenario.missions.len()];
+    for (start, m) in scenario.missions.iter().enumerate() {
+        let Some(&first) = index.get(m.id.as_str()) else {
+            continue;
+        };
+        if walk_of[first] != 0 {
+            continue;
+        }
+        let walk = start + 1;
+        let mut path: Vec<usize> = vec![first];
+        walk_of[first] = walk;
+        let mut cur = first;
+        while let Some(p) = pred(cur) {
+            if walk_of[p] == walk {
+                // Back to a mission of this walk: the path from it on is the loop.
+                let pos = path.iter().position(|&i| i == p).unwrap_or(0);
+                let cycle: Vec<&str> = path[pos..]
+                    .iter()
+                    .map(|&i| scenario.missions[i].id.as_str())
+                    .collect();
+                in_loops.extend(cycle.iter().copied());
+                c.push(
+                    ProblemKind::SelfReference,
+                    &loc("mission", m.short_name(), m.id.as_str()),
+                    format!("predecessor chain loops: {}", cycle.join(" -> ")),
+                );
                 break;
             }
-            if seen.len() > scenario.missions.len() {
+            if walk_of[p] != 0 {
+                // An earlier walk went on from here: any loop ahead is reported already.
                 break;
             }
-            seen.push(p);
+            walk_of[p] = walk;
+            path.push(p);
             cur = p;
         }
     }
+    in_loops
 }

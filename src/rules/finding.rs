@@ -402,13 +402,15 @@ impl Finding {
     /// Every entity named, subject first, without repeats.
     pub fn entities(&self, s: &Scenario) -> Vec<EntityRef> {
         let mut out: Vec<EntityRef> = Vec::with_capacity(self.subject.len() + self.involved.len());
+        // A seen-set, not `out.contains`: a finding can name every activity of a large scenario.
+        let mut seen: rustc_hash::FxHashSet<EntityRef> = rustc_hash::FxHashSet::default();
         for e in self
             .subject
             .iter()
             .chain(self.involved.iter())
             .filter_map(|a| a.resolve(s))
         {
-            if !out.contains(&e) {
+            if seen.insert(e.clone()) {
                 out.push(e);
             }
         }

@@ -47,14 +47,15 @@ pub enum Dialog {
         /// What refers to it.
         refs: Vec<String>,
     },
-    /// Unsaved work from a session that ended without saving was found.
+    /// Unsaved work from sessions that ended without saving was found.
     Recover {
-        /// The recovery copy.
-        found: Found,
-        /// What it was ("kosovo.ron", or a scenario title).
-        name: String,
-        /// When it was written, for people.
-        when: String,
+        /// The recovery copies, newest first, each with when it was written (for people).
+        copies: Vec<(Found, String)>,
+    },
+    /// The file changed on disk since it was opened or saved.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
     },
     /// No file dialog could be shown: type the path.
     PathEntry {
@@ -64,6 +65,8 @@ pub enum Dialog {
         text: String,
         /// Why the field is shown.
         why: String,
+        /// The field is still to take the keyboard focus (it does once, when shown).
+        focus: bool,
     },
 }
 
@@ -84,8 +87,14 @@ pub enum Answer {
     Path(PathPurpose, PathBuf),
     /// Restore the recovery copy.
     Restore(Found),
-    /// Delete the recovery copy.
-    DiscardRecovery(Found),
+    /// Delete the recovery copy; the others are still to be answered.
+    DiscardRecovery(Found, Vec<(Found, String)>),
+    /// Save over the file that changed on disk.
+    Overwrite,
+    /// Save elsewhere instead.
+    SaveAsInstead,
+    /// Drop the changes on screen and read the file again.
+    Reload,
 }
 
 /// Shows the dialog; returns the user's answer.
@@ -141,22 +150,57 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                     }
                 });
             }
-            Dialog::Recover { found, name, when } => {
+            Dialog::Recover { copies } => {
                 ui.heading("Restore unsaved work?");
-                ui.label(format!(
-                    "PeaceOps found work on {name} that was not saved when the program last stopped ({when})."
-                ));
-                ui.label("Restore it to carry on where the room left off, or discard it for good.");
-                ui.horizontal(|ui| {
-                    if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it.").clicked() {
-                        answer = Answer::Restore(found.clone());
-                    }
-                    if ui.button("Discard").on_hover_text("Delete the recovery copy.").clicked() {
-                        answer = Answer::DiscardRecovery(found.clone());
+                ui.label(if copies.len() == 1 {
+                    "PeaceOps found work that was not saved when the program last stopped:".to_owned()
+                } else {
+                    format!("PeaceOps found {} pieces of work that were not saved when the program stopped, newest first:", copies.len())
+                });
+                ui.label("Restore one to carry on where the room left off, or discard it for good. Copies not answered now are offered again at the next start.");
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for (i, (found, when)) in copies.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            ui.label(format!("Unsaved work on {}, written {when}", found.name));
+                            if ui.button("Restore").on_hover_text("Open the unsaved work; save it to keep it.").clicked() {
+                                answer = Answer::Restore(found.clone());
+                            }
+                            if ui.button("Discard").on_hover_text("Delete this recovery copy.").clicked() {
+                                let mut rest = copies.clone();
+                                rest.remove(i);
+                                answer = Answer::DiscardRecovery(found.clone(), rest);
+                            }
+                        });
                     }
                 });
             }
-            Dialog::PathEntry { purpose, text, why } => {
+            Dialog::ChangedOnDisk { path } => {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "{} was changed by another program (or another PeaceOps) since it was opened or last saved here. Saving now would replace those changes.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite").on_hover_text("Save over the file; the other changes are lost (the previous file is kept as .bak).").clicked() {
+                        answer = Answer::Overwrite;
+                    }
+                    if ui.button("Save as…").on_hover_text("Keep both: save this scenario to another file.").clicked() {
+                        answer = Answer::SaveAsInstead;
+                    }
+                    if ui.button("Reload from disk").on_hover_text("Drop the changes here and open the file as it is now.").clicked() {
+                        answer = Answer::Reload;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Answer::Cancel;
+                    }
+                });
+            }
+            Dialog::PathEntry {
+                purpose,
+                text,
+                why,
+                focus,
+            } => {
                 ui.heading(match purpose {
                     PathPurpose::Open => "Open a scenario file",
                     PathPurpose::SaveAs => "Save the scenario as",
@@ -170,6 +214,10 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                             .hint_text("/home/me/workshop/scenario.ron"),
                     )
                     .labelled_by(l.id);
+                // The field is what the dialog is for: it takes the keyboard when shown.
+                if std::mem::take(focus) {
+                    r.request_focus();
+                }
                 let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok = ui.add_enabled(

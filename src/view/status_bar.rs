@@ -42,24 +42,20 @@ pub fn status_bar_ui(
     zoom: f32,
 ) {
     ui.horizontal(|ui| {
-        let mut dismiss = false;
-        if let Some(n) = notice.as_ref() {
-            if n.error {
-                ui.colored_label(theme::error_color(), format!("Error: {}", n.text));
-            } else {
-                ui.label(&n.text);
-            }
-            dismiss = ui
-                .small_button("Dismiss")
-                .on_hover_text("Hide this message.")
-                .clicked();
-        }
-        if dismiss {
-            *notice = None;
-        }
+        // The right side first, so a long message can only take the room that is left, where it
+        // wraps instead of pushing the rest (and its own Dismiss button) off the window.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(format!("zoom {:.0}%", zoom * 100.0));
-            let n = doc.problems().len();
+            let n = doc.error_count();
+            let warnings = doc.problems().len() - n;
+            if warnings > 0
+                && ui
+                    .button(format!("{warnings} warning(s)"))
+                    .on_hover_text("Worth a look, though the scenario is consistent (an activity dated outside its mission, ...). Click to see where.")
+                    .clicked()
+            {
+                *show_problems = !*show_problems;
+            }
             if n > 0
                 && ui
                     .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color()))
@@ -69,17 +65,60 @@ pub fn status_bar_ui(
                 *show_problems = !*show_problems;
             }
             if doc.is_dirty() {
-                ui.label("Unsaved changes");
+                ui.label(doc.save_state());
             } else {
-                ui.weak("All changes saved");
+                ui.weak(doc.save_state());
             }
+            // A fixed id: the widgets on the right come and go, the message's must not change.
+            let left = egui::UiBuilder::new()
+                .id_salt("status message")
+                .layout(egui::Layout::left_to_right(egui::Align::Center));
+            ui.scope_builder(left, |ui| {
+                let mut dismiss = false;
+                if let Some(n) = notice.as_ref() {
+                    dismiss = ui
+                        .small_button("Dismiss")
+                        .on_hover_text("Hide this message.")
+                        .clicked();
+                    let text = if n.error {
+                        egui::RichText::new(format!("Error: {}", n.text)).color(theme::error_color())
+                    } else {
+                        egui::RichText::new(&n.text)
+                    };
+                    // Cut to the room there is: whole on hover, and a long error whole in the
+                    // Problems window.
+                    if n.error
+                        && n.text.chars().count() > LONG_MESSAGE
+                        && ui
+                            .small_button("Details")
+                            .on_hover_text("Show the whole message in the Problems window.")
+                            .clicked()
+                    {
+                        *show_problems = true;
+                    }
+                    ui.add(egui::Label::new(text).truncate())
+                        .on_hover_text(n.text.as_str());
+                }
+                if dismiss {
+                    *notice = None;
+                }
+            });
         });
     });
 }
 
-/// The list of validation problems, when asked for.
-pub fn problems_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
-    if doc.problems().is_empty() {
+/// Longer messages than this get a Details button that shows them whole.
+const LONG_MESSAGE: usize = 90;
+
+/// The list of validation problems, and the current error message in full, when asked for.
+pub fn problems_window(
+    ctx: &egui::Context,
+    doc: &Document,
+    notice: Option<&Notice>,
+    open: &mut bool,
+) {
+    let error = notice.filter(|n| n.error);
+    if doc.problems().is_empty() && error.is_none() {
         *open = false;
         return;
     }
@@ -87,7 +126,14 @@ pub fn problems_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
         .open(open)
         .default_size([520.0, 320.0])
         .show(ctx, |ui| {
-            ui.label("The scenario contradicts itself here. The risk checklist skips what it cannot follow; fix these in the editor.");
+            if let Some(e) = error {
+                ui.colored_label(theme::error_color(), format!("Error: {}", e.text));
+                ui.separator();
+            }
+            if doc.problems().is_empty() {
+                return;
+            }
+            ui.label("The scenario contradicts itself here (warnings are only worth a look). The risk checklist skips what it cannot follow; fix these in the editor.");
             egui::ScrollArea::vertical().show_rows(ui, theme::ROW_HEIGHT, doc.problems().len(), |ui, range| {
                 for p in &doc.problems()[range] {
                     ui.add(egui::Label::new(p.to_string()).truncate()).on_hover_text(p.to_string());
