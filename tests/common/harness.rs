@@ -17,7 +17,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::{FileDialogs, Picked, Prefs};
+use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
 
 /// The app under test.
 pub type H = Harness<'static, PeaceOpsApp>;
@@ -52,7 +52,7 @@ impl FileDialogs for Script {
     fn open(&mut self, _dir: Option<&Path>) -> Picked {
         self.next()
     }
-    fn save(&mut self, _dir: Option<&Path>, _name: &str) -> Picked {
+    fn save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> Picked {
         self.next()
     }
 }
@@ -98,10 +98,12 @@ pub fn scenario_path(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A copy of a shipped scenario in a folder of the test's own (the folder goes with the guard).
+/// A user's own copy of a shipped scenario, in a folder of the test's own (the folder goes with
+/// the guard). Named apart from the shipped file: a byte-identical file under a reference's name
+/// is taken for the reference itself, which is never saved over.
 pub fn copy_of(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
+    let path = dir.path().join(format!("workshop-{name}"));
     std::fs::copy(scenario_path(name), &path).unwrap();
     (dir, path)
 }
