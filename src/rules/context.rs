@@ -93,13 +93,15 @@ fn unpack_date(d: i32) -> Option<YearMonth> {
     (d != NO_DATE).then(|| YearMonth::from_index(d))
 }
 
-const COERCIVE_KINDS: u64 = kinds(ActivityKind::COERCIVE);
+const ACTING_KINDS: u64 = kinds(ActivityKind::ACTING_AGAINST);
+const SECURITY_KINDS: u64 = kinds(&[ActivityKind::Security]);
 const INTERNAL_KINDS: u64 = kinds(ActivityKind::INTERNAL);
 
 const DIRECT: u8 = 1;
 const DRIVERS: u8 = 2;
 const COERCIVE: u8 = 4;
 const INTERNAL: u8 = 8;
+const MILITARY: u8 = 16;
 
 impl Live {
     /// Index of its mission, if assigned and existing.
@@ -150,6 +152,12 @@ impl Live {
     /// Only about the mission itself (see `Activity::is_internal`).
     pub fn internal(&self) -> bool {
         self.flags & INTERNAL != 0
+    }
+
+    /// Done by soldiers: a military component, or a military mission (see
+    /// `Activity::is_military`).
+    pub fn military(&self) -> bool {
+        self.flags & MILITARY != 0
     }
 
     /// The activity as a finding's entity.
@@ -313,12 +321,18 @@ impl Resolver<'_, '_> {
         let kind_bits = a.kinds.iter().fold(0, |acc, k| acc | 1 << *k as u64);
         // The same tests as `Activity::is_coercive` and `is_internal`, on the bits.
         let (direct, drivers) = (a.is_direct(), a.is_drivers());
-        let coercive = direct && !drivers && (kind_bits == 0 || kind_bits & COERCIVE_KINDS != 0);
+        let coercive = direct
+            && !drivers
+            && (kind_bits == 0
+                || kind_bits & ACTING_KINDS != 0
+                || (kind_bits & SECURITY_KINDS != 0 && !a.groups.is_empty()));
         let internal = kind_bits != 0 && kind_bits & !INTERNAL_KINDS == 0;
+        let military = a.is_military(mission.map(|m| s.missions[m].kind));
         let flags = (u8::from(direct) * DIRECT)
             | (u8::from(drivers) * DRIVERS)
             | (u8::from(coercive) * COERCIVE)
-            | (u8::from(internal) * INTERNAL);
+            | (u8::from(internal) * INTERNAL)
+            | (u8::from(military) * MILITARY);
         let span = |from: usize, to: usize| (ix(from), ix(to - from));
         part.live.push(Live {
             index: ix(index),
@@ -585,17 +599,28 @@ mod tests {
     fn activity_flags_agree_with_the_model() {
         use crate::model::{Activity, ActivityStatus};
         let mut s = Scenario::new("t");
-        let lists: [&[ActivityKind]; 5] = [
+        let lists: [&[ActivityKind]; 6] = [
             &[],
+            &[ActivityKind::Security],
             &[ActivityKind::Raid],
             &[ActivityKind::Vetting],
             &[ActivityKind::ConductDiscipline, ActivityKind::Coordination],
             &[ActivityKind::Coordination, ActivityKind::Policing],
         ];
         for (i, kinds) in lists.iter().enumerate() {
-            for (x, y) in [(-0.5, 0.5), (0.5, 0.5), (-0.5, -0.5), (0.0, 0.0)] {
+            for (x, y) in [
+                (-0.5, 0.5),
+                (-0.5, 0.6),
+                (0.5, 0.5),
+                (-0.5, -0.5),
+                (0.0, 0.0),
+            ] {
                 let mut a = Activity::new(format!("a{i}{x}{y}").as_str().into(), "t", x, y);
                 a.kinds = kinds.to_vec();
+                // Area security is coercion only against a target.
+                if y == 0.5 {
+                    a.groups.push("g".into());
+                }
                 a.status = ActivityStatus::Planned;
                 s.activities.push(a);
             }

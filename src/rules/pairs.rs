@@ -18,8 +18,10 @@ struct Note {
     mission: u32,
     start: i32,
     end: i32,
-    /// Kinds of work that can compete (bits over `ActivityKind::ALL`).
-    kinds: u64,
+    /// Kinds of work that can compete, done directly (bits over `ActivityKind::ALL`).
+    direct: u64,
+    /// Kinds of work that can compete, done through host capacity.
+    indirect: u64,
 }
 
 /// Missions `i < j` whose activities at `place` run at the same time, and the kinds of work
@@ -30,8 +32,10 @@ pub(super) struct Meeting {
     pub j: u32,
     /// A group's index, or the number of groups plus a region's index.
     pub place: u32,
-    /// Kinds of work both missions do there (bits over `ActivityKind::ALL`).
-    pub shared_kinds: u64,
+    /// Kinds of work both missions do there directly (bits over `ActivityKind::ALL`).
+    pub shared_direct: u64,
+    /// Kinds of work both missions do there through host capacity.
+    pub shared_indirect: u64,
 }
 
 /// Stable counting sort of `items` by `key(item) < keys`.
@@ -92,12 +96,14 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             .or_else(|| ctx.mission(m).end.map(YearMonth::index))
             .unwrap_or(i32::MAX);
         let kinds = l.kinds & !NOT_TURF;
+        let (direct, indirect) = if l.direct() { (kinds, 0) } else { (0, kinds) };
         let note = |place: usize| Note {
             place: place as u32,
             mission: m as u32,
             start,
             end,
-            kinds,
+            direct,
+            indirect,
         };
         for g in ctx.groups(l) {
             notes.push(note(*g));
@@ -128,7 +134,8 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                     let s = &mut spans[k as usize];
                     s.start = s.start.min(note.start);
                     s.end = s.end.max(note.end);
-                    s.kinds |= note.kinds;
+                    s.direct |= note.direct;
+                    s.indirect |= note.indirect;
                 }
             }
         }
@@ -148,7 +155,8 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                     i: i as u32,
                     j: j as u32,
                     place: a.place,
-                    shared_kinds: a.kinds & b.kinds,
+                    shared_direct: a.direct & b.direct,
+                    shared_indirect: a.indirect & b.indirect,
                 });
             }
         }
