@@ -564,3 +564,111 @@ fn mali_jf_g5s_is_not_a_sipri_peace_operation() {
         "{m:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Explanations for a student (risks.ron) and the command line
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_student_facing_texts_name_no_rule_ids_or_coordinates() {
+    let texts = peaceops::rules::RiskCatalogue::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for info in &texts.rules {
+        let student = std::iter::once(info.paper.as_str())
+            .chain(std::iter::once(info.priority_reason.as_str()))
+            .chain(info.mitigations.iter().map(String::as_str));
+        for text in student {
+            for rule in RuleId::ALL {
+                assert!(!text.contains(rule.as_str()), "{}: {text}", info.id);
+            }
+            for coordinate in ["x ≥", "x <", "y ≥", "y <", "x >", "y >", "kind tag"] {
+                assert!(!text.contains(coordinate), "{}: {text}", info.id);
+            }
+        }
+        assert!(info.paper.contains('§'), "{}: the paper's section", info.id);
+        assert!(
+            info.paper.matches(". ").count() >= 1,
+            "{}: two or three sentences",
+            info.id
+        );
+        assert!((1..=4).contains(&info.priority), "{}", info.id);
+        assert!(
+            info.mitigations.len() >= 2 && info.mitigations[0].contains('{')
+                || [
+                    "law-enforcement-only",
+                    "no-community-approach",
+                    "not-intelligence-led"
+                ]
+                .contains(&info.id.as_str()),
+            "{}: the first mitigation names the finding's entities",
+            info.id
+        );
+    }
+    // Preconditions first: consent and minimal security.
+    assert_eq!(texts.priority(RuleId::SovereigntyConsent), 1);
+    assert_eq!(texts.priority(RuleId::BeforeMinimalSecurity), 1);
+    assert!(texts.priority(RuleId::TurfOverlap) > texts.priority(RuleId::SovereigntyConsent));
+}
+
+#[test]
+fn the_first_mitigation_names_the_findings_entities() {
+    let texts = peaceops::rules::RiskCatalogue::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let s = shipped("kosovo-2008.ron");
+    let found = evaluate(&s);
+    for f in &found {
+        let info = texts
+            .get(f.rule)
+            .unwrap_or_else(|| panic!("texts for {}", f.rule));
+        let m = info.mitigations_for(f, &s);
+        assert!(m.iter().all(|m| !m.contains('{')), "{}: {m:?}", f.rule);
+    }
+    let handover = found
+        .iter()
+        .find(|f| f.rule == RuleId::UnregulatedHandover)
+        .unwrap_or_else(|| panic!("Kosovo's handover"));
+    let m = texts
+        .get(RuleId::UnregulatedHandover)
+        .map(|i| i.mitigations_for(handover, &s))
+        .unwrap_or_default();
+    assert!(m[0].contains("UNMIK and EULEX Kosovo"), "{m:?}");
+}
+
+#[test]
+fn check_prints_mitigations_and_json_carries_priority_why_and_mitigations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let run = |json: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_peaceops"));
+        cmd.arg("check");
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.arg(dir.join("kosovo-2008.ron"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let text = String::from_utf8_lossy(&run(false).stdout).into_owned();
+    assert!(
+        text.contains("          - Write a handover plan for UNMIK and EULEX Kosovo"),
+        "{text}"
+    );
+    let out = run(true);
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let findings = json["files"][0]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!findings.is_empty());
+    for f in &findings {
+        assert!(
+            f["priority"].as_u64().is_some_and(|p| (1..=4).contains(&p)),
+            "{f}"
+        );
+        assert!(f["why"].as_str().is_some_and(|w| w.contains('§')), "{f}");
+        assert!(
+            f["mitigations"]
+                .as_array()
+                .is_some_and(|m| !m.is_empty() && m.iter().all(|m| m.is_string())),
+            "{f}"
+        );
+    }
+}

@@ -165,6 +165,64 @@ fn places(n: &Names<'_>, items: &[At]) -> String {
     }
 }
 
+/// Fills a mitigation's placeholders with the finding's entities: `{missions}`, `{groups}`,
+/// `{activities}`, `{actors}` name those of its subject (else those it involves), `{subject}`
+/// its whole subject; `{groups|the groups}` gives the words to use when there are none.
+pub(super) fn fill(template: &str, f: &Finding, s: &Scenario) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[open + 1..open + close];
+        let (what, fallback) = inner.split_once('|').unwrap_or((inner, "the plan"));
+        match placeholder(what, f, s) {
+            Some(names) if !names.is_empty() => out.push_str(&names),
+            Some(_) => out.push_str(fallback),
+            None => out.push_str(&rest[open..=open + close]),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names for one placeholder; `None` if it is not one.
+fn placeholder(what: &str, f: &Finding, s: &Scenario) -> Option<String> {
+    let n = Names(s);
+    let name = |a: &At| -> String {
+        match a {
+            At::Mission(i) => n.mission_short(*i),
+            At::Group(i) => n.group(*i),
+            At::Activity(i) => n.activity(*i),
+            At::Actor(i) => n.actor(*i),
+            At::Region(i) => n.region(*i),
+            At::Link(l) => format!("the {} link", l.label()),
+        }
+    };
+    let kind: fn(&At) -> bool = match what {
+        "subject" => |_| true,
+        "missions" => |a| matches!(a, At::Mission(_)),
+        "groups" => |a| matches!(a, At::Group(_)),
+        "activities" => |a| matches!(a, At::Activity(_)),
+        "actors" => |a| matches!(a, At::Actor(_)),
+        _ => return None,
+    };
+    let mut names: Vec<String> = f.subject.iter().filter(|a| kind(a)).map(name).collect();
+    if names.is_empty() && what != "subject" {
+        for a in f.involved.iter().filter(|a| kind(a)) {
+            let a = name(a);
+            if !names.contains(&a) {
+                names.push(a);
+            }
+        }
+    }
+    Some(join(&names, LIST))
+}
+
 /// The finding's sentence, starting with a capital letter.
 pub(super) fn message(f: &Finding, s: &Scenario) -> String {
     capitalized(sentence(f, s))
