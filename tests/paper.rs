@@ -672,3 +672,46 @@ fn check_prints_mitigations_and_json_carries_priority_why_and_mitigations() {
         );
     }
 }
+
+#[test]
+fn one_edit_sets_a_rules_findings_and_keeps_their_notes() {
+    use peaceops::model::{CheckStatus, Edit};
+    let mut s = shipped("kosovo-2008.ron");
+    let keys: Vec<_> = evaluate(&s)
+        .iter()
+        .filter(|f| f.rule == RuleId::InterlocutorTradeoff)
+        .map(|f| f.key(&s))
+        .collect();
+    assert!(keys.len() > 2);
+    Edit::SetFinding {
+        key: keys[0].clone(),
+        status: CheckStatus::Open,
+        note: "ask the room".to_owned(),
+    }
+    .apply(&mut s)
+    .unwrap_or_else(|e| panic!("{e}"));
+    Edit::SetFindings {
+        keys: keys.clone(),
+        status: CheckStatus::Accepted,
+    }
+    .apply(&mut s)
+    .unwrap_or_else(|e| panic!("{e}"));
+    for k in &keys {
+        assert_eq!(
+            s.checklist.state(k).map(|f| f.status),
+            Some(CheckStatus::Accepted)
+        );
+    }
+    assert_eq!(
+        s.checklist.state(&keys[0]).map(|f| f.note.as_str()),
+        Some("ask the room")
+    );
+    // Back to open: only the one with a note stays.
+    Edit::SetFindings {
+        keys: keys.clone(),
+        status: CheckStatus::Open,
+    }
+    .apply(&mut s)
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.checklist.findings.len(), 1);
+}

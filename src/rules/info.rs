@@ -95,3 +95,14 @@ impl RiskCatalogue {
         self.get(rule).map_or(u8::MAX, |r| r.priority)
     }
 }
+
+/// The name of a priority band, for the checklist's headings.
+pub fn priority_label(priority: u8) -> &'static str {
+    match priority {
+        1 => "Preconditions",
+        2 => "Do no harm",
+        3 => "Can the missions do it?",
+        4 => "Coordination",
+        _ => "Other",
+    }
+}

@@ -17,7 +17,7 @@ mod sentences;
 mod text;
 
 pub use finding::{EntityRef, Family, Finding, RuleId};
-pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError};
+pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError, priority_label};
 pub use review::{Review, ReviewRow};
 
 use crate::model::Scenario;
