@@ -68,13 +68,6 @@ fn counting_sort_into<T: Copy>(
     }
 }
 
-/// Buffers of [`meetings`], kept between evaluations (see `context::Scratch`).
-#[derive(Default)]
-pub(super) struct Buffers {
-    notes: Vec<Note>,
-    sorted: Vec<Note>,
-}
-
 /// Every meeting of two missions at a place, grouped by mission pair (in pair order) and,
 /// within a pair, by place. A mission and its own predecessor do not meet: theirs is a handover.
 pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
@@ -84,9 +77,7 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     if n < 2 || places == 0 {
         return Vec::new();
     }
-    let mut buffers = super::context::with_scratch(|s| std::mem::take(&mut s.pairs));
-    let mut notes = std::mem::take(&mut buffers.notes);
-    notes.clear();
+    let mut notes = Vec::new();
     for l in &ctx.live {
         let (Some(m), Some(start)) = (l.mission(), l.start_index()) else {
             continue;
@@ -112,8 +103,7 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             notes.push(note(ng + r));
         }
     }
-    let mut sorted = std::mem::take(&mut buffers.sorted);
-    counting_sort_into(&notes, places, |n| n.place as usize, &mut sorted);
+    let sorted = counting_sort(&notes, places, |n| n.place as usize);
     let mut slot = vec![u32::MAX; n];
     let mut spans: Vec<Note> = Vec::new();
     let mut found: Vec<Meeting> = Vec::new();
@@ -164,9 +154,6 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             slot[s.mission as usize] = u32::MAX;
         }
     }
-    buffers.notes = notes;
-    buffers.sorted = sorted;
-    super::context::with_scratch(|s| s.pairs = buffers);
     // Places were visited in order, so a stable sort by pair keeps them in order per pair.
     // Counting needs a slot per pair: fine for the missions of a workshop, not for thousands.
     if n * n <= found.len() * 16 + 65_536 {
