@@ -3,11 +3,6 @@
 //! expanded, for one; saved keys are the findings' own.
 
 #![cfg(feature = "gui")]
-#![expect(
-    clippy::panic,
-    clippy::unwrap_used,
-    reason = "test helpers: a missing node or a failed unwrap is a failed test"
-)]
 
 use std::path::{Path, PathBuf};
 

@@ -433,6 +433,8 @@ fn coercion_of_a_group_co_opted_at_that_time_is_an_interlocutor_tradeoff() {
 #[test]
 fn coercion_after_the_co_optive_period_ended_is_no_interlocutor_tradeoff() {
     let mut s = war_heroes();
+    // Co-opted outside the periods, but coerced from the month the raids start.
+    group_mut(&mut s, "heroes").approach = Approach::CoOptive;
     group_mut(&mut s, "heroes").approach_periods = vec![
         ApproachPeriod {
             from: None,
