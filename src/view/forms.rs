@@ -405,6 +405,18 @@ pub fn mission_form(ui: &mut Ui, m: &mut Mission, opts: &RefOptions) -> bool {
             "Public-security tasks such as patrols and law and order; for a military mission beside civilian ones, a source of friction (§V.4).",
             &mut m.mandate.public_security,
         );
+        changed |= w::flag(
+            ui,
+            "Transitional authority",
+            "The mission is the government, as UNMIK in Kosovo and UNTAET in East Timor were (§III): it does not act on a host's consent.",
+            &mut m.mandate.transitional_authority,
+        );
+        changed |= w::flag(
+            ui,
+            "Not a SIPRI peace operation",
+            "Acts beside the missions but is not a multilateral peace operation by SIPRI's definition, as the JF-G5S (Figure 2, note a).",
+            &mut m.not_peace_operation,
+        );
         changed |= w::date(ui, "Start", "First month of deployment.", &mut m.start);
         let start = m.start;
         changed |= w::optional_date(
@@ -531,6 +543,18 @@ pub fn activity_form(ui: &mut Ui, a: &mut Activity, opts: &RefOptions, s: &Scena
             "Kinds",
             "What the activity does. The risk rules read these tags (for example, policing by a military mission).",
             &mut a.kinds,
+        );
+        let components: Vec<(crate::model::Component, String)> = crate::model::Component::ALL
+            .iter()
+            .map(|c| (*c, c.label().to_owned()))
+            .collect();
+        changed |= w::reference(
+            ui,
+            "Component",
+            "Which component of its mission carries the activity out. Troops of a multidimensional mission doing raids are the military in crime fighting (§IV.5).",
+            &mut a.component,
+            &components,
+            "(the mission as a whole)",
         );
         changed |= w::references(
             ui,
