@@ -1,6 +1,6 @@
 //! The grouped risk checklist in the real window, by accessible labels: one row per rule in
 //! priority order with a "top risks" line; a rule's status set for all its findings at once or,
-//! expanded, for one; saved keys are the findings' own.
+//! expanded, for one; saved keys are the findings' own; and the format-2 fields in the editor.
 
 #![cfg(feature = "gui")]
 
@@ -25,6 +25,11 @@ impl FileDialogs for NoDialogs {
 }
 
 fn kosovo(recovery: &Path) -> Harness<'static, PeaceOpsApp> {
+    kosovo_sized(recovery, 800.0)
+}
+
+/// Kosovo in a window `height` points tall (a tall one keeps a long form on screen).
+fn kosovo_sized(recovery: &Path, height: f32) -> Harness<'static, PeaceOpsApp> {
     let file: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")
         .join("kosovo-2008.ron");
@@ -37,7 +42,7 @@ fn kosovo(recovery: &Path) -> Harness<'static, PeaceOpsApp> {
         },
     );
     let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size([1280.0, height])
         .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
     h.run();
     h
@@ -141,4 +146,40 @@ fn a_rules_status_is_set_for_all_its_findings_or_one_by_one() {
         "{:?}",
         group.accesskit_node()
     );
+}
+
+#[test]
+fn a_groups_approach_over_time_is_edited_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = kosovo_sized(dir.path(), 2400.0);
+    h.get_by_label("Crime groups").click();
+    h.run();
+    h.query_all(egui_kittest::kittest::By::new().label_contains("the 'war heroes'"))
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.query_by_label("Period 2 approach").is_some());
+    h.get_by_label("Add approach period").click();
+    h.run();
+    let periods = h
+        .state()
+        .document()
+        .scenario()
+        .groups
+        .iter()
+        .find(|g| g.id.as_str() == "war-heroes")
+        .map(|g| g.approach_periods.len());
+    assert_eq!(periods, Some(3));
+    h.get_by_label("Remove period 1").click();
+    h.run();
+    let first = h
+        .state()
+        .document()
+        .scenario()
+        .groups
+        .iter()
+        .find(|g| g.id.as_str() == "war-heroes")
+        .map(|g| g.approach_periods[0].from);
+    assert!(first.is_some_and(|f| f.is_some()), "period 2 is now first");
 }

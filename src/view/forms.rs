@@ -335,6 +335,7 @@ pub fn group_form(ui: &mut Ui, g: &mut CrimeGroup, opts: &RefOptions) -> bool {
             "Coercive (working against), co-optive (working with) or none yet (§II).",
             &mut g.approach,
         );
+        changed |= approach_periods(ui, &mut g.approach_periods);
         changed |= w::flag(
             ui,
             "Transition plan",
@@ -343,6 +344,67 @@ pub fn group_form(ui: &mut Ui, g: &mut CrimeGroup, opts: &RefOptions) -> bool {
         );
         changed |= w::multiline(ui, "Notes", "Free notes on the group.", &mut g.notes);
     });
+    changed
+}
+
+/// A group's approach over time: one row of from, to and approach per period, with add and
+/// remove buttons ('war heroes' left alone at first and pursued later, §IV).
+fn approach_periods(ui: &mut Ui, periods: &mut Vec<crate::model::ApproachPeriod>) -> bool {
+    let mut changed = false;
+    let default = YearMonth::new(2000, 1).unwrap_or_else(|| YearMonth::from_index(0));
+    let mut remove = None;
+    for (i, p) in periods.iter_mut().enumerate() {
+        let n = i + 1;
+        changed |= w::optional_date(
+            ui,
+            &format!("Period {n} from"),
+            "First month of this approach; unticked, from the beginning.",
+            &mut p.from,
+            p.to.unwrap_or(default),
+            "from the beginning",
+        );
+        changed |= w::optional_date(
+            ui,
+            &format!("Period {n} to"),
+            "Last month of this approach; unticked, open-ended.",
+            &mut p.to,
+            p.from.unwrap_or(default),
+            "open-ended",
+        );
+        changed |= w::choice(
+            ui,
+            &format!("Period {n} approach"),
+            "How missions approach the group in this period; months no period covers take the approach above.",
+            &mut p.approach,
+        );
+        ui.label("");
+        if ui
+            .button(format!("Remove period {n}"))
+            .on_hover_text("Remove this approach period.")
+            .clicked()
+        {
+            remove = Some(i);
+        }
+        ui.end_row();
+    }
+    if let Some(i) = remove {
+        periods.remove(i);
+        changed = true;
+    }
+    ui.label("");
+    if ui
+        .button("Add approach period")
+        .on_hover_text("Say how the approach changed over time, e.g. left alone until a month, coerced after it (§IV).")
+        .clicked()
+    {
+        periods.push(crate::model::ApproachPeriod {
+            from: None,
+            to: None,
+            approach: crate::model::Approach::Coercive,
+        });
+        changed = true;
+    }
+    ui.end_row();
     changed
 }
 
