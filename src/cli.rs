@@ -137,6 +137,12 @@ pub struct FindingReport {
     pub message: String,
     /// Paper section.
     pub section: String,
+    /// Where the checklist lists it: 1 first (preconditions), larger later.
+    pub priority: u8,
+    /// What the paper says about the risk.
+    pub why: String,
+    /// What to do, the first naming the finding's entities.
+    pub mitigations: Vec<String>,
     /// The room's status.
     pub status: &'static str,
     /// The room's note.
@@ -274,6 +280,11 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
                 key: row.key.clone(),
                 message: row.finding.message(s),
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
+                priority: info.map_or(u8::MAX, |i| i.priority),
+                why: info.map(|i| i.paper.clone()).unwrap_or_default(),
+                mitigations: info
+                    .map(|i| i.mitigations_for(row.finding, s))
+                    .unwrap_or_default(),
                 status: status_id(row.status),
                 note: row.note.to_owned(),
             }
@@ -468,6 +479,9 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
                 f.section
             )?;
             safe_line!(out, "        {}", f.message)?;
+            for m in &f.mitigations {
+                safe_line!(out, "          - {}", m)?;
+            }
             if !f.note.is_empty() {
                 safe_line!(out, "        note: {}", f.note)?;
             }

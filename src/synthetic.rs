@@ -140,6 +140,10 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
                 ],
                 &[C::Border, C::Analysis, C::Corrections],
             ),
+            MissionKind::PoliceCivilian => (
+                &[C::Police, C::Investigators, C::Judicial, C::Corrections],
+                &[C::Training, C::Analysis],
+            ),
             MissionKind::Civilian => (
                 &[C::Judicial, C::Corrections, C::Training],
                 &[C::Investigators, C::Analysis],

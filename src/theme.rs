@@ -20,6 +20,21 @@ pub const CHECKLIST_WIDTH: f32 = 400.0;
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.
 pub const CHECK_ROW_HEIGHT: f32 = 78.0;
+// ---- The risk checklist's grouped rows (rules helper) ----
+/// Height of a rule's row in the checklist: one line with its status control and title.
+pub const CHECK_GROUP_ROW_HEIGHT: f32 = 28.0;
+/// Height of a priority band's heading in the checklist.
+pub const CHECK_BAND_HEIGHT: f32 = 20.0;
+/// Space above a priority band's heading.
+pub const CHECK_BAND_GAP: f32 = 1.0;
+/// How far a rule's findings are indented under its row.
+pub const CHECK_INSTANCE_INDENT: f32 = 24.0;
+/// Width of a checklist status control.
+pub const CHECK_STATUS_WIDTH: f32 = 110.0;
+/// Most sentences the detail of a rule's row lists before "and N more".
+pub const CHECK_DETAIL_MAX_REASONS: usize = 8;
+// ---- end of the checklist block ----
+
 /// Tallest the chart's legend grows before it scrolls (points).
 pub const LEGEND_MAX_HEIGHT: f32 = 64.0;
 /// Marker radius on the chart (points).

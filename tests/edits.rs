@@ -169,6 +169,12 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
             note: "decided in a property test".into(),
         });
     }
+    if found.len() >= 2 {
+        v.push(Edit::SetFindings {
+            keys: found.iter().take(3).map(|f| f.key(s)).collect(),
+            status: CheckStatus::Mitigated,
+        });
+    }
     v.push(Edit::AddCustom(CustomItem {
         id: CustomItemId::from("custom-2"),
         title: "Another question".into(),
@@ -201,6 +207,7 @@ fn kind(e: &Edit) -> &'static str {
         Edit::MoveActivity { .. } => "MoveActivity",
         Edit::Delete(_) => "Delete",
         Edit::SetFinding { .. } => "SetFinding",
+        Edit::SetFindings { .. } => "SetFindings",
         Edit::AddCustom(_) => "AddCustom",
         Edit::UpdateCustom(_) => "UpdateCustom",
         Edit::DeleteCustom(_) => "DeleteCustom",
@@ -331,7 +338,7 @@ fn the_edit_generator_covers_every_kind() {
         note: String::new(),
     });
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 16, "{kinds:?}");
+    assert_eq!(kinds.len(), 17, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

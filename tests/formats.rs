@@ -36,17 +36,30 @@ struct Rich {
     custom: usize,
 }
 
-const RICH: &[Rich] = &[Rich {
-    file: "v1.ron",
-    title_starts: "Format version 1, frozen: every field of every entity",
-    regions: 4,
-    groups: 3,
-    missions: 9,
-    actors: 15,
-    activities: 5,
-    findings: 4,
-    custom: 2,
-}];
+const RICH: &[Rich] = &[
+    Rich {
+        file: "v1.ron",
+        title_starts: "Format version 1, frozen: every field of every entity",
+        regions: 4,
+        groups: 3,
+        missions: 9,
+        actors: 15,
+        activities: 5,
+        findings: 4,
+        custom: 2,
+    },
+    Rich {
+        file: "v2.ron",
+        title_starts: "Format version 2, frozen: every field of every entity",
+        regions: 4,
+        groups: 3,
+        missions: 9,
+        actors: 15,
+        activities: 5,
+        findings: 4,
+        custom: 2,
+    },
+];
 
 /// Every `.ron` file in `tests/formats/`, sorted.
 fn frozen_files() -> Vec<PathBuf> {

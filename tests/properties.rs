@@ -21,11 +21,11 @@ use std::path::Path;
 use peaceops::io::{self, LoadError};
 use peaceops::model::{
     Activity, ActivityId, ActivityKind, ActivityStatus, Actor, ActorId, ActorKind, Approach,
-    Capability, Capacity, CheckStatus, Checklist, Consent, CrimeGroup, CustomItem, CustomItemId,
-    FindingKey, FindingState, Governance, GroupId, Handover, HandoverScope, HostState,
-    JusticeChain, Level, MAX_YEAR, MIN_YEAR, Mandate, Market, Mission, MissionId, MissionKind,
-    Organization, PeaceRole, Region, RegionId, RegionKind, Resource, Scenario, StateRelation,
-    TemplateId, Timeline, YearMonth, validate,
+    ApproachPeriod, Capability, Capacity, CheckStatus, Checklist, Component, Consent, CrimeGroup,
+    CustomItem, CustomItemId, FindingKey, FindingState, Governance, GroupId, Handover,
+    HandoverScope, HostState, JusticeChain, Level, MAX_YEAR, MIN_YEAR, Mandate, Market, Mission,
+    MissionId, MissionKind, Organization, PeaceRole, Region, RegionId, RegionKind, Resource,
+    Scenario, StateRelation, TemplateId, Timeline, YearMonth, validate,
 };
 use peaceops::synthetic::{self, Size};
 use proptest::prelude::*;
@@ -316,11 +316,17 @@ fn group() -> BoxedStrategy<CrimeGroup> {
             any::<bool>(),
             text(),
         ),
+        prop::collection::vec(
+            (opt_date(), opt_date(), one_of(Approach::ALL))
+                .prop_map(|(from, to, approach)| ApproachPeriod { from, to, approach }),
+            0..3,
+        ),
     )
         .prop_map(
             |(
                 (id, name, relation, role, markets, transnational, regions),
                 (ties, armed, legitimacy, harm, approach, transition_plan, notes),
+                approach_periods,
             )| CrimeGroup {
                 id: GroupId(id),
                 name,
@@ -334,6 +340,7 @@ fn group() -> BoxedStrategy<CrimeGroup> {
                 local_legitimacy: legitimacy,
                 harm,
                 approach,
+                approach_periods,
                 transition_plan,
                 notes,
             },
@@ -342,11 +349,12 @@ fn group() -> BoxedStrategy<CrimeGroup> {
 }
 
 fn mission() -> BoxedStrategy<Mission> {
-    let mandate = any::<[bool; 4]>().prop_map(|[a, b, c, d]| Mandate {
+    let mandate = any::<[bool; 5]>().prop_map(|[a, b, c, d, e]| Mandate {
         organized_crime: a,
         executive: b,
         rule_of_law: c,
         public_security: d,
+        transitional_authority: e,
     });
     let handover = (any::<bool>(), list(one_of(HandoverScope::ALL)), text()).prop_map(
         |(planned, covers, notes)| Handover {
@@ -377,11 +385,13 @@ fn mission() -> BoxedStrategy<Mission> {
             personnel,
             text(),
         ),
+        any::<bool>(),
     )
         .prop_map(
             |(
                 (id, name, acronym, organization, kind, capabilities, mandate, start),
                 (end, predecessor, handover, intel_sharing, partners, oversight, personnel, notes),
+                not_peace_operation,
             )| Mission {
                 id: MissionId(id),
                 name,
@@ -398,6 +408,7 @@ fn mission() -> BoxedStrategy<Mission> {
                 partners,
                 oversight,
                 personnel,
+                not_peace_operation,
                 notes,
             },
         )
@@ -444,11 +455,13 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
             one_of(ActivityStatus::ALL),
             text(),
         ),
+        prop::option::of(one_of(Component::ALL)),
     )
         .prop_map(
             |(
                 (id, title, template, mission, x, y, kinds, groups),
                 (markets, region, start, end, partners, status, notes),
+                component,
             )| Activity {
                 id: ActivityId(id),
                 title,
@@ -457,6 +470,7 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
                 x,
                 y,
                 kinds,
+                component,
                 groups,
                 markets,
                 region,

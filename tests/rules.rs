@@ -569,7 +569,7 @@ fn law_enforcement_only_fires_when_1_of_6_on_drivers_side() {
     let f = fires_once(&s, RuleId::LawEnforcementOnly);
     assert!(f.subject.is_empty());
     assert_eq!(f.key(), key(RuleId::LawEnforcementOnly, &[]));
-    assert_mentions(&f, &["1 of 6"]);
+    assert_mentions(&f, &["1 of the 6"]);
 }
 
 #[test]
@@ -672,7 +672,7 @@ fn accountability_gap_fires_when_2_weak_links_and_no_oversight() {
     assert_eq!(f.subject, vec![m_ref("kfor")]);
     assert_eq!(f.key(), key(RuleId::AccountabilityGap, &["kfor"]));
     assert_eq!(f.involved, vec![a_ref("a1")]);
-    assert_mentions(&f, &["KFOR", "'Task a1'", "2 of 5"]);
+    assert_mentions(&f, &["KFOR", "'Task a1'", "2 of the 5"]);
 }
 
 #[test]
@@ -1685,7 +1685,7 @@ fn no_community_approach_fires_when_only_state_partners() {
     let f = fires_once(&s, RuleId::NoCommunityApproach);
     assert!(f.subject.is_empty());
     assert_eq!(f.key(), key(RuleId::NoCommunityApproach, &[]));
-    assert_mentions(&f, &["1 activity"]);
+    assert_mentions(&f, &["The only activity"]);
 }
 
 #[test]

@@ -1,25 +1,71 @@
 //! Migrations from older format versions to [`FORMAT_VERSION`].
 //!
-//! Version 1 is the first released format, so there is nothing to migrate yet. When a change
-//! needs a new version: bump `FORMAT_VERSION`, keep the old types in `io/legacy/vN.rs` (parsed
-//! with `super::load::options()`), add an arm below that parses them and converts each step up
-//! to the current types, and add a saved file of the old version to `tests/formats/` so it keeps
-//! loading. Adding a field with `#[serde(default)]` needs no new version.
+//! One step per version: [`v1_to_v2`] brings a version-1 scenario to version 2. When a change
+//! needs a new version: bump `FORMAT_VERSION`, add a step below (keeping the old types in
+//! `io/legacy/vN.rs` if the old text no longer parses as the current types), chain it in
+//! [`upgrade`], and freeze a saved file of the new version in `tests/formats/`. Adding a field
+//! with `#[serde(default)]` needs no new version.
 
 use std::path::Path;
 
 use super::LoadError;
+use super::load::{from_ron, options};
 use crate::model::{FORMAT_VERSION, Scenario};
 
 /// Brings the text of an older version up to the current model, or says the version is unknown.
-pub(super) fn upgrade(found: u32, _text: &str, path: &Path) -> Result<Scenario, LoadError> {
+pub(super) fn upgrade(found: u32, text: &str, path: &Path) -> Result<Scenario, LoadError> {
     debug_assert!(
         found != FORMAT_VERSION,
         "the current version needs no migration"
     );
-    // No released version precedes version 1.
-    Err(LoadError::UnknownVersion {
-        path: path.to_owned(),
-        found,
-    })
+    match found {
+        1 => {
+            // Version 2 only adds to version 1 (every new field has a default, every old enum
+            // value is kept), so version-1 text parses as the current types.
+            let v1: Scenario = options()
+                .from_str(text)
+                .map_err(|e| from_ron(&e, text, path))?;
+            Ok(v1_to_v2(v1))
+        }
+        // No released version precedes version 1.
+        _ => Err(LoadError::UnknownVersion {
+            path: path.to_owned(),
+            found,
+        }),
+    }
+}
+
+/// Version 1 → 2. Version 2 adds: an activity's mission component (military, police or
+/// civilian; none in version 1: the mission as a whole), a group's approach over time (version 1
+/// has one approach for all time, kept as the approach outside any period), a mission's
+/// transitional authority and "not a SIPRI peace operation" flags (off: version 1 could not say
+/// either), the police-and-civilian mission kind and rubber among resources. Nothing a version-1
+/// file says changes meaning.
+fn v1_to_v2(mut scenario: Scenario) -> Scenario {
+    scenario.format_version = 2;
+    scenario
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_file_comes_up_to_version_2_unchanged_otherwise() {
+        let text = r#"(format_version: 1, title: "Old", host: (name: "Testland"),
+            groups: [(id: "g", name: "G", relation: Parasitic, role: Partner, approach: CoOptive)])"#;
+        let s = upgrade(1, text, Path::new("old.ron")).unwrap();
+        assert_eq!(s.format_version, FORMAT_VERSION);
+        assert_eq!(s.groups[0].approach, crate::model::Approach::CoOptive);
+        assert!(s.groups[0].approach_periods.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_old_version_is_refused_by_name() {
+        let e = upgrade(0, "(format_version: 0)", Path::new("old.ron")).unwrap_err();
+        assert!(
+            matches!(e, LoadError::UnknownVersion { found: 0, .. }),
+            "{e}"
+        );
+    }
 }

@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::choice::choice;
 use super::host::JusticeLink;
-use super::{ActivityId, ActorId, GroupId, Market, MissionId, RegionId, TemplateId, YearMonth};
+use super::{
+    ActivityId, ActorId, Component, GroupId, Market, MissionId, MissionKind, RegionId, TemplateId,
+    YearMonth,
+};
 
 choice! {
     /// Kind tags: what an activity does. Rules read them (§III examples).
@@ -34,7 +37,10 @@ choice! {
 }
 
 impl ActivityKind {
-    /// Tags of coercive work: acting against people, by force or by law.
+    /// Tags of coercive work: acting against people, by force or by law. Area security
+    /// (escorts, cordons) is in the list but counts only when the activity targets a group
+    /// (see [`Activity::is_coercive`]): securing an area or escorting others is not coercion
+    /// against anyone in particular.
     pub const COERCIVE: &'static [ActivityKind] = &[
         ActivityKind::Policing,
         ActivityKind::Raid,
@@ -52,7 +58,23 @@ impl ActivityKind {
     pub const INTERNAL: &'static [ActivityKind] =
         &[ActivityKind::ConductDiscipline, ActivityKind::Coordination];
 
-    /// The justice-chain link a tag addresses, if any.
+    /// Tags that act against people by themselves, whatever the activity targets: the coercive
+    /// tags without area security.
+    pub const ACTING_AGAINST: &'static [ActivityKind] = &[
+        ActivityKind::Policing,
+        ActivityKind::Raid,
+        ActivityKind::Arrest,
+        ActivityKind::Investigation,
+        ActivityKind::Prosecution,
+        ActivityKind::Adjudication,
+        ActivityKind::Corrections,
+        ActivityKind::Detention,
+        ActivityKind::Border,
+    ];
+
+    /// The justice-chain link a tag addresses, if any. Detention is not the corrections link:
+    /// soldiers holding people (KFOR's some 1,800 detainees, §IV.6) are no functioning prison
+    /// system, so only corrections work addresses it.
     pub fn justice_link(self) -> Option<JusticeLink> {
         match self {
             ActivityKind::Policing | ActivityKind::Arrest | ActivityKind::Vetting => {
@@ -61,7 +83,7 @@ impl ActivityKind {
             ActivityKind::Investigation => Some(JusticeLink::Investigation),
             ActivityKind::Prosecution => Some(JusticeLink::Prosecution),
             ActivityKind::Adjudication => Some(JusticeLink::Adjudication),
-            ActivityKind::Corrections | ActivityKind::Detention => Some(JusticeLink::Corrections),
+            ActivityKind::Corrections => Some(JusticeLink::Corrections),
             _ => None,
         }
     }
@@ -129,6 +151,10 @@ pub struct Activity {
     /// Kind tags.
     #[serde(default)]
     pub kinds: Vec<ActivityKind>,
+    /// The component of its mission that carries it out (military, police or civilian); `None`
+    /// for the mission as a whole. Format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component: Option<Component>,
     /// Targeted crime groups.
     #[serde(default)]
     pub groups: Vec<GroupId>,
@@ -166,6 +192,7 @@ impl Activity {
             x,
             y,
             kinds: Vec::new(),
+            component: None,
             groups: Vec::new(),
             markets: Vec::new(),
             region: None,
@@ -194,12 +221,24 @@ impl Activity {
 
     /// Coercive: direct action against the consequences (§II) that acts against people —
     /// tagged policing, raids, arrests, investigation, prosecution, adjudication, corrections,
-    /// detention, border or area security, or not tagged at all. Vetting, analysis or monitoring
-    /// in that corner is not coercion.
+    /// detention or border, or not tagged at all; area security only when the activity targets
+    /// a group (escorting others or securing an area is not coercion against anyone). Vetting,
+    /// analysis or monitoring in that corner is not coercion.
     pub fn is_coercive(&self) -> bool {
         self.is_direct()
             && !self.is_drivers()
-            && (self.kinds.is_empty() || self.has_any(ActivityKind::COERCIVE))
+            && (self.kinds.is_empty()
+                || self.has_any(ActivityKind::ACTING_AGAINST)
+                || (self.has(ActivityKind::Security) && !self.groups.is_empty()))
+    }
+
+    /// Whether the activity is done by soldiers: assigned to a military component, or to no
+    /// component of a mission that is military (`mission_kind`).
+    pub fn is_military(&self, mission_kind: Option<MissionKind>) -> bool {
+        match self.component {
+            Some(c) => c == Component::Military,
+            None => mission_kind == Some(MissionKind::Military),
+        }
     }
 
     /// Whether it concerns only the mission itself (its conduct, its coordination).

@@ -84,6 +84,14 @@ pub enum Edit {
         /// Its note.
         note: String,
     },
+    /// Record one decision on several findings at once (the instances of one rule in the
+    /// checklist), keeping each one's note: one undo step.
+    SetFindings {
+        /// Which findings.
+        keys: Vec<FindingKey>,
+        /// Their status.
+        status: CheckStatus,
+    },
     /// Add a checklist item by hand (its id must be new).
     AddCustom(CustomItem),
     /// Replace the custom item with the same id.
@@ -174,6 +182,31 @@ impl Edit {
             }
             Edit::Delete(id) => delete(s, &id)?,
             Edit::SetFinding { key, status, note } => s.checklist.set(key, status, note),
+            Edit::SetFindings { keys, status } => {
+                // In one pass over the decisions, not one search per key: a rule can have many
+                // instances. Decisions back to open with no note are dropped, as `set` does.
+                let findings = &mut s.checklist.findings;
+                let mut at: std::collections::HashMap<FindingKey, usize> = findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.key.clone(), i))
+                    .collect();
+                for key in keys {
+                    match at.get(&key) {
+                        Some(i) => findings[*i].status = status,
+                        None if status != CheckStatus::Open => {
+                            at.insert(key.clone(), findings.len());
+                            findings.push(super::FindingState {
+                                key,
+                                status,
+                                note: String::new(),
+                            });
+                        }
+                        None => {}
+                    }
+                }
+                findings.retain(|f| f.status != CheckStatus::Open || !f.note.trim().is_empty());
+            }
             Edit::AddCustom(c) => {
                 free(s, c.id.as_str())?;
                 s.checklist.custom.push(c);

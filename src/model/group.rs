@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::{Level, choice};
-use super::{GroupId, RegionId};
+use super::{GroupId, RegionId, YearMonth};
 
 choice! {
     /// How the group relates to the state (§I).
@@ -51,6 +51,28 @@ choice! {
     }
 }
 
+/// How missions approach a group over a stretch of time (format version 2): the paper's "war
+/// heroes" in Bosnia and Kosovo were left alone at first and pursued later (§IV).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApproachPeriod {
+    /// First month; `None` from the beginning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<YearMonth>,
+    /// Last month; `None` open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<YearMonth>,
+    /// The approach in that stretch.
+    pub approach: Approach,
+}
+
+impl ApproachPeriod {
+    /// Whether the period covers the month.
+    pub fn covers(&self, month: YearMonth) -> bool {
+        self.from.is_none_or(|f| f <= month) && self.to.is_none_or(|t| month <= t)
+    }
+}
+
 /// An organized crime group on the board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,9 +106,13 @@ pub struct CrimeGroup {
     /// How much harm the group does to the host population (§IV, seventh challenge).
     #[serde(default)]
     pub harm: Level,
-    /// Coercive, co-optive or none yet (§II).
+    /// Coercive, co-optive or none yet (§II): the approach outside the periods below.
     #[serde(default)]
     pub approach: Approach,
+    /// The approach over time, where it changed (format version 2); months no period covers
+    /// take [`Self::approach`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approach_periods: Vec<ApproachPeriod>,
     /// Whether a transition plan inserts the group into the licit system or ends it (§II).
     #[serde(default)]
     pub transition_plan: bool,
@@ -111,8 +137,24 @@ impl CrimeGroup {
             local_legitimacy: false,
             harm: Level::default(),
             approach: Approach::default(),
+            approach_periods: Vec::new(),
             transition_plan: false,
             notes: String::new(),
         }
+    }
+}
+
+impl CrimeGroup {
+    /// The approach in a month: the first period that covers it, else [`Self::approach`];
+    /// with no month known, [`Self::approach`].
+    pub fn approach_at(&self, month: Option<YearMonth>) -> Approach {
+        month
+            .and_then(|m| self.approach_periods.iter().find(|p| p.covers(m)))
+            .map_or(self.approach, |p| p.approach)
+    }
+
+    /// Whether the group is approached this way at any time.
+    pub fn ever(&self, approach: Approach) -> bool {
+        self.approach == approach || self.approach_periods.iter().any(|p| p.approach == approach)
     }
 }

@@ -62,6 +62,7 @@ choice! {
         Timber => "timber", "Timber, plundered in Liberia and elsewhere (§I, §III).";
         Charcoal => "charcoal", "Charcoal, whose export ban AMISOM supported in Somalia (§III).";
         Oil => "oil and fuel", "Oil and fuel, smuggled and siphoned.";
+        Rubber => "rubber", "Rubber from plantations, exploited by armed groups in some conflicts (not named in the paper).";
         OtherMinerals => "other minerals", "Other minerals: tin, tungsten, uranium and the like.";
         Wildlife => "wildlife", "Wildlife and ivory.";
         Fisheries => "fisheries", "Fish stocks and coastal waters.";

@@ -57,6 +57,36 @@ choice! {
         Police => "police", "A police mission: advisers, formed units, investigators.";
         Civilian => "civilian", "A civilian mission: rule of law, justice, political work.";
         Multidimensional => "multidimensional", "Military, police and civilian components under one head.";
+        PoliceCivilian => "police and civilian", "Police and civilian components without troops, e.g. RAMSI's police with investigators, detention and judicial officers (§III).";
+    }
+}
+
+impl MissionKind {
+    /// Whether the mission has police: a police, police-and-civilian or multidimensional one.
+    pub fn has_police(self) -> bool {
+        matches!(
+            self,
+            MissionKind::Police | MissionKind::PoliceCivilian | MissionKind::Multidimensional
+        )
+    }
+
+    /// Whether the mission is not military: police, civilian or police and civilian.
+    pub fn is_non_military(self) -> bool {
+        matches!(
+            self,
+            MissionKind::Police | MissionKind::Civilian | MissionKind::PoliceCivilian
+        )
+    }
+}
+
+choice! {
+    /// The component of a mission that carries out an activity (format version 2). Rules read
+    /// it: a multidimensional mission's troops doing raids are the military in crime fighting
+    /// (§IV.5), as MINUSTAH's contingents in Haiti.
+    pub enum Component {
+        Military => "military component", "The mission's troops and contingents.";
+        Police => "police component", "The mission's police: advisers, formed police units, gendarmerie.";
+        Civilian => "civilian component", "The mission's civilians: rule of law, justice, political, analysis.";
     }
 }
 
@@ -109,6 +139,10 @@ pub struct Mandate {
     pub rule_of_law: bool,
     /// Public-security tasks: patrols, crowd control, law and order (§V, fourth challenge).
     pub public_security: bool,
+    /// Transitional or executive authority: the mission is the government, as UNMIK in Kosovo
+    /// and UNTAET in East Timor were (§III); it does not act on a host government's consent.
+    /// Format version 2.
+    pub transitional_authority: bool,
 }
 
 /// How the mission takes over from its predecessor, if it has one (§V, sixth challenge).
@@ -167,6 +201,10 @@ pub struct Mission {
     /// Authorized personnel.
     #[serde(default)]
     pub personnel: u32,
+    /// Not a multilateral peace operation by SIPRI's definition, though it acts beside them
+    /// (the JF-G5S, Figure 2 note a). Format version 2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_peace_operation: bool,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -191,6 +229,7 @@ impl Mission {
             partners: Vec::new(),
             oversight: false,
             personnel: 0,
+            not_peace_operation: false,
             notes: String::new(),
         }
     }

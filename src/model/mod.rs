@@ -22,7 +22,7 @@ pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState
 pub use choice::{Capacity, Choice, Level};
 pub use date::{MAX_YEAR, MIN_YEAR, YearMonth, YearMonthError, periods_overlap};
 pub use edit::{Edit, EditError, EntityId, references};
-pub use group::{Approach, CrimeGroup, Market, PeaceRole, StateRelation};
+pub use group::{Approach, ApproachPeriod, CrimeGroup, Market, PeaceRole, StateRelation};
 pub use history::History;
 pub use host::{
     Consent, Governance, HostState, JusticeChain, JusticeLink, Region, RegionKind, Resource,
@@ -31,7 +31,7 @@ pub use ids::{
     ActivityId, ActorId, CustomItemId, GroupId, MissionId, RegionId, TemplateId, fresh_id,
 };
 pub use mission::{
-    Capability, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
+    Capability, Component, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
 pub use validate::{Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist};

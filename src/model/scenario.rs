@@ -6,7 +6,7 @@ use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Mission, YearMont
 
 /// The file format version this build writes. Older versions are migrated on load
 /// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The months a scenario's timeline covers (the date filter's range).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 //! What every rule needs, resolved once per evaluation: ids to indices, the live activities with
 //! their mission, groups, region, partners and effective start, and the missions' successions.
-//! Rules then work on indices and never search lists or compare strings.
+//! Rules then work on indices and never search lists or compare strings. Plain vectors and one
+//! hash map per kind of id: the benchmark (`benches/domain.rs`) meets its budgets without
+//! buffers kept between evaluations, a second core, or hand-made id comparison.
 
 use std::sync::OnceLock;
 
@@ -93,13 +95,15 @@ fn unpack_date(d: i32) -> Option<YearMonth> {
     (d != NO_DATE).then(|| YearMonth::from_index(d))
 }
 
-const COERCIVE_KINDS: u64 = kinds(ActivityKind::COERCIVE);
+const ACTING_KINDS: u64 = kinds(ActivityKind::ACTING_AGAINST);
+const SECURITY_KINDS: u64 = kinds(&[ActivityKind::Security]);
 const INTERNAL_KINDS: u64 = kinds(ActivityKind::INTERNAL);
 
 const DIRECT: u8 = 1;
 const DRIVERS: u8 = 2;
 const COERCIVE: u8 = 4;
 const INTERNAL: u8 = 8;
+const MILITARY: u8 = 16;
 
 impl Live {
     /// Index of its mission, if assigned and existing.
@@ -152,6 +156,12 @@ impl Live {
         self.flags & INTERNAL != 0
     }
 
+    /// Done by soldiers: a military component, or a military mission (see
+    /// `Activity::is_military`).
+    pub fn military(&self) -> bool {
+        self.flags & MILITARY != 0
+    }
+
     /// The activity as a finding's entity.
     pub fn at(&self) -> At {
         At::Activity(self.index)
@@ -188,87 +198,6 @@ pub(super) struct Ctx<'a> {
     meetings: OnceLock<Vec<Meeting>>,
 }
 
-/// Buffers kept between evaluations on each thread: a large scenario's evaluation would
-/// otherwise hand megabytes back to the system and fault them in again every time.
-#[derive(Default)]
-pub(super) struct Scratch {
-    /// Resolved activities (the first half, when two threads resolve).
-    first: Part,
-    /// The second half's buffers, when two threads resolve.
-    second: Part,
-    order: Vec<usize>,
-    /// Buffers of the pair rules.
-    pub pairs: super::pairs::Buffers,
-}
-
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
-}
-
-/// Lends this thread's buffers to `f` (fresh ones if they are lent out already).
-pub(super) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
-    let mut scratch = SCRATCH.with(|cell| {
-        cell.try_borrow_mut()
-            .map(|mut s| std::mem::take(&mut *s))
-            .unwrap_or_default()
-    });
-    let result = f(&mut scratch);
-    SCRATCH.with(|cell| {
-        if let Ok(mut slot) = cell.try_borrow_mut() {
-            *slot = scratch;
-        }
-    });
-    result
-}
-
-impl Drop for Ctx<'_> {
-    fn drop(&mut self) {
-        let live = std::mem::take(&mut self.live);
-        let group_refs = std::mem::take(&mut self.group_refs);
-        let partner_refs = std::mem::take(&mut self.partner_refs);
-        let order = std::mem::take(&mut self.by_mission.order);
-        with_scratch(|s| {
-            s.first = Part {
-                live,
-                group_refs,
-                partner_refs,
-            };
-            s.order = order;
-        });
-    }
-}
-
-/// Resolved activities.
-#[derive(Default)]
-struct Part {
-    live: Vec<Live>,
-    group_refs: Vec<usize>,
-    partner_refs: Vec<usize>,
-}
-
-impl Part {
-    /// Takes buffers out of a scratch slot, emptied.
-    fn lend(slot: &mut Part) -> Part {
-        let mut part = std::mem::take(slot);
-        part.live.clear();
-        part.group_refs.clear();
-        part.partner_refs.clear();
-        part
-    }
-
-    /// Appends activities resolved after these, moving their reference spans along.
-    fn append(&mut self, other: &Part) {
-        let (g, p) = (ix(self.group_refs.len()), ix(self.partner_refs.len()));
-        self.group_refs.extend_from_slice(&other.group_refs);
-        self.partner_refs.extend_from_slice(&other.partner_refs);
-        self.live.extend(other.live.iter().map(|l| Live {
-            groups: (l.groups.0.saturating_add(g), l.groups.1),
-            partners: (l.partners.0.saturating_add(p), l.partners.1),
-            ..*l
-        }));
-    }
-}
-
 /// What resolving an activity reads: the scenario and its ids.
 struct Resolver<'r, 'a> {
     s: &'a Scenario,
@@ -278,18 +207,29 @@ struct Resolver<'r, 'a> {
     regions: &'r Ids<'a>,
 }
 
+/// The live activities, with their groups' and partners' indices in two shared lists.
+#[derive(Default)]
+struct Resolved {
+    live: Vec<Live>,
+    group_refs: Vec<usize>,
+    partner_refs: Vec<usize>,
+}
+
 impl Resolver<'_, '_> {
-    /// Resolves the live activities among `s.activities[range]` into `part`.
-    fn resolve(&self, mut part: Part, range: std::ops::Range<usize>) -> Part {
-        part.live.reserve(range.len());
-        for index in range {
+    /// Resolves the live activities of the scenario.
+    fn resolve(&self) -> Resolved {
+        let mut part = Resolved {
+            live: Vec::with_capacity(self.s.activities.len()),
+            ..Resolved::default()
+        };
+        for index in 0..self.s.activities.len() {
             self.add(&mut part, index);
         }
         part
     }
 
     /// Resolves `s.activities[index]`, unless it is dropped.
-    fn add(&self, part: &mut Part, index: usize) {
+    fn add(&self, part: &mut Resolved, index: usize) {
         let s = self.s;
         let a = &s.activities[index];
         if !a.is_live() {
@@ -313,12 +253,18 @@ impl Resolver<'_, '_> {
         let kind_bits = a.kinds.iter().fold(0, |acc, k| acc | 1 << *k as u64);
         // The same tests as `Activity::is_coercive` and `is_internal`, on the bits.
         let (direct, drivers) = (a.is_direct(), a.is_drivers());
-        let coercive = direct && !drivers && (kind_bits == 0 || kind_bits & COERCIVE_KINDS != 0);
+        let coercive = direct
+            && !drivers
+            && (kind_bits == 0
+                || kind_bits & ACTING_KINDS != 0
+                || (kind_bits & SECURITY_KINDS != 0 && !a.groups.is_empty()));
         let internal = kind_bits != 0 && kind_bits & !INTERNAL_KINDS == 0;
+        let military = a.is_military(mission.map(|m| s.missions[m].kind));
         let flags = (u8::from(direct) * DIRECT)
             | (u8::from(drivers) * DRIVERS)
             | (u8::from(coercive) * COERCIVE)
-            | (u8::from(internal) * INTERNAL);
+            | (u8::from(internal) * INTERNAL)
+            | (u8::from(military) * MILITARY);
         let span = |from: usize, to: usize| (ix(from), ix(to - from));
         part.live.push(Live {
             index: ix(index),
@@ -335,61 +281,24 @@ impl Resolver<'_, '_> {
     }
 }
 
-/// Ids to positions. Ids are short, and comparing them word by word (see [`same_id`]) instead
-/// of calling `memcmp` is a tenth of an evaluation.
-pub(super) struct Ids<'a>(hashbrown::HashTable<(&'a str, usize)>);
+/// Ids to positions.
+pub(super) struct Ids<'a>(rustc_hash::FxHashMap<&'a str, usize>);
 
 impl<'a> Ids<'a> {
     fn new<T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Self {
-        let mut table: hashbrown::HashTable<(&'a str, usize)> =
-            hashbrown::HashTable::with_capacity(items.len());
+        let mut map = rustc_hash::FxHashMap::default();
+        map.reserve(items.len());
         for (i, item) in items.iter().enumerate() {
             // The first of duplicate ids wins; validation reports the duplicate.
-            let id = id(item);
-            if let hashbrown::hash_table::Entry::Vacant(slot) =
-                table.entry(hash_id(id), |e| same_id(e.0, id), |e| hash_id(e.0))
-            {
-                slot.insert((id, i));
-            }
+            map.entry(id(item)).or_insert(i);
         }
-        Ids(table)
+        Ids(map)
     }
 
     /// The position of the entity with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.find(hash_id(id), |e| same_id(e.0, id)).map(|e| e.1)
+        self.0.get(id).copied()
     }
-}
-
-fn hash_id(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(id)
-}
-
-/// Whether two ids are equal; ids of 4 to 16 bytes are compared as two (overlapping) words.
-fn same_id(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
-        4..8 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
-        _ => a == b,
-    }
-}
-
-fn word8(b: &[u8], at: usize) -> u64 {
-    let mut w = [0; 8];
-    w.copy_from_slice(&b[at..at + 8]);
-    u64::from_ne_bytes(w)
-}
-
-fn word4(b: &[u8], at: usize) -> u32 {
-    let mut w = [0; 4];
-    w.copy_from_slice(&b[at..at + 4]);
-    u32::from_ne_bytes(w)
 }
 
 /// For each mission, the live activities it implements, in one allocation.
@@ -425,37 +334,18 @@ impl<'a> Ctx<'a> {
         let actor_ids = Ids::new(&s.actors, |a| a.id.as_str());
         let regions = Ids::new(&s.host.regions, |r| r.id.as_str());
 
-        // This thread's buffers from the last evaluation (the pair rules keep theirs).
-        let (first, second, mut order) = with_scratch(|k| {
-            let order = std::mem::take(&mut k.order);
-            (Part::lend(&mut k.first), Part::lend(&mut k.second), order)
-        });
-        let ids = Resolver {
+        let Resolved {
+            live,
+            group_refs,
+            partner_refs,
+        } = Resolver {
             s,
             missions: &missions,
             groups: &groups,
             actors: &actor_ids,
             regions: &regions,
-        };
-        let n = s.activities.len();
-        let (first, second) = if n >= super::PARALLEL_FROM {
-            // Resolving is a third of an evaluation: the second half goes to the other core.
-            let (mut first, second) = rayon::join(
-                || ids.resolve(first, 0..n / 2),
-                || ids.resolve(second, n / 2..n),
-            );
-            first.append(&second);
-            (first, second)
-        } else {
-            (ids.resolve(first, 0..n), second)
-        };
-        // The second half's buffers stay with this thread until the next evaluation.
-        with_scratch(|k| k.second = second);
-        let Part {
-            live,
-            group_refs,
-            partner_refs,
-        } = first;
+        }
+        .resolve();
         let mut per_mission = vec![0usize; s.missions.len() + 1];
         for m in live.iter().filter_map(Live::mission) {
             per_mission[m + 1] += 1;
@@ -477,8 +367,7 @@ impl<'a> Ctx<'a> {
             per_mission[m + 1] += per_mission[m];
         }
         let starts = per_mission.clone();
-        order.clear();
-        order.resize(per_mission[s.missions.len()], 0);
+        let mut order = vec![0; per_mission[s.missions.len()]];
         for (i, l) in live.iter().enumerate() {
             if let Some(m) = l.mission() {
                 order[per_mission[m]] = i;
@@ -585,17 +474,28 @@ mod tests {
     fn activity_flags_agree_with_the_model() {
         use crate::model::{Activity, ActivityStatus};
         let mut s = Scenario::new("t");
-        let lists: [&[ActivityKind]; 5] = [
+        let lists: [&[ActivityKind]; 6] = [
             &[],
+            &[ActivityKind::Security],
             &[ActivityKind::Raid],
             &[ActivityKind::Vetting],
             &[ActivityKind::ConductDiscipline, ActivityKind::Coordination],
             &[ActivityKind::Coordination, ActivityKind::Policing],
         ];
         for (i, kinds) in lists.iter().enumerate() {
-            for (x, y) in [(-0.5, 0.5), (0.5, 0.5), (-0.5, -0.5), (0.0, 0.0)] {
+            for (x, y) in [
+                (-0.5, 0.5),
+                (-0.5, 0.6),
+                (0.5, 0.5),
+                (-0.5, -0.5),
+                (0.0, 0.0),
+            ] {
                 let mut a = Activity::new(format!("a{i}{x}{y}").as_str().into(), "t", x, y);
                 a.kinds = kinds.to_vec();
+                // Area security is coercion only against a target.
+                if y == 0.5 {
+                    a.groups.push("g".into());
+                }
                 a.status = ActivityStatus::Planned;
                 s.activities.push(a);
             }
@@ -606,67 +506,6 @@ mod tests {
             assert_eq!(l.internal(), a.is_internal(), "{a:?}");
             assert_eq!((l.direct(), l.drivers()), (a.is_direct(), a.is_drivers()));
         }
-    }
-
-    #[test]
-    fn two_threads_resolve_as_one_does() {
-        use crate::model::{ActivityStatus, ActorId, GroupId};
-        use crate::synthetic::{Size, scenario};
-        let size = Size {
-            activities: 3 * super::super::PARALLEL_FROM + 7,
-            missions: 12,
-            groups: 9,
-        };
-        let mut s = scenario(size, 7);
-        // Dropped activities, dangling groups and partners on both sides of the split.
-        for (i, a) in s.activities.iter_mut().enumerate() {
-            match i % 5 {
-                0 => a.status = ActivityStatus::Dropped,
-                1 => a.groups.push(GroupId::from("no-such-group")),
-                2 => a.partners.insert(0, ActorId::from("no-such-actor")),
-                _ => {}
-            }
-        }
-        let parallel = Ctx::new(&s);
-        let missions = Ids::new(&s.missions, |m| m.id.as_str());
-        let groups = Ids::new(&s.groups, |g| g.id.as_str());
-        let actors = Ids::new(&s.actors, |a| a.id.as_str());
-        let regions = Ids::new(&s.host.regions, |r| r.id.as_str());
-        let one = Resolver {
-            s: &s,
-            missions: &missions,
-            groups: &groups,
-            actors: &actors,
-            regions: &regions,
-        }
-        .resolve(Part::default(), 0..s.activities.len());
-        assert_eq!(parallel.live.len(), one.live.len());
-        assert!(parallel.live.len() < s.activities.len(), "some are dropped");
-        let mut references = 0;
-        for (p, o) in parallel.live.iter().zip(&one.live) {
-            assert_eq!(p.index, o.index);
-            assert_eq!(
-                (p.mission, p.region, p.start, p.end),
-                (o.mission, o.region, o.start, o.end)
-            );
-            assert_eq!(
-                (p.kinds, p.partner_kinds, p.flags),
-                (o.kinds, o.partner_kinds, o.flags)
-            );
-            assert_eq!(
-                parallel.groups(p),
-                &one.group_refs[o.groups.0 as usize..][..o.groups.1 as usize]
-            );
-            assert_eq!(
-                parallel.partners(p),
-                &one.partner_refs[o.partners.0 as usize..][..o.partners.1 as usize]
-            );
-            references += parallel.groups(p).len() + parallel.partners(p).len();
-        }
-        assert!(
-            references > s.activities.len() / 2,
-            "the scenario has references to check"
-        );
     }
 
     #[test]
@@ -686,56 +525,11 @@ mod id_tests {
     use super::Ids;
 
     #[test]
-    fn ids_find_short_long_and_missing() {
-        let long = "an-id-that-is-longer-than-sixteen-bytes";
-        let items = [
-            "a",
-            "a\0",
-            "mission-1",
-            "mission-10",
-            long,
-            "a",
-            "sixteen-bytes-id",
-        ];
+    fn ids_find_and_the_first_of_duplicates_wins() {
+        let items = ["a", "mission-1", "mission-10", "a"];
         let ids = Ids::new(&items, |s| s);
-        assert_eq!(ids.get("a"), Some(0), "the first of duplicates wins");
-        assert_eq!(ids.get("a\0"), Some(1));
-        assert_eq!(ids.get("mission-10"), Some(3));
-        assert_eq!(ids.get(long), Some(4));
-        assert_eq!(ids.get("sixteen-bytes-id"), Some(6));
+        assert_eq!(ids.get("a"), Some(0));
+        assert_eq!(ids.get("mission-10"), Some(2));
         assert_eq!(ids.get("mission-2"), None);
-        assert_eq!(ids.get(""), None);
-        let many: Vec<String> = (0..1000).map(|i| format!("group-{i}")).collect();
-        let ids = Ids::new(&many, |s| s.as_str());
-        for (i, id) in many.iter().enumerate() {
-            assert_eq!(ids.get(id), Some(i));
-        }
-    }
-
-    #[test]
-    fn ids_that_differ_in_one_byte_are_told_apart() {
-        // Every length around the word sizes, differing at every position.
-        for len in 0..=20 {
-            let base: String = "abcdefghijklmnopqrstu".chars().take(len).collect();
-            let mut items = vec![base.clone()];
-            for at in 0..len {
-                let mut bytes = base.clone().into_bytes();
-                bytes[at] = b'Z';
-                items.push(String::from_utf8(bytes).unwrap());
-            }
-            let ids = Ids::new(&items, |s| s.as_str());
-            for (i, id) in items.iter().enumerate() {
-                assert_eq!(ids.get(id), Some(i), "{id:?}");
-            }
-            assert_eq!(ids.get(&format!("{base}!")), None);
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn same_id_is_equality(a in "[a-c\\-0-9é]{0,20}", b in "[a-c\\-0-9é]{0,20}") {
-            proptest::prop_assert_eq!(super::same_id(&a, &b), a == b);
-            proptest::prop_assert!(super::same_id(&a, &a));
-        }
     }
 }

@@ -2,8 +2,8 @@
 //! `sentences.rs`.
 
 use crate::model::{
-    ActivityKind as K, Approach, Capability as C, Consent, Governance, Level, MissionKind,
-    PeaceRole, StateRelation,
+    ActivityKind as K, Approach, Capability as C, Consent, Governance, Level, PeaceRole,
+    StateRelation,
 };
 
 use super::context::{Ctx, DEVELOPMENT, LOCAL, group, kinds, mission};
@@ -64,6 +64,11 @@ pub(super) fn sovereignty_consent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let sovereign_powers = [K::Investigation, K::Prosecution, K::Adjudication];
     let mut direct: Vec<usize> = Vec::new();
     for (m, items) in ctx.by_mission.iter().enumerate() {
+        // A mission with transitional authority is the government (UNMIK, UNTAET, §III): it
+        // does not act on a host's consent.
+        if ctx.mission(m).mandate.transitional_authority {
+            continue;
+        }
         direct.clear();
         direct.extend(
             items
@@ -294,7 +299,7 @@ pub(super) fn interlocutor_tradeoff(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if grp.local_legitimacy {
                 why |= interlocutor::LEGITIMACY;
             }
-            if grp.approach == Approach::CoOptive {
+            if grp.approach_at(l.start()) == Approach::CoOptive {
                 why |= interlocutor::CO_OPTED;
             }
             if why == 0 {
@@ -332,14 +337,12 @@ pub(super) fn law_enforcement_only(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     ));
 }
 
-/// §IV.5: a military mission implements law-enforcement activities.
+/// §IV.5: soldiers do law enforcement: a military mission, or the military component of any
+/// mission (MINUSTAH's contingents in Haiti).
 pub(super) fn military_policing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for l in &ctx.live {
         let Some(m) = l.mission() else { continue };
-        if ctx.mission(m).kind != MissionKind::Military
-            || !l.direct()
-            || !l.has_any(kinds(LAW_ENFORCEMENT))
-        {
+        if !l.military() || !l.direct() || !l.has_any(kinds(LAW_ENFORCEMENT)) {
             continue;
         }
         out.push(Finding::new(
@@ -430,7 +433,9 @@ pub(super) fn mission_footprint(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// §IV: the first activity against crime starts more than 24 months after the first mission.
+/// §IV: the first activity against a group starts more than 24 months after the first mission
+/// deployed (the longer groups are left untouched, the more they entrench). With no group on the
+/// board, the first activity of any kind counts.
 pub(super) fn late_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some((m, first)) = ctx
         .s
@@ -441,30 +446,52 @@ pub(super) fn late_start(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let Some((l, start)) = ctx
-        .live
-        .iter()
-        .filter_map(|l| Some((l, l.start_index()?)))
-        .min_by_key(|(_, s)| *s)
-    else {
-        return;
-    };
-    let gap = start - first.start.index();
-    if gap <= LATE_START_MONTHS {
+    let deployed = first.start.index();
+    let dated = || ctx.live.iter().filter_map(|l| Some((l, l.start_index()?)));
+    if ctx.s.groups.is_empty() {
+        if let Some((l, start)) = dated().min_by_key(|(_, s)| *s)
+            && start - deployed > LATE_START_MONTHS
+        {
+            out.push(Finding::new_few(
+                RuleId::LateStart,
+                &[],
+                &[mission(m), l.at()],
+                Detail::Numbers(i64::from(start - deployed), 0),
+            ));
+        }
         return;
     }
-    out.push(Finding::new_few(
-        RuleId::LateStart,
-        &[],
-        &[mission(m), l.at()],
-        Detail::Numbers(i64::from(gap), 0),
-    ));
+    // The first activity against each group, in one pass.
+    let mut firsts: Vec<Option<(usize, i32)>> = vec![None; ctx.s.groups.len()];
+    for (i, l) in ctx.live.iter().enumerate() {
+        let Some(start) = l.start_index() else {
+            continue;
+        };
+        for g in ctx.groups(l) {
+            if firsts[*g].is_none_or(|(_, s)| start < s) {
+                firsts[*g] = Some((i, start));
+            }
+        }
+    }
+    for (g, first) in firsts.iter().enumerate() {
+        let Some((i, start)) = *first else { continue };
+        let gap = start - deployed;
+        if gap <= LATE_START_MONTHS {
+            continue;
+        }
+        out.push(Finding::new_few(
+            RuleId::LateStart,
+            &[group(g)],
+            &[mission(m), ctx.live[i].at()],
+            Detail::Numbers(i64::from(gap), 0),
+        ));
+    }
 }
 
 /// §II: a group approached co-optively with no transition plan, or a predatory group co-opted.
 pub(super) fn co_optation_without_transition(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (g, grp) in ctx.s.groups.iter().enumerate() {
-        if grp.approach != Approach::CoOptive {
+        if !grp.ever(Approach::CoOptive) {
             continue;
         }
         let predatory = grp.relation == StateRelation::Predatory;

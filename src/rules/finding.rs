@@ -366,6 +366,13 @@ pub(crate) enum Detail {
     Dates(YearMonth, YearMonth),
     /// A variant of the rule's sentence.
     Variant(u8),
+    /// Kinds of work (bits over `ActivityKind::ALL`) done directly and through host capacity.
+    Kinds {
+        /// Done by the missions themselves.
+        direct: u64,
+        /// Done through host capacity.
+        indirect: u64,
+    },
 }
 
 impl Finding {

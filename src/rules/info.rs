@@ -4,7 +4,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Family, RuleId};
+use super::{Family, Finding, RuleId};
+use crate::model::Scenario;
 
 /// The risk texts, as shipped.
 pub const RISKS_RON: &str = include_str!("../../assets/risks.ron");
@@ -21,10 +22,31 @@ pub struct RiskInfo {
     pub title: String,
     /// Paper section, e.g. "§V.6".
     pub section: String,
-    /// When it fires and why it matters, thresholds included.
+    /// Where the checklist lists the rule's findings: 1 first (preconditions such as consent and
+    /// minimal security), then do-no-harm risks, then whether the mission can do it, then
+    /// coordination.
+    pub priority: u8,
+    /// Why the rule has its priority, in a sentence.
+    pub priority_reason: String,
+    /// What the paper says, for a student: the point in own words, with section and examples.
+    pub paper: String,
+    /// How the rule decides (thresholds, tags): shown folded away, after the paper's point.
     pub explanation: String,
-    /// Suggested mitigations.
+    /// Suggested mitigations; placeholders such as `{missions}` in them stand for the finding's
+    /// entities (see [`RiskInfo::mitigations_for`]).
     pub mitigations: Vec<String>,
+}
+
+impl RiskInfo {
+    /// The mitigations for one finding, their placeholders (`{missions}`, `{groups}`,
+    /// `{activities}`, `{actors}`, `{subject}`, each with an optional `|fallback`) filled with
+    /// the names of the finding's entities.
+    pub fn mitigations_for(&self, finding: &Finding, scenario: &Scenario) -> Vec<String> {
+        self.mitigations
+            .iter()
+            .map(|m| super::sentences::fill(m, finding, scenario))
+            .collect()
+    }
 }
 
 /// All rule texts.
@@ -66,5 +88,21 @@ impl RiskCatalogue {
     /// The texts of one rule.
     pub fn get(&self, rule: RuleId) -> Option<&RiskInfo> {
         self.rules.iter().find(|r| r.id == rule)
+    }
+
+    /// A rule's priority (1 first); rules without texts come last.
+    pub fn priority(&self, rule: RuleId) -> u8 {
+        self.get(rule).map_or(u8::MAX, |r| r.priority)
+    }
+}
+
+/// The name of a priority band, for the checklist's headings.
+pub fn priority_label(priority: u8) -> &'static str {
+    match priority {
+        1 => "Preconditions",
+        2 => "Do no harm",
+        3 => "Can the missions do it?",
+        4 => "Coordination",
+        _ => "Other",
     }
 }

@@ -34,20 +34,22 @@ pub(super) fn fragmented_justice_chain(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// §V.2: two missions that do the same kind of work against the same group or in the same
-/// region, their activities there running at the same time (a mission and its own predecessor
-/// excepted).
+/// §V.2: two missions that do the same kind of work in the same mode (both directly, or both
+/// through host capacity) against the same group or in the same region, their activities there
+/// running at the same time (a mission and its own predecessor excepted). Training the host's
+/// police is not a turf battle with policing the streets.
 pub(super) fn turf_overlap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ng = ctx.s.groups.len();
     for run in by_pair(ctx.meetings()) {
-        let kinds = run.iter().fold(0u64, |acc, m| acc | m.shared_kinds);
-        if kinds == 0 {
+        let direct = run.iter().fold(0u64, |acc, m| acc | m.shared_direct);
+        let indirect = run.iter().fold(0u64, |acc, m| acc | m.shared_indirect);
+        if direct == 0 && indirect == 0 {
             continue;
         }
         // Places come in order (groups, then regions), once each per pair.
         let places: Vec<At> = run
             .iter()
-            .filter(|m| m.shared_kinds != 0)
+            .filter(|m| m.shared_direct | m.shared_indirect != 0)
             .map(|m| place(m.place as usize, ng))
             .collect();
         let (i, j) = (run[0].i as usize, run[0].j as usize);
@@ -55,7 +57,7 @@ pub(super) fn turf_overlap(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             RuleId::TurfOverlap,
             &[mission(i), mission(j)],
             places,
-            Detail::Flags(kinds),
+            Detail::Kinds { direct, indirect },
         ));
     }
 }
@@ -101,39 +103,56 @@ pub(super) fn organizational_geopolitics(ctx: &Ctx<'_>, out: &mut Vec<Finding>) 
     ));
 }
 
-/// §V.4: a military mission with public-security tasks deployed beside civilian or police missions.
+/// §V.4: a military mission with public-security tasks deployed beside civilian or police
+/// missions. The sentence says two chains of command police the same streets only when a
+/// parallel mission polices (police, police-like capability or law-enforcement activities).
 pub(super) fn military_public_security(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let missions = &ctx.s.missions;
+    let enforces = |m: usize| {
+        ctx.by_mission[m].iter().any(|i| {
+            let l = &ctx.live[*i];
+            l.direct() && l.has_any(kinds(LAW_ENFORCEMENT))
+        })
+    };
     for (m, mission_) in missions.iter().enumerate() {
         if mission_.kind != MissionKind::Military {
             continue;
         }
-        let public_security = mission_.mandate.public_security
-            || ctx.by_mission[m].iter().any(|i| {
-                let l = &ctx.live[*i];
-                l.direct() && l.has_any(kinds(LAW_ENFORCEMENT))
-            });
-        if !public_security {
+        if !mission_.mandate.public_security && !enforces(m) {
             continue;
         }
-        let parallel: Vec<At> = (0..missions.len())
+        let parallel: Vec<usize> = (0..missions.len())
             .filter(|o| *o != m && ctx.overlap(m, *o))
             .filter(|o| {
                 let other = &missions[*o];
-                matches!(other.kind, MissionKind::Civilian | MissionKind::Police)
+                other.kind.is_non_military()
                     || (other.kind == MissionKind::Multidimensional
                         && other.has_any(C::POLICE_LIKE))
             })
-            .map(mission)
             .collect();
         if parallel.is_empty() {
             continue;
         }
+        // Missions that police first: the sentence names them apart from the others.
+        let polices = |o: &usize| {
+            let other = &missions[*o];
+            matches!(
+                other.kind,
+                MissionKind::Police | MissionKind::PoliceCivilian
+            ) || other.has_any(C::POLICE_LIKE)
+                || enforces(*o)
+        };
+        let (policing, others): (Vec<usize>, Vec<usize>) = parallel.into_iter().partition(polices);
         out.push(Finding::new(
             RuleId::MilitaryPublicSecurity,
             &[mission(m)],
-            parallel,
-            Detail::None,
+            policing
+                .iter()
+                .chain(&others)
+                .copied()
+                .map(mission)
+                .collect(),
+            Detail::Numbers(policing.len() as i64, others.len() as i64),
         ));
     }
 }
@@ -232,8 +251,13 @@ pub(super) fn unregulated_handover(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// capability to join them up.
 pub(super) fn no_joint_analysis(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (m, mission_) in ctx.s.missions.iter().enumerate() {
-        let military = mission_.kind == MissionKind::Military || mission_.has(C::Military);
-        let police = mission_.kind == MissionKind::Police || mission_.has_any(C::POLICE_LIKE);
+        let military = mission_.kind == MissionKind::Military
+            || mission_.has(C::Military)
+            || ctx.by_mission[m].iter().any(|i| ctx.live[*i].military());
+        let police = matches!(
+            mission_.kind,
+            MissionKind::Police | MissionKind::PoliceCivilian
+        ) || mission_.has_any(C::POLICE_LIKE);
         if !military || !police || mission_.has(C::Analysis) || ctx.by_mission[m].is_empty() {
             continue;
         }

@@ -17,95 +17,21 @@ mod sentences;
 mod text;
 
 pub use finding::{EntityRef, Family, Finding, RuleId};
-pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError};
+pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError, priority_label};
 pub use review::{Review, ReviewRow};
 
 use crate::model::Scenario;
 use context::Ctx;
 
-/// From this many live activities on, the two halves of the rules run on two cores. Waking an
-/// idle pool thread costs about 80 µs here (measured on this 2-core machine), so below this size
-/// one core is as fast; at 10,000 two cores save a fifth.
-pub(super) const PARALLEL_FROM: usize = 4_000;
-
-/// The rules run on one core while [`SECOND_HALF`] run on the other; the two halves cost about
-/// the same (the pair rules share their meetings, so they go together).
-const FIRST_HALF: &[RuleId] = &[
-    RuleId::SovereigntyConsent,
-    RuleId::TurfOverlap,
-    RuleId::OrganizationalGeopolitics,
-    RuleId::MilitaryPublicSecurity,
-    RuleId::IntelligenceNotShared,
-];
-
-/// The other rules, in [`RuleId::ALL`] order.
-const SECOND_HALF: &[RuleId] = &[
-    RuleId::CapabilityGap,
-    RuleId::ShortCommitment,
-    RuleId::InterlocutorTradeoff,
-    RuleId::LawEnforcementOnly,
-    RuleId::MilitaryPolicing,
-    RuleId::AccountabilityGap,
-    RuleId::ExternalAgenda,
-    RuleId::MissionFootprint,
-    RuleId::LateStart,
-    RuleId::CoOptationWithoutTransition,
-    RuleId::FragmentedJusticeChain,
-    RuleId::UnregulatedHandover,
-    RuleId::NoJointAnalysis,
-    RuleId::CapacityToCapturedState,
-    RuleId::NoRegionalApproach,
-    RuleId::NoCommunityApproach,
-    RuleId::SecurityDevelopmentSplit,
-    RuleId::PanelOfExpertsUnused,
-    RuleId::CapitalCentric,
-    RuleId::NotIntelligenceLed,
-    RuleId::BeforeMinimalSecurity,
-];
-
 /// Runs every rule on the scenario. Findings come in [`RuleId::ALL`] order, then scenario order.
 /// Dropped activities are set aside; dangling references are skipped (validation reports them).
-/// Large scenarios run in two halves on two threads; the result does not depend on it.
 pub fn evaluate(scenario: &Scenario) -> Vec<Finding> {
     let ctx = Ctx::new(scenario);
-    if ctx.live.len() < PARALLEL_FROM {
-        let mut out = Vec::with_capacity(ctx.live.len() + ctx.live.len() / 4 + 64);
-        for rule in RuleId::ALL {
-            run(*rule, &ctx, &mut out);
-        }
-        return out;
+    let mut out = Vec::new();
+    for rule in RuleId::ALL {
+        run(*rule, &ctx, &mut out);
     }
-    let run_half = |rules: &[RuleId]| {
-        let mut out = Vec::with_capacity(ctx.live.len() / 2 + 32);
-        for rule in rules {
-            run(*rule, &ctx, &mut out);
-        }
-        out
-    };
-    // This thread's half and a pool thread's half, at once.
-    let (first, second) = rayon::join(|| run_half(FIRST_HALF), || run_half(SECOND_HALF));
-    // Merge the halves back into rule order (each half is in rule order already).
-    // Rules are declared in `RuleId::ALL` order.
-    let position = |f: &Finding| f.rule as usize;
-    let mut out = Vec::with_capacity(first.len() + second.len());
-    let (mut a, mut b) = (first.into_iter().peekable(), second.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => {
-                if position(x) <= position(y) {
-                    a.next()
-                } else {
-                    b.next()
-                }
-            }
-            (Some(_), None) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(f) => out.push(f),
-            None => return out,
-        }
-    }
+    out
 }
 
 /// Runs one rule.
@@ -153,13 +79,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_halves_cover_every_rule_once_in_order() {
+    fn rules_are_declared_in_all_order() {
         for (i, r) in RuleId::ALL.iter().enumerate() {
             assert_eq!(*r as usize, i, "RuleId is declared in ALL order");
         }
-        let mut all: Vec<RuleId> = FIRST_HALF.iter().chain(SECOND_HALF).copied().collect();
-        assert!(FIRST_HALF.is_sorted() && SECOND_HALF.is_sorted());
-        all.sort();
-        assert_eq!(all, RuleId::ALL);
     }
 }

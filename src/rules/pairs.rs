@@ -18,8 +18,10 @@ struct Note {
     mission: u32,
     start: i32,
     end: i32,
-    /// Kinds of work that can compete (bits over `ActivityKind::ALL`).
-    kinds: u64,
+    /// Kinds of work that can compete, done directly (bits over `ActivityKind::ALL`).
+    direct: u64,
+    /// Kinds of work that can compete, done through host capacity.
+    indirect: u64,
 }
 
 /// Missions `i < j` whose activities at `place` run at the same time, and the kinds of work
@@ -30,8 +32,10 @@ pub(super) struct Meeting {
     pub j: u32,
     /// A group's index, or the number of groups plus a region's index.
     pub place: u32,
-    /// Kinds of work both missions do there (bits over `ActivityKind::ALL`).
-    pub shared_kinds: u64,
+    /// Kinds of work both missions do there directly (bits over `ActivityKind::ALL`).
+    pub shared_direct: u64,
+    /// Kinds of work both missions do there through host capacity.
+    pub shared_indirect: u64,
 }
 
 /// Stable counting sort of `items` by `key(item) < keys`.
@@ -64,13 +68,6 @@ fn counting_sort_into<T: Copy>(
     }
 }
 
-/// Buffers of [`meetings`], kept between evaluations (see `context::Scratch`).
-#[derive(Default)]
-pub(super) struct Buffers {
-    notes: Vec<Note>,
-    sorted: Vec<Note>,
-}
-
 /// Every meeting of two missions at a place, grouped by mission pair (in pair order) and,
 /// within a pair, by place. A mission and its own predecessor do not meet: theirs is a handover.
 pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
@@ -80,9 +77,7 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     if n < 2 || places == 0 {
         return Vec::new();
     }
-    let mut buffers = super::context::with_scratch(|s| std::mem::take(&mut s.pairs));
-    let mut notes = std::mem::take(&mut buffers.notes);
-    notes.clear();
+    let mut notes = Vec::new();
     for l in &ctx.live {
         let (Some(m), Some(start)) = (l.mission(), l.start_index()) else {
             continue;
@@ -92,12 +87,14 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             .or_else(|| ctx.mission(m).end.map(YearMonth::index))
             .unwrap_or(i32::MAX);
         let kinds = l.kinds & !NOT_TURF;
+        let (direct, indirect) = if l.direct() { (kinds, 0) } else { (0, kinds) };
         let note = |place: usize| Note {
             place: place as u32,
             mission: m as u32,
             start,
             end,
-            kinds,
+            direct,
+            indirect,
         };
         for g in ctx.groups(l) {
             notes.push(note(*g));
@@ -106,8 +103,7 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             notes.push(note(ng + r));
         }
     }
-    let mut sorted = std::mem::take(&mut buffers.sorted);
-    counting_sort_into(&notes, places, |n| n.place as usize, &mut sorted);
+    let sorted = counting_sort(&notes, places, |n| n.place as usize);
     let mut slot = vec![u32::MAX; n];
     let mut spans: Vec<Note> = Vec::new();
     let mut found: Vec<Meeting> = Vec::new();
@@ -128,7 +124,8 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                     let s = &mut spans[k as usize];
                     s.start = s.start.min(note.start);
                     s.end = s.end.max(note.end);
-                    s.kinds |= note.kinds;
+                    s.direct |= note.direct;
+                    s.indirect |= note.indirect;
                 }
             }
         }
@@ -148,7 +145,8 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                     i: i as u32,
                     j: j as u32,
                     place: a.place,
-                    shared_kinds: a.kinds & b.kinds,
+                    shared_direct: a.direct & b.direct,
+                    shared_indirect: a.indirect & b.indirect,
                 });
             }
         }
@@ -156,9 +154,6 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
             slot[s.mission as usize] = u32::MAX;
         }
     }
-    buffers.notes = notes;
-    buffers.sorted = sorted;
-    super::context::with_scratch(|s| s.pairs = buffers);
     // Places were visited in order, so a stable sort by pair keeps them in order per pair.
     // Counting needs a slot per pair: fine for the missions of a workshop, not for thousands.
     if n * n <= found.len() * 16 + 65_536 {

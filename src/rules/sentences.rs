@@ -165,8 +165,84 @@ fn places(n: &Names<'_>, items: &[At]) -> String {
     }
 }
 
-/// The finding's sentence.
+/// Fills a mitigation's placeholders with the finding's entities: `{missions}`, `{groups}`,
+/// `{activities}`, `{actors}` name those of its subject (else those it involves), `{subject}`
+/// its whole subject; `{groups|the groups}` gives the words to use when there are none.
+pub(super) fn fill(template: &str, f: &Finding, s: &Scenario) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[open + 1..open + close];
+        let (what, fallback) = inner.split_once('|').unwrap_or((inner, "the plan"));
+        match placeholder(what, f, s) {
+            Some(names) if !names.is_empty() => out.push_str(&names),
+            Some(_) => out.push_str(fallback),
+            None => out.push_str(&rest[open..=open + close]),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names for one placeholder; `None` if it is not one.
+fn placeholder(what: &str, f: &Finding, s: &Scenario) -> Option<String> {
+    let n = Names(s);
+    let name = |a: &At| -> String {
+        match a {
+            At::Mission(i) => n.mission_short(*i),
+            At::Group(i) => n.group(*i),
+            At::Activity(i) => n.activity(*i),
+            At::Actor(i) => n.actor(*i),
+            At::Region(i) => n.region(*i),
+            At::Link(l) => format!("the {} link", l.label()),
+        }
+    };
+    let kind: fn(&At) -> bool = match what {
+        "subject" => |_| true,
+        "missions" => |a| matches!(a, At::Mission(_)),
+        "groups" => |a| matches!(a, At::Group(_)),
+        "activities" => |a| matches!(a, At::Activity(_)),
+        "actors" => |a| matches!(a, At::Actor(_)),
+        _ => return None,
+    };
+    let mut names: Vec<String> = f.subject.iter().filter(|a| kind(a)).map(name).collect();
+    if names.is_empty() && what != "subject" {
+        for a in f.involved.iter().filter(|a| kind(a)) {
+            let a = name(a);
+            if !names.contains(&a) {
+                names.push(a);
+            }
+        }
+    }
+    Some(join(&names, LIST))
+}
+
+/// The finding's sentence, starting with a capital letter.
 pub(super) fn message(f: &Finding, s: &Scenario) -> String {
+    capitalized(sentence(f, s))
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
+/// The verb in the singular or the plural: `verb(1, "targets", "target")`.
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn sentence(f: &Finding, s: &Scenario) -> String {
     let n = Names(s);
     let (sub, inv) = (&f.subject, &f.involved);
     let flags = match f.detail {
@@ -276,11 +352,16 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
         }
         RuleId::LawEnforcementOnly => {
             let (drivers, total) = numbers;
-            format!(
-                "only {drivers} of {} ({}%) target the drivers of crime; the plan treats organized crime as a law-enforcement problem",
-                count(total.max(0) as usize, "activity", "activities"),
-                drivers * 100 / total.max(1)
-            )
+            let share = match (drivers, total) {
+                (_, 1) => "the only activity does not target the drivers of crime".to_owned(),
+                (0, _) => format!("none of the {total} activities targets the drivers of crime"),
+                (d, _) => format!(
+                    "only {d} of the {total} activities ({}%) {} the drivers of crime",
+                    d * 100 / total.max(1),
+                    verb(d.max(0) as usize, "targets", "target")
+                ),
+            };
+            format!("{share}; the plan treats organized crime as a law-enforcement problem")
         }
         RuleId::MilitaryPolicing => {
             let a = s.activities.get(activity_at(sub.get(1)) as usize);
@@ -293,15 +374,27 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                         .collect()
                 })
                 .unwrap_or_default();
+            let who = match a.and_then(|a| a.component) {
+                Some(crate::model::Component::Military)
+                    if s.missions
+                        .get(mission_at(sub.first()) as usize)
+                        .is_some_and(|m| m.kind != crate::model::MissionKind::Military) =>
+                {
+                    format!(
+                        "the military component of {}",
+                        n.mission(mission_at(sub.first()))
+                    )
+                }
+                _ => n.mission(mission_at(sub.first())),
+            };
             format!(
-                "{} runs {}, a law-enforcement task ({})",
-                n.mission(mission_at(sub.first())),
+                "{who} runs {}, a law-enforcement task ({})",
                 n.activity(activity_at(sub.get(1))),
                 join(&tasks, 4)
             )
         }
         RuleId::AccountabilityGap => format!(
-            "{} detains, arrests or prosecutes ({}) with no oversight mechanism, while {} of {} links of the host's justice chain are weak or absent",
+            "{} detains, arrests or prosecutes ({}) with no oversight mechanism, while {} of the {} links of the host's justice chain are weak or absent",
             n.mission(mission_at(sub.first())),
             n.activities(inv),
             numbers.0,
@@ -337,8 +430,12 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                 })
                 .map(|d| d.to_string())
                 .unwrap_or_default();
+            let target = match sub.first() {
+                Some(At::Group(g)) => format!("against {}", n.group(*g)),
+                _ => "against organized crime".to_owned(),
+            };
             format!(
-                "the first activity against organized crime, {} ({start}), starts {} months after {} deployed ({}); groups left untouched entrench",
+                "the first activity {target}, {} ({start}), starts {} months after {} deployed ({}); groups left untouched entrench",
                 n.activity(activity_at(inv.get(1))),
                 numbers.0,
                 n.mission_short(mission_at(inv.first())),
@@ -376,17 +473,30 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
             )
         }
         RuleId::TurfOverlap => {
-            let kinds: Vec<&str> = K::ALL
-                .iter()
-                .enumerate()
-                .filter(|(b, _)| flags & (1 << b) != 0)
-                .map(|(_, k)| k.label())
-                .collect();
+            let (direct, indirect) = match f.detail {
+                Detail::Kinds { direct, indirect } => (direct, indirect),
+                _ => (0, 0),
+            };
+            let labels = |bits: u64| -> Vec<&str> {
+                K::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(b, _)| bits & (1 << b) != 0)
+                    .map(|(_, k)| k.label())
+                    .collect()
+            };
+            let mut work: Vec<String> = Vec::new();
+            if direct != 0 {
+                work.push(join(&labels(direct), 4));
+            }
+            if indirect != 0 {
+                work.push(format!("support to host {}", join(&labels(indirect), 4)));
+            }
             format!(
                 "{} and {} both run {} {} at the same time: who leads?",
                 n.mission(mission_at(sub.first())),
                 n.mission(mission_at(sub.get(1))),
-                join(&kinds, 4),
+                join(&work, 2),
                 places(&n, inv)
             )
         }
@@ -401,7 +511,14 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                 if !bodies.contains(&body) {
                     bodies.push(body);
                 }
-                names.push(format!("{} ({body})", m.short_name()));
+                if m.not_peace_operation {
+                    names.push(format!(
+                        "{} ({body}; not a peace operation by SIPRI's definition)",
+                        m.short_name()
+                    ));
+                } else {
+                    names.push(format!("{} ({body})", m.short_name()));
+                }
             }
             format!(
                 "missions of {} organizations are deployed at the same time: {}; their members' politics will shape whether they cooperate",
@@ -409,12 +526,31 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                 join(&names, 6)
             )
         }
-        RuleId::MilitaryPublicSecurity => format!(
-            "{} has public-security tasks while {} work{} in parallel: two chains of command police the same streets",
-            n.mission(mission_at(sub.first())),
-            n.missions(inv, LIST),
-            if inv.len() == 1 { "s" } else { "" }
-        ),
+        RuleId::MilitaryPublicSecurity => {
+            let (policing, others) = (numbers.0.max(0) as usize, numbers.1.max(0) as usize);
+            let at = |a: &At| matches!(a, At::Mission(_));
+            let missions: Vec<At> = inv.iter().copied().filter(at).collect();
+            let (police, rest) = missions.split_at(policing.min(missions.len()));
+            let military = n.mission(mission_at(sub.first()));
+            let beside = if others == 0 {
+                String::new()
+            } else {
+                format!(", beside {}", n.missions(rest, LIST))
+            };
+            if policing > 0 {
+                format!(
+                    "{military} has public-security tasks while {} {} in parallel{beside}: two chains of command police the same streets",
+                    n.missions(police, LIST),
+                    verb(policing, "polices", "police")
+                )
+            } else {
+                format!(
+                    "{military} has public-security tasks while {} {} in parallel without police: the military's law enforcement may stay disjointed, outside one international structure",
+                    n.missions(rest, LIST),
+                    verb(others, "works", "work")
+                )
+            }
+        }
         RuleId::IntelligenceNotShared => format!(
             "{} and {} work {} at the same time with no intelligence-sharing arrangement between them; one may raid what the other is watching",
             n.mission_short(mission_at(sub.first())),
@@ -428,7 +564,7 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                 n.mission_short(mission_at(sub.first()))
             ),
             handover::NO_CASE_FILES => format!(
-                "{}'s handover plan from {} leaves out case files and records, though {} runs case work such as {}; cases were dropped when records were lost from UNMIK to EULEX",
+                "{}'s handover plan from {} leaves out case files and records, though {} runs case work such as {}: cases may be dropped if records are lost in the transition",
                 n.mission_short(mission_at(sub.get(1))),
                 n.mission_short(mission_at(sub.first())),
                 n.mission_short(mission_at(sub.first())),
@@ -451,7 +587,7 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
             }
         },
         RuleId::NoJointAnalysis => format!(
-            "{} has military and police components acting against crime but no intelligence / analysis cell to join them up, as MINUSTAH's JMAC did",
+            "{} has military and police components acting against crime but no intelligence / analysis cell to join them up",
             n.mission(mission_at(sub.first()))
         ),
         RuleId::CapacityToCapturedState => {
@@ -478,10 +614,15 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
             "{} reaches across borders, but no activity against it involves a neighbouring government or a regional organization",
             n.group(group_at(sub.first()))
         ),
-        RuleId::NoCommunityApproach => format!(
-            "none of the {} works with civil society, local communities, women or youth: the plan is state-centred only",
-            count(numbers.0.max(0) as usize, "activity", "activities")
-        ),
+        RuleId::NoCommunityApproach => {
+            let who = match numbers.0 {
+                1 => "the only activity does not work".to_owned(),
+                n => format!("none of the {n} activities works"),
+            };
+            format!(
+                "{who} with civil society, local communities, women or youth: the plan is state-centred only"
+            )
+        }
         RuleId::SecurityDevelopmentSplit => match sub.first() {
             Some(At::Actor(i)) => {
                 let kind = s.actors.get(*i as usize).map_or("", |a| a.kind.label());
@@ -490,11 +631,16 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
                     n.actor(*i)
                 )
             }
-            _ => format!(
-                "{} target the drivers of crime ({}), but none has a development actor (UNDP, UN-Habitat, the World Bank, a donor) as partner",
-                count(count_of(inv, is_activity), "activity", "activities"),
-                n.activities(inv)
-            ),
+            _ => {
+                let k = count_of(inv, is_activity);
+                format!(
+                    "{} {} the drivers of crime ({}), but {} a development actor (UNDP, UN-Habitat, the World Bank, a donor) as partner",
+                    count(k, "activity", "activities"),
+                    verb(k, "targets", "target"),
+                    n.activities(inv),
+                    verb(k, "it does not have", "none has")
+                )
+            }
         },
         RuleId::PanelOfExpertsUnused => {
             let panels = n.list(
@@ -522,10 +668,14 @@ pub(super) fn message(f: &Finding, s: &Scenario) -> String {
             n.group(group_at(sub.first())),
             n.regions(inv)
         ),
-        RuleId::NotIntelligenceLed => format!(
-            "{} are planned, but no mission has an intelligence / analysis cell and no analysis activity is planned: the political economy is not understood",
-            count(numbers.0.max(0) as usize, "activity", "activities")
-        ),
+        RuleId::NotIntelligenceLed => {
+            let k = numbers.0.max(0) as usize;
+            format!(
+                "{} {} planned, but no mission has an intelligence / analysis cell and no analysis activity is planned: the political economy is not understood",
+                count(k, "activity", "activities"),
+                verb(k, "is", "are")
+            )
+        }
         RuleId::BeforeMinimalSecurity => match (sub.first(), &f.detail) {
             (Some(At::Activity(i)), Detail::Dates(start, secure)) => format!(
                 "{} is coercive and starts {start}, before minimal security is established ({secure})",

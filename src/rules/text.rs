@@ -24,9 +24,14 @@ pub(super) fn join<S: AsRef<str>>(items: &[S], max: usize) -> String {
     out
 }
 
-/// `'title'`: how findings quote an activity or group.
+/// `'title'`: how findings quote an activity or group; a title with an apostrophe or quote of
+/// its own (`'Not for sale' campaign`) goes in double quotes, so quotes are never doubled.
 pub(super) fn quote(s: &str) -> String {
-    format!("'{s}'")
+    if s.contains('\'') {
+        format!("\u{201c}{s}\u{201d}")
+    } else {
+        format!("'{s}'")
+    }
 }
 
 /// "1 activity", "3 activities".
@@ -49,5 +54,14 @@ mod tests {
         assert_eq!(join(&["a", "b"], 3), "a and b");
         assert_eq!(join(&["a", "b", "c"], 3), "a, b and c");
         assert_eq!(join(&["a", "b", "c", "d", "e"], 3), "a, b, c and 2 more");
+    }
+
+    #[test]
+    fn quotes_are_never_doubled() {
+        assert_eq!(quote("Raids"), "'Raids'");
+        assert_eq!(
+            quote("'Not for sale' campaign"),
+            "\u{201c}'Not for sale' campaign\u{201d}"
+        );
     }
 }

@@ -9,12 +9,14 @@ use egui::{Rect, ScrollArea, Sense, Ui, UiBuilder, vec2};
 use crate::command::Command;
 use crate::document::Document;
 use crate::model::{CheckStatus, CustomItem, CustomItemId, Edit, FindingKey};
-use crate::rules::{Family, RiskCatalogue};
+use crate::rules::{RiskCatalogue, RuleId, priority_label};
 use crate::theme;
 
 /// What is picked in the checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
+    /// A rule's row: all its current findings.
+    Rule(RuleId),
     /// A current finding.
     Finding(FindingKey),
     /// A decision whose finding no longer fires.
@@ -23,9 +25,20 @@ pub enum Picked {
     Custom(CustomItemId),
 }
 
+/// The current findings of one rule: one row of the checklist.
+struct Group {
+    rule: RuleId,
+    /// Indices into the document's check rows, in the rules' order.
+    rows: Vec<usize>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Entry {
-    Family(Family, usize),
+    /// The start of a priority band (1 = preconditions).
+    Band(u8),
+    /// A rule's row (index into the groups).
+    Group(usize),
+    /// One finding of an expanded rule (index into the check rows).
     Finding(usize),
     ResolvedHeader(usize),
     Resolved(usize),
@@ -39,7 +52,9 @@ const SMALL_ROW: f32 = 56.0;
 impl Entry {
     fn height(self) -> f32 {
         match self {
-            Entry::Family(..) | Entry::ResolvedHeader(_) | Entry::CustomHeader(_) => HEADER,
+            Entry::Band(_) => theme::CHECK_BAND_HEIGHT,
+            Entry::Group(_) => theme::CHECK_GROUP_ROW_HEIGHT,
+            Entry::ResolvedHeader(_) | Entry::CustomHeader(_) => HEADER,
             Entry::Finding(_) => theme::CHECK_ROW_HEIGHT,
             Entry::Resolved(_) | Entry::Custom(_) => SMALL_ROW,
         }
@@ -53,7 +68,10 @@ pub struct ChecklistState {
     pub picked: Option<Picked>,
     /// The finding under the pointer this frame (index into the document's findings).
     pub hovered: Option<usize>,
-    layout_revision: Option<u64>,
+    /// Rules whose findings are shown one by one.
+    expanded: Vec<RuleId>,
+    layout_revision: Option<(u64, Vec<RuleId>)>,
+    groups: Vec<Group>,
     entries: Vec<(Entry, f32)>,
     total: f32,
     /// Sentences written so far for this revision (only rows on screen are ever written).
@@ -62,26 +80,37 @@ pub struct ChecklistState {
 
 impl ChecklistState {
     fn layout(&mut self, doc: &Document) {
-        if self.layout_revision == Some(doc.revision()) {
+        let key = (doc.revision(), self.expanded.clone());
+        if self.layout_revision.as_ref() == Some(&key) {
             return;
         }
         let texts = RiskCatalogue::builtin().ok();
-        let family_of = |row: usize| {
-            let rule = doc.findings()[doc.check_rows()[row].finding].rule;
-            texts
-                .and_then(|t| t.get(rule))
-                .map_or(Family::Engaging, |i| i.family)
-        };
-        let mut entries = Vec::new();
-        for family in Family::ALL {
-            let rows: Vec<usize> = (0..doc.check_rows().len())
-                .filter(|r| family_of(*r) == *family)
-                .collect();
-            if rows.is_empty() {
-                continue;
+        let priority = |rule: RuleId| texts.map_or(u8::MAX, |t| t.priority(rule));
+        // One group per rule, in the rules' order; then by priority (stable).
+        let mut groups: Vec<Group> = Vec::new();
+        for (i, row) in doc.check_rows().iter().enumerate() {
+            let rule = doc.findings()[row.finding].rule;
+            match groups.iter_mut().find(|g| g.rule == rule) {
+                Some(g) => g.rows.push(i),
+                None => groups.push(Group {
+                    rule,
+                    rows: vec![i],
+                }),
             }
-            entries.push(Entry::Family(*family, rows.len()));
-            entries.extend(rows.into_iter().map(Entry::Finding));
+        }
+        groups.sort_by_key(|g| (priority(g.rule), g.rule));
+        let mut entries = Vec::new();
+        let mut band = None;
+        for (gi, g) in groups.iter().enumerate() {
+            let p = priority(g.rule);
+            if band != Some(p) {
+                entries.push(Entry::Band(p));
+                band = Some(p);
+            }
+            entries.push(Entry::Group(gi));
+            if self.expanded.contains(&g.rule) {
+                entries.extend(g.rows.iter().map(|r| Entry::Finding(*r)));
+            }
         }
         let custom = doc.scenario().checklist.custom.len();
         if custom > 0 {
@@ -103,8 +132,11 @@ impl ChecklistState {
             })
             .collect();
         self.total = top;
-        self.messages = vec![None; doc.findings().len()];
-        self.layout_revision = Some(doc.revision());
+        self.groups = groups;
+        if self.layout_revision.as_ref().map(|k| k.0) != Some(doc.revision()) {
+            self.messages = vec![None; doc.findings().len()];
+        }
+        self.layout_revision = Some(key);
     }
 
     /// The sentence of finding `i`, written once per revision.
@@ -123,6 +155,43 @@ impl ChecklistState {
                 .unwrap_or_default(),
         }
     }
+
+    /// Shows or hides a rule's findings one by one.
+    fn toggle(&mut self, rule: RuleId) {
+        if let Some(i) = self.expanded.iter().position(|r| *r == rule) {
+            self.expanded.remove(i);
+        } else {
+            self.expanded.push(rule);
+        }
+    }
+
+    /// The titles of the first rules, by priority, that have open findings.
+    fn top_risks(&self, doc: &Document, texts: Option<&RiskCatalogue>, n: usize) -> Vec<String> {
+        self.groups
+            .iter()
+            .filter(|g| {
+                g.rows
+                    .iter()
+                    .any(|r| doc.check_rows()[*r].status == CheckStatus::Open)
+            })
+            .take(n)
+            .map(|g| title(texts, g.rule).to_owned())
+            .collect()
+    }
+}
+
+/// A rule's title (its id when the texts are missing).
+fn title(texts: Option<&RiskCatalogue>, rule: RuleId) -> &str {
+    texts
+        .and_then(|t| t.get(rule))
+        .map_or(rule.as_str(), |i| i.title.as_str())
+}
+
+/// The status all of a group's findings share, or `None` when they differ.
+fn shared_status(doc: &Document, rows: &[usize]) -> Option<CheckStatus> {
+    let mut statuses = rows.iter().map(|r| doc.check_rows()[*r].status);
+    let first = statuses.next()?;
+    statuses.all(|s| s == first).then_some(first)
 }
 
 /// The status control at the start of a row; `about` names the row for screen readers.
@@ -130,23 +199,25 @@ fn status_combo(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     about: &str,
-    status: CheckStatus,
+    status: Option<CheckStatus>,
 ) -> Option<CheckStatus> {
     let mut picked = None;
+    let shown = match status {
+        Some(s) => egui::RichText::new(s.label())
+            .color(theme::status_color(s))
+            .strong(),
+        None => egui::RichText::new("mixed").strong(),
+    };
     let r = egui::ComboBox::from_id_salt(id)
-        .selected_text(
-            egui::RichText::new(status.label())
-                .color(theme::status_color(status))
-                .strong(),
-        )
-        .width(110.0)
+        .selected_text(shown)
+        .width(theme::CHECK_STATUS_WIDTH)
         .show_ui(ui, |ui| {
             for s in CheckStatus::ALL {
                 if ui
-                    .selectable_label(*s == status, s.label())
+                    .selectable_label(Some(*s) == status, s.label())
                     .on_hover_text(s.help())
                     .clicked()
-                    && *s != status
+                    && Some(*s) != status
                 {
                     picked = Some(*s);
                 }
@@ -182,9 +253,10 @@ pub fn checklist_ui(
     state.hovered = None;
     state.layout(doc);
     let rows = doc.check_rows();
+    let texts = RiskCatalogue::builtin().ok();
     ui.heading("Risk checklist");
     ui.horizontal(|ui| {
-        ui.label(format!("{} open of {}", doc.open_findings(), rows.len()))
+        ui.label(format!("{} open of {} findings, {} risks", doc.open_findings(), rows.len(), state.groups.len()))
             .on_hover_text("Findings the rules draw from the scenario that the room has not yet marked mitigated, accepted or not applicable.");
         if ui.button("Add checklist item").on_hover_text("Add an item of the room's own to the checklist.").clicked() {
             let id: CustomItemId = doc.scenario().fresh_id("item").as_str().into();
@@ -197,6 +269,11 @@ pub fn checklist_ui(
             state.picked = Some(Picked::Custom(id));
         }
     });
+    let top = state.top_risks(doc, texts, 3);
+    if !top.is_empty() {
+        ui.add(egui::Label::new(format!("Top risks: {}", top.join(" · "))).truncate())
+            .on_hover_text("The first open risks in the order the room should take them: preconditions such as consent and minimal security first, then risks of harm, then whether the missions can do the work, then coordination.");
+    }
     ui.separator();
 
     let detail_height = if state.picked.is_some() { 0.5 } else { 0.15 } * ui.available_height();
@@ -214,7 +291,7 @@ pub fn checklist_ui(
         ui.weak("No risks found. Add missions and activities to see what the paper warns about.");
         return;
     }
-    let texts = RiskCatalogue::builtin().ok();
+    let mut toggle = None;
     ScrollArea::vertical()
         .id_salt("checklist list")
         .auto_shrink([false, false])
@@ -231,15 +308,12 @@ pub fn checklist_ui(
                 .take_while(|(_, top)| *top <= viewport.max.y)
                 .collect();
             for (entry, top) in visible {
-                if top > viewport.max.y {
-                    break;
-                }
                 let rect = Rect::from_min_size(origin + vec2(0.0, top), vec2(width, entry.height()));
                 match entry {
-                    Entry::Family(f, n) => {
+                    Entry::Band(p) => {
                         ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
-                            ui.add_space(8.0);
-                            ui.strong(format!("{} ({}) — {n}", f.label(), f.section()));
+                            ui.add_space(theme::CHECK_BAND_GAP);
+                            ui.weak(format!("{p} · {}", priority_label(p)));
                         });
                     }
                     Entry::CustomHeader(n) => {
@@ -255,23 +329,68 @@ pub fn checklist_ui(
                                 .on_hover_text("Decisions the room made on findings that a later change resolved. They stay, with their notes.");
                         });
                     }
-                    Entry::Finding(r) => {
-                        let row = &rows[r];
-                        let finding = &doc.findings()[row.finding];
-                        let info = texts.and_then(|t| t.get(finding.rule));
-                        let picked = state.picked == Some(Picked::Finding(row.key.clone()));
-                        let message = state.message(doc, row.finding);
-                        let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("finding", r)), |ui| {
+                    Entry::Group(gi) => {
+                        let Some(group) = state.groups.get(gi) else { continue };
+                        let rule = group.rule;
+                        let title = title(texts, rule).to_owned();
+                        let n = group.rows.len();
+                        let first_finding = rows[group.rows[0]].finding;
+                        let keys: Vec<FindingKey> = group.rows.iter().map(|r| rows[*r].key.clone()).collect();
+                        let status = shared_status(doc, &group.rows);
+                        let expanded = state.expanded.contains(&rule);
+                        let picked = state.picked == Some(Picked::Rule(rule));
+                        let hover = if n == 1 {
+                            state.message(doc, first_finding)
+                        } else {
+                            format!("{n} findings of this risk; expand to see and decide each one. First: {}", state.message(doc, first_finding))
+                        };
+                        let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("rule", rule.as_str())), |ui| {
                             if picked {
                                 ui.painter().rect_filled(ui.max_rect(), 4.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
                             }
                             ui.horizontal(|ui| {
-                                let title = info.map_or(finding.rule.as_str(), |i| i.title.as_str());
-                                if let Some(status) = status_combo(ui, ("row status", r), title, row.status) {
+                                let arrow = if expanded { "-" } else { "+" };
+                                let what = if expanded { "Collapse" } else { "Expand" };
+                                let b = ui.small_button(arrow).on_hover_text(format!("{what}: show each finding of this risk with its own status."));
+                                let label = format!("{what} {title}");
+                                b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                                if b.clicked() {
+                                    toggle = Some(rule);
+                                }
+                                if let Some(status) = status_combo(ui, ("rule status", rule.as_str()), &title, status) {
+                                    out.push(Command::Edit(Edit::SetFindings { keys, status }));
+                                }
+                                ui.add(egui::Label::new(egui::RichText::new(&title).strong()).truncate());
+                                if n > 1 {
+                                    ui.weak(format!("×{n}"));
+                                }
+                            });
+                        });
+                        let resp = resp.response.on_hover_text(hover);
+                        if resp.hovered() || resp.contains_pointer() {
+                            state.hovered = Some(first_finding);
+                        }
+                        if resp.clicked() {
+                            state.picked = Some(Picked::Rule(rule));
+                        }
+                    }
+                    Entry::Finding(r) => {
+                        let row = &rows[r];
+                        let finding = &doc.findings()[row.finding];
+                        let title = title(texts, finding.rule).to_owned();
+                        let about = format!("{title}: {}", finding.subject(doc.scenario()).iter().map(|e| e.key()).collect::<Vec<_>>().join(", "));
+                        let picked = state.picked == Some(Picked::Finding(row.key.clone()));
+                        let message = state.message(doc, row.finding);
+                        let inner = rect.shrink(2.0);
+                        let inner = Rect::from_min_max(inner.min + vec2(theme::CHECK_INSTANCE_INDENT, 0.0), inner.max);
+                        let resp = ui.scope_builder(UiBuilder::new().max_rect(inner).sense(Sense::click()).id_salt(("finding", r)), |ui| {
+                            if picked {
+                                ui.painter().rect_filled(ui.max_rect(), 4.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
+                            }
+                            ui.horizontal(|ui| {
+                                if let Some(status) = status_combo(ui, ("row status", r), &about, Some(row.status)) {
                                     out.push(Command::Edit(Edit::SetFinding { key: row.key.clone(), status, note: row.note.clone() }));
                                 }
-                                ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate());
-                                ui.weak(info.map_or("", |i| i.section.as_str()));
                             });
                             ui.label(two_lines(ui, &message));
                         });
@@ -287,7 +406,7 @@ pub fn checklist_ui(
                         let Some(item) = doc.scenario().checklist.custom.get(i) else { continue };
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("custom", i)), |ui| {
                             ui.horizontal(|ui| {
-                                if let Some(status) = status_combo(ui, ("custom status", i), &item.title, item.status) {
+                                if let Some(status) = status_combo(ui, ("custom status", i), &item.title, Some(item.status)) {
                                     let mut edited = item.clone();
                                     edited.status = status;
                                     out.push(Command::Edit(Edit::UpdateCustom(edited)));
@@ -304,7 +423,7 @@ pub fn checklist_ui(
                     }
                     Entry::Resolved(i) => {
                         let Some(done) = doc.resolved().get(i) else { continue };
-                        let title = crate::rules::RuleId::parse(&done.key.rule)
+                        let title = RuleId::parse(&done.key.rule)
                             .and_then(|r| texts.and_then(|t| t.get(r)))
                             .map_or(done.key.rule.as_str(), |i| i.title.as_str());
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("resolved", i)), |ui| {
@@ -322,13 +441,77 @@ pub fn checklist_ui(
                 }
             }
         });
+    if let Some(rule) = toggle {
+        state.toggle(rule);
+    }
+}
+
+/// What the paper says, then why it fired here, then what to do, then (folded) how the rule
+/// decides: the order a student reads a risk in.
+fn explain(ui: &mut Ui, info: &crate::rules::RiskInfo, why_here: &[String], todo: &[String]) {
+    ui.strong("What the paper says");
+    ui.label(&info.paper);
+    ui.strong(if why_here.len() == 1 {
+        "Why it fired here"
+    } else {
+        "Why it fired here, each time"
+    });
+    for w in why_here {
+        ui.label(w);
+    }
+    ui.strong("What to do");
+    for m in todo {
+        ui.label(format!("• {m}"));
+    }
+    egui::CollapsingHeader::new("How the rule decides")
+        .id_salt("how")
+        .show(ui, |ui| {
+            ui.label(&info.explanation);
+            ui.weak(format!(
+                "Listed with priority {}: {}",
+                info.priority, info.priority_reason
+            ));
+            ui.weak(format!("Rule {}", info.id));
+        });
 }
 
 fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut Vec<Command>) {
     let texts = RiskCatalogue::builtin().ok();
     match state.picked.clone() {
         None => {
-            ui.weak("Click a finding to see why it fires, what the paper suggests, and to write the room's note.");
+            ui.weak("Click a risk to see what the paper says, why it fired here and what to do, and to write the room's note.");
+        }
+        Some(Picked::Rule(rule)) => {
+            let Some(group) = state.groups.iter().find(|g| g.rule == rule) else {
+                ui.weak("This risk no longer fires.");
+                return;
+            };
+            let rows: Vec<usize> = group.rows.clone();
+            let first = doc.check_rows()[rows[0]].finding;
+            if ui.rect_contains_pointer(ui.max_rect()) {
+                state.hovered = Some(first);
+            }
+            ui.heading(title(texts, rule));
+            let info = texts.and_then(|t| t.get(rule));
+            if let Some(info) = info {
+                ui.weak(format!("{} · {}", info.section, info.family.label()));
+                let why: Vec<String> = rows
+                    .iter()
+                    .take(theme::CHECK_DETAIL_MAX_REASONS)
+                    .map(|r| state.message(doc, doc.check_rows()[*r].finding))
+                    .collect();
+                let mut why = why;
+                if rows.len() > why.len() {
+                    why.push(format!(
+                        "… and {} more: expand the row to see them all.",
+                        rows.len() - why.len()
+                    ));
+                }
+                let todo = info.mitigations_for(&doc.findings()[first], doc.scenario());
+                explain(ui, info, &why, &todo);
+            }
+            ui.separator();
+            ui.weak("Set the status of all its findings with the control on its row, or expand the row to decide each one and write notes.");
         }
         Some(Picked::Finding(key)) => {
             let Some(row) = doc.check_rows().iter().find(|r| r.key == key) else {
@@ -340,24 +523,14 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
             if ui.rect_contains_pointer(ui.max_rect()) {
                 state.hovered = Some(row.finding);
             }
-            ui.heading(info.map_or(finding.rule.as_str(), |i| i.title.as_str()));
-            ui.weak(format!(
-                "{} · {} · rule {}",
-                info.map_or("", |i| i.section.as_str()),
-                info.map_or("", |i| i.family.label()),
-                finding.rule
-            ));
-            ui.label(state.message(doc, row.finding));
+            ui.heading(title(texts, finding.rule));
             if let Some(info) = info {
-                egui::CollapsingHeader::new("Why the paper flags this")
-                    .id_salt("why")
-                    .show(ui, |ui| {
-                        ui.label(&info.explanation);
-                    });
-                ui.strong("Suggested mitigations");
-                for m in &info.mitigations {
-                    ui.label(format!("• {m}"));
-                }
+                ui.weak(format!("{} · {}", info.section, info.family.label()));
+                let why = [state.message(doc, row.finding)];
+                let todo = info.mitigations_for(finding, doc.scenario());
+                explain(ui, info, &why, &todo);
+            } else {
+                ui.label(state.message(doc, row.finding));
             }
             ui.separator();
             let mut status = row.status;
@@ -386,8 +559,7 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
                 ui.weak("This finding fires again: see the list above.");
                 return;
             };
-            let info =
-                crate::rules::RuleId::parse(&key.rule).and_then(|r| texts.and_then(|t| t.get(r)));
+            let info = RuleId::parse(&key.rule).and_then(|r| texts.and_then(|t| t.get(r)));
             ui.heading(format!(
                 "Resolved: {}",
                 info.map_or(key.rule.as_str(), |i| i.title.as_str())

@@ -335,6 +335,7 @@ pub fn group_form(ui: &mut Ui, g: &mut CrimeGroup, opts: &RefOptions) -> bool {
             "Coercive (working against), co-optive (working with) or none yet (§II).",
             &mut g.approach,
         );
+        changed |= approach_periods(ui, &mut g.approach_periods);
         changed |= w::flag(
             ui,
             "Transition plan",
@@ -343,6 +344,67 @@ pub fn group_form(ui: &mut Ui, g: &mut CrimeGroup, opts: &RefOptions) -> bool {
         );
         changed |= w::multiline(ui, "Notes", "Free notes on the group.", &mut g.notes);
     });
+    changed
+}
+
+/// A group's approach over time: one row of from, to and approach per period, with add and
+/// remove buttons ('war heroes' left alone at first and pursued later, §IV).
+fn approach_periods(ui: &mut Ui, periods: &mut Vec<crate::model::ApproachPeriod>) -> bool {
+    let mut changed = false;
+    let default = YearMonth::new(2000, 1).unwrap_or_else(|| YearMonth::from_index(0));
+    let mut remove = None;
+    for (i, p) in periods.iter_mut().enumerate() {
+        let n = i + 1;
+        changed |= w::optional_date(
+            ui,
+            &format!("Period {n} from"),
+            "First month of this approach; unticked, from the beginning.",
+            &mut p.from,
+            p.to.unwrap_or(default),
+            "from the beginning",
+        );
+        changed |= w::optional_date(
+            ui,
+            &format!("Period {n} to"),
+            "Last month of this approach; unticked, open-ended.",
+            &mut p.to,
+            p.from.unwrap_or(default),
+            "open-ended",
+        );
+        changed |= w::choice(
+            ui,
+            &format!("Period {n} approach"),
+            "How missions approach the group in this period; months no period covers take the approach above.",
+            &mut p.approach,
+        );
+        ui.label("");
+        if ui
+            .button(format!("Remove period {n}"))
+            .on_hover_text("Remove this approach period.")
+            .clicked()
+        {
+            remove = Some(i);
+        }
+        ui.end_row();
+    }
+    if let Some(i) = remove {
+        periods.remove(i);
+        changed = true;
+    }
+    ui.label("");
+    if ui
+        .button("Add approach period")
+        .on_hover_text("Say how the approach changed over time, e.g. left alone until a month, coerced after it (§IV).")
+        .clicked()
+    {
+        periods.push(crate::model::ApproachPeriod {
+            from: None,
+            to: None,
+            approach: crate::model::Approach::Coercive,
+        });
+        changed = true;
+    }
+    ui.end_row();
     changed
 }
 
@@ -404,6 +466,18 @@ pub fn mission_form(ui: &mut Ui, m: &mut Mission, opts: &RefOptions) -> bool {
             "Mandate: public security",
             "Public-security tasks such as patrols and law and order; for a military mission beside civilian ones, a source of friction (§V.4).",
             &mut m.mandate.public_security,
+        );
+        changed |= w::flag(
+            ui,
+            "Transitional authority",
+            "The mission is the government, as UNMIK in Kosovo and UNTAET in East Timor were (§III): it does not act on a host's consent.",
+            &mut m.mandate.transitional_authority,
+        );
+        changed |= w::flag(
+            ui,
+            "Not a SIPRI peace operation",
+            "Acts beside the missions but is not a multilateral peace operation by SIPRI's definition, as the JF-G5S (Figure 2, note a).",
+            &mut m.not_peace_operation,
         );
         changed |= w::date(ui, "Start", "First month of deployment.", &mut m.start);
         let start = m.start;
@@ -531,6 +605,18 @@ pub fn activity_form(ui: &mut Ui, a: &mut Activity, opts: &RefOptions, s: &Scena
             "Kinds",
             "What the activity does. The risk rules read these tags (for example, policing by a military mission).",
             &mut a.kinds,
+        );
+        let components: Vec<(crate::model::Component, String)> = crate::model::Component::ALL
+            .iter()
+            .map(|c| (*c, c.label().to_owned()))
+            .collect();
+        changed |= w::reference(
+            ui,
+            "Component",
+            "Which component of its mission carries the activity out. Troops of a multidimensional mission doing raids are the military in crime fighting (§IV.5).",
+            &mut a.component,
+            &components,
+            "(the mission as a whole)",
         );
         changed |= w::references(
             ui,
