@@ -5,7 +5,6 @@
 
 #![cfg(feature = "gui")]
 #![expect(
-    clippy::panic,
     clippy::unwrap_used,
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
@@ -23,11 +22,14 @@ use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
 use peaceops::io::{self, RecoveryStore, Snapshot};
 use peaceops::model::{Activity, Edit, Scenario};
 
+/// What a save dialog was asked for: the kind of file and the folder it starts in.
+type Asked = (FileKind, Option<PathBuf>);
+
 /// File dialogs answered from a script; records what each save dialog was asked for.
 #[derive(Clone, Default)]
 struct Script {
     answers: Rc<RefCell<VecDeque<Picked>>>,
-    asked: Rc<RefCell<Vec<(FileKind, Option<PathBuf>)>>>,
+    asked: Rc<RefCell<Vec<Asked>>>,
 }
 
 impl Script {
