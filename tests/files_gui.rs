@@ -130,7 +130,7 @@ fn a_shipped_file_opened_by_path_is_never_saved_over() {
     let mut s = start(Some(kosovo.clone()));
     // One consistent status: a reference copy, never "All changes saved".
     s.h.get_by_label_contains("as a copy");
-    s.h.get_by_label("Reference scenario: Save as… to keep your changes");
+    s.h.get_by_label("Reference copy (Save as… to keep)");
     assert_eq!(s.h.query_all_by_label("All changes saved").count(), 0);
     edit(&mut s.h);
     // Ctrl+S asks where (the dialog is cancelled): the shipped file is not written.
