@@ -1,7 +1,8 @@
 //! Speed budgets of the domain (release, this 2-core machine):
 //! load + validate 1,000 activities ≤ 10 ms and 10,000 ≤ 60 ms (median); durable save of 10,000
 //! ≤ 60 ms; all rules on 1,000 activities / 50 missions / 100 groups ≤ 0.2 ms, and on 10,000
-//! ≤ 2 ms. Run: `cargo bench --bench domain`.
+//! ≤ 2 ms; `check` of a 100,000-activity file (load, validate, rules, report) ≤ 1 s; validation of
+//! a 5,000-mission predecessor chain ≤ 10 ms. Run: `cargo bench --bench domain`.
 
 #![expect(
     clippy::expect_used,
@@ -13,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use peaceops::io::{load, save};
-use peaceops::model::{Catalogue, validate};
+use peaceops::model::{Catalogue, Mission, MissionId, Scenario, YearMonth, validate};
 use peaceops::rules::evaluate;
 use peaceops::synthetic::{Size, scenario};
 
@@ -71,5 +72,56 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_validate, durable_save, rules);
+/// `peaceops check` of one generated 100,000-activity file, as the command line runs it.
+fn check_100k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("100k.ron");
+    let size = Size {
+        activities: 100_000,
+        missions: 200,
+        groups: 400,
+    };
+    save(&path, &scenario(size, 3)).expect("saved");
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function(BenchmarkId::from_parameter(100_000), |b| {
+        b.iter(|| {
+            let mut out = std::io::sink();
+            let mut err = std::io::sink();
+            black_box(peaceops::cli::check(
+                std::slice::from_ref(&path),
+                false,
+                &mut out,
+                &mut err,
+            ))
+        });
+    });
+    group.finish();
+}
+
+/// Validation of 5,000 missions, each succeeding the one before (the predecessor-loop walk).
+fn predecessor_chain(c: &mut Criterion) {
+    let start = YearMonth::new(2000, 1).expect("a date");
+    let mut s = Scenario::new("chain");
+    for i in 0..5_000 {
+        let mut m = Mission::new(MissionId(format!("m{i}")), format!("Mission {i}"), start);
+        if i > 0 {
+            m.predecessor = Some(MissionId(format!("m{}", i - 1)));
+        }
+        s.missions.push(m);
+    }
+    c.bench_function("validate_chain/5000", |b| {
+        b.iter(|| black_box(validate(black_box(&s), None)));
+    });
+}
+
+criterion_group!(
+    benches,
+    load_and_validate,
+    durable_save,
+    rules,
+    check_100k,
+    predecessor_chain
+);
 criterion_main!(benches);

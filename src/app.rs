@@ -455,16 +455,16 @@ impl PeaceOpsApp {
                     self.proceed(ctx, then);
                 }
             }
-            Answer::Reload => match {
+            Answer::Reload => {
                 self.after_save = None;
-                self.session.reload()
-            } {
-                Ok(_) => {
-                    self.view = ViewState::default();
-                    self.notice = Some(Notice::info("Reloaded the file as it is on disk"));
+                match self.session.reload() {
+                    Ok(_) => {
+                        self.view = ViewState::default();
+                        self.notice = Some(Notice::info("Reloaded the file as it is on disk"));
+                    }
+                    Err(e) => self.notice = Some(Notice::error(e.to_string())),
                 }
-                Err(e) => self.notice = Some(Notice::error(e.to_string())),
-            },
+            }
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.after_save.take()

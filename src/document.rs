@@ -134,17 +134,26 @@ impl Document {
         }
     }
 
-    /// The one line the status bar shows about saving: unsaved changes, a reference copy, or
-    /// saved.
+    /// The few words the status bar shows about saving (short: it shares the bar with messages
+    /// at any zoom); [`Self::save_state_hint`] says more.
     pub fn save_state(&self) -> &'static str {
         match (self.is_dirty(), self.origin()) {
-            (true, Origin::Reference(_)) => {
-                "Unsaved copy of a reference scenario: Save as… to keep it"
-            }
+            (true, Origin::Reference(_)) => "Unsaved copy of a reference",
             (true, _) => "Unsaved changes",
-            (false, Origin::Reference(_)) => "Reference scenario: Save as… to keep your changes",
-            (false, Origin::New) => "New scenario, not saved yet",
+            (false, Origin::Reference(_)) => "Reference copy (Save as… to keep)",
+            (false, Origin::New) => "Not saved yet",
             (false, Origin::File(_)) => "All changes saved",
+        }
+    }
+
+    /// What [`Self::save_state`] means, for a hover.
+    pub fn save_state_hint(&self) -> &'static str {
+        match self.origin() {
+            Origin::Reference(_) => {
+                "A shipped reference scenario opens as a copy and is never saved over: Save as… to keep your changes in a file of your own."
+            }
+            Origin::New => "This scenario has no file yet: Save as… to keep it.",
+            Origin::File(_) => "Whether everything on screen is in the file (Ctrl+S saves).",
         }
     }
 

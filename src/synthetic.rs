@@ -173,6 +173,11 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
         if i > 0 && rng.chance(0.3) {
             let p = i - 1 - rng.below(i.min(3));
             m.predecessor = Some(s.missions[p].id.clone());
+            // A successor never starts before its predecessor (validation says so).
+            if m.start < s.missions[p].start {
+                m.start = s.missions[p].start;
+                m.end = m.end.map(|e| e.max(m.start));
+            }
             m.handover.planned = rng.chance(0.7);
         }
         if i > 0 && rng.chance(0.3) {

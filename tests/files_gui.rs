@@ -5,7 +5,6 @@
 
 #![cfg(feature = "gui")]
 #![expect(
-    clippy::panic,
     clippy::unwrap_used,
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
@@ -23,11 +22,14 @@ use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
 use peaceops::io::{self, RecoveryStore, Snapshot};
 use peaceops::model::{Activity, Edit, Scenario};
 
+/// What a save dialog was asked for: the kind of file and the folder it starts in.
+type Asked = (FileKind, Option<PathBuf>);
+
 /// File dialogs answered from a script; records what each save dialog was asked for.
 #[derive(Clone, Default)]
 struct Script {
     answers: Rc<RefCell<VecDeque<Picked>>>,
-    asked: Rc<RefCell<Vec<(FileKind, Option<PathBuf>)>>>,
+    asked: Rc<RefCell<Vec<Asked>>>,
 }
 
 impl Script {
@@ -128,7 +130,7 @@ fn a_shipped_file_opened_by_path_is_never_saved_over() {
     let mut s = start(Some(kosovo.clone()));
     // One consistent status: a reference copy, never "All changes saved".
     s.h.get_by_label_contains("as a copy");
-    s.h.get_by_label("Reference scenario: Save as… to keep your changes");
+    s.h.get_by_label("Reference copy (Save as… to keep)");
     assert_eq!(s.h.query_all_by_label("All changes saved").count(), 0);
     edit(&mut s.h);
     // Ctrl+S asks where (the dialog is cancelled): the shipped file is not written.

@@ -4,7 +4,6 @@
 
 #![expect(
     clippy::panic,
-    clippy::expect_used,
     clippy::unwrap_used,
     reason = "tests: a failed unwrap or a panic is a failed test"
 )]

@@ -3,8 +3,6 @@
 //! once. The special files are made here, never committed.
 
 #![expect(
-    clippy::panic,
-    clippy::expect_used,
     clippy::unwrap_used,
     reason = "tests: a failed unwrap or a panic is a failed test"
 )]

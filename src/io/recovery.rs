@@ -280,7 +280,7 @@ impl RecoveryStore {
                 }
             }
         }
-        found.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        found.sort_by_key(|f| std::cmp::Reverse((f.0, f.1)));
         scan.found = found.into_iter().map(|(_, _, f)| f).collect();
         scan
     }

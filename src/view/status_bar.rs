@@ -65,17 +65,32 @@ pub fn status_bar_ui(
                 *show_problems = !*show_problems;
             }
             if doc.is_dirty() {
-                ui.label(doc.save_state());
+                ui.label(doc.save_state())
             } else {
-                ui.weak(doc.save_state());
+                ui.weak(doc.save_state())
             }
+            .on_hover_text(doc.save_state_hint());
             // A fixed id: the widgets on the right come and go, the message's must not change.
             let left = egui::UiBuilder::new()
                 .id_salt("status message")
                 .layout(egui::Layout::left_to_right(egui::Align::Center));
             ui.scope_builder(left, |ui| {
                 let mut dismiss = false;
-                if let Some(n) = notice.as_ref() {
+                // Where the bar is too narrow for the message (high zoom, narrow window), one
+                // small button stands for it: the message on hover, an error whole in the
+                // Problems window on click; nothing overlaps the rest of the bar.
+                let room = ui.available_width() > 4.0 * theme::ROW_HEIGHT;
+                if let Some(n) = notice.as_ref().filter(|_| !room) {
+                    let label = if n.error { "Error…" } else { "Message…" };
+                    if ui.small_button(label).on_hover_text(n.text.as_str()).clicked() {
+                        if n.error {
+                            *show_problems = true;
+                        } else {
+                            dismiss = true;
+                        }
+                    }
+                }
+                if let Some(n) = notice.as_ref().filter(|_| room) {
                     dismiss = ui
                         .small_button("Dismiss")
                         .on_hover_text("Hide this message.")
