@@ -209,7 +209,9 @@ fn a_workshop_session_from_reference_scenario_to_saved_file() {
         let doc = h.state().document();
         doc.check_rows()
             .iter()
-            .filter(|r| doc.findings()[r.finding].rule == peaceops::rules::RuleId::SovereigntyConsent)
+            .filter(|r| {
+                doc.findings()[r.finding].rule == peaceops::rules::RuleId::SovereigntyConsent
+            })
             .map(|r| r.key.clone())
             .collect()
     };
@@ -229,7 +231,10 @@ fn a_workshop_session_from_reference_scenario_to_saved_file() {
         .iter()
         .map(|k| (k.clone(), CheckStatus::Mitigated))
         .collect();
-    assert_eq!(decided, expected, "that rule's findings, and only those, are mitigated");
+    assert_eq!(
+        decided, expected,
+        "that rule's findings, and only those, are mitigated"
+    );
     assert!(doc.is_dirty());
     assert!(h.state().title().starts_with("● "), "{}", h.state().title());
 

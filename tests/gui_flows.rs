@@ -363,16 +363,25 @@ fn undo_with_nothing_to_undo_says_so() {
 // The checklist
 // ---------------------------------------------------------------------------------------------
 
-/// Where to click to pick the first finding row with this title.
-fn first_row(h: &H, title: &str) -> egui::Pos2 {
-    let label = format!("Status of {title}");
+/// Where to click to pick a checklist row: right of its status control, on the row itself.
+fn row_point(h: &H, status_label: &str) -> egui::Pos2 {
     let combo = h
-        .query_all_by_label(&label)
+        .query_all_by_label_contains(status_label)
         .next()
-        .unwrap_or_else(|| panic!("no row {title:?}"));
+        .unwrap_or_else(|| panic!("no row {status_label:?}"));
     let r = combo.rect();
-    // Right of the status control, on the row's title: the row itself, not the control.
     egui::pos2(r.right() + 60.0, r.center().y)
+}
+
+/// Where to click to pick the first rule row with this title.
+fn first_row(h: &H, title: &str) -> egui::Pos2 {
+    row_point(h, &format!("Status of {title}"))
+}
+
+/// Expands a rule's row and returns where to click to pick its first finding.
+fn first_instance(h: &mut H, title: &str) -> egui::Pos2 {
+    click(h, &format!("Expand {title}"));
+    row_point(h, &format!("Status of {title}:"))
 }
 
 fn status_of(h: &H, key: &FindingKey) -> CheckStatus {
@@ -459,7 +468,7 @@ fn every_status_can_be_set_on_a_finding_and_undone() {
 fn a_note_on_a_finding_is_written_in_its_detail() {
     let (mut h, _script) = harness_with(Some(scenario_path("guinea-bissau.ron")));
     let key = first_key(&h, RuleId::CapacityToCapturedState);
-    let at = first_row(&h, "Building a captured state's capacity");
+    let at = first_instance(&mut h, "Building a captured state's capacity");
     click_at(&mut h, at);
     let note = h.get_by_label("Note");
     note.focus();
@@ -544,7 +553,7 @@ fn custom_items_are_added_edited_and_deleted() {
 fn a_decision_whose_finding_stops_firing_is_kept_and_can_be_forgotten() {
     let (mut h, _script) = harness_with(Some(scenario_path("guinea-bissau.ron")));
     let key = first_key(&h, RuleId::OrganizationalGeopolitics);
-    let at = first_row(&h, "Geopolitics of the organizations");
+    let at = first_instance(&mut h, "Geopolitics of the organizations");
     click_at(&mut h, at);
     click_in_view(&mut h, "Finding status");
     pick_status(&mut h, CheckStatus::Mitigated);

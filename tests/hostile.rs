@@ -19,27 +19,46 @@ const BIN: &str = env!("CARGO_BIN_EXE_peaceops");
 const KOSOVO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/kosovo-2008.ron");
 const HAITI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/haiti-minustah.ron");
 
-/// Runs `peaceops ARGS`, killing it (and failing) if it has not finished within 30 s.
+/// Runs `peaceops ARGS`, killing it (and failing) if it has not finished within 30 s. Its output
+/// is drained while it runs, so a report longer than a pipe's buffer cannot stall it.
 fn run_bounded(args: &[&std::ffi::OsStr]) -> Output {
+    use std::io::Read;
     let mut child = Command::new(BIN)
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start peaceops");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
     let started = Instant::now();
-    while child.try_wait().expect("poll the child").is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            break status;
+        }
         if started.elapsed() > Duration::from_secs(30) {
             let _ = child.kill();
-            let out = child.wait_with_output().expect("collect output");
+            let _ = child.wait();
+            let printed = out.join().unwrap_or_default();
             panic!(
                 "peaceops {args:?} hung (killed after 30 s); it had printed:\n{}",
-                String::from_utf8_lossy(&out.stdout)
+                String::from_utf8_lossy(&printed)
             );
         }
         std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
     }
-    child.wait_with_output().expect("collect output")
 }
 
 fn mkfifo(path: &Path) {
