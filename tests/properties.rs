@@ -291,6 +291,7 @@ fn host() -> BoxedStrategy<HostState> {
                 police_trust,
                 sanctions_panel,
                 notes,
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -336,6 +337,8 @@ fn group() -> BoxedStrategy<CrimeGroup> {
                 approach,
                 transition_plan,
                 notes,
+                approach_periods: Vec::new(),
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -347,6 +350,7 @@ fn mission() -> BoxedStrategy<Mission> {
         executive: b,
         rule_of_law: c,
         public_security: d,
+        transitional_authority: false,
     });
     let handover = (any::<bool>(), list(one_of(HandoverScope::ALL)), text()).prop_map(
         |(planned, covers, notes)| Handover {
@@ -399,6 +403,8 @@ fn mission() -> BoxedStrategy<Mission> {
                 oversight,
                 personnel,
                 notes,
+                not_peace_operation: false,
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -411,6 +417,7 @@ fn actor() -> BoxedStrategy<Actor> {
             name,
             kind,
             notes,
+            sources: Vec::new(),
         })
         .boxed()
 }
@@ -465,6 +472,8 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
                 partners,
                 status,
                 notes,
+                component: None,
+                sources: Vec::new(),
             },
         )
         .boxed()

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::choice::choice;
 use super::host::JusticeLink;
 use super::{
-    ActivityId, ActorId, Component, GroupId, Market, MissionId, MissionKind, RegionId, TemplateId,
-    YearMonth,
+    ActivityId, ActorId, Claim, Component, GroupId, Market, MissionId, MissionKind, RegionId,
+    TemplateId, YearMonth,
 };
 
 choice! {
@@ -179,6 +179,10 @@ pub struct Activity {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 impl Activity {
@@ -201,6 +205,7 @@ impl Activity {
             partners: Vec::new(),
             status: ActivityStatus::default(),
             notes: String::new(),
+            sources: Vec::new(),
         }
     }
 
