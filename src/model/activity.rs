@@ -19,7 +19,7 @@ choice! {
         Prosecution => "prosecution", "Prosecuting cases.";
         Adjudication => "adjudication", "Trying cases in court.";
         Corrections => "corrections", "Prisons and the enforcement of sentences.";
-        Detention => "detention", "Holding people in custody (KFOR detained some 1,800 people, §IV).";
+        Detention => "detention", "Holding people in custody (KFOR reportedly detained some 1,800 people, §IV.6).";
         Border => "border", "Border management and counter-trafficking.";
         Analysis => "analysis", "Intelligence and analysis of the political economy (§VI(b)).";
         Training => "training", "Training, mentoring and equipping host institutions (§III).";
