@@ -112,9 +112,7 @@ pub fn section_exists(reference: &str) -> bool {
             }
         }
     };
-    let roman = main
-        .find(|c: char| c == '.' || c == '(')
-        .map_or(main, |i| &main[..i]);
+    let roman = main.find(['.', '(']).map_or(main, |i| &main[..i]);
     let sub = &main[roman.len()..];
     let main_ok = matches!(roman, "I" | "II" | "III" | "IV" | "V" | "VI")
         && if sub.is_empty() {
