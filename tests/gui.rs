@@ -731,3 +731,17 @@ fn the_catalogue_picker_shows_where_each_sentence_comes_from() {
     );
     assert!(h.query_all_by_label("Source: paper §III").next().is_some());
 }
+
+#[test]
+fn the_editor_shows_where_an_entitys_facts_come_from() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    h.get_by_label("Activities").click();
+    h.run();
+    assert!(h.query_all_by_label("Source: invented").next().is_none());
+    h.get_by_label_contains("UNMIK executive policing — ")
+        .click();
+    h.run();
+    // Its notes rest on the paper (§III) and on inventions (the dates): both badges show.
+    assert!(h.query_all_by_label("Source: paper §III").next().is_some());
+    assert!(h.query_all_by_label("Source: invented").next().is_some());
+}

@@ -368,13 +368,17 @@ pub fn sources_row(ui: &mut Ui, claims: &[Claim]) {
         "Sources",
         "Where the facts in the notes come from: the SIPRI paper (with section), general knowledge, or invented for this scenario.",
     );
-    ui.vertical(|ui| {
-        for c in claims {
-            ui.horizontal_wrapped(|ui| {
-                provenance_badge_ui(ui, &c.source);
-                ui.label(&c.text);
-            });
-        }
-    });
+    ui.vertical(|ui| sources_list_ui(ui, claims));
     ui.end_row();
+}
+
+/// An entity's sources as a list, one claim a line, badge first (for a hover card or a
+/// detail pane; [`sources_row`] puts the same list in a form).
+pub fn sources_list_ui(ui: &mut Ui, claims: &[Claim]) {
+    for c in claims {
+        ui.horizontal_wrapped(|ui| {
+            provenance_badge_ui(ui, &c.source);
+            ui.label(&c.text);
+        });
+    }
 }
