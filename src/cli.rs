@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::io::{LoadError, load};
 use crate::model::{
-    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, validate, validate_checklist,
+    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, validate,
+    validate_checklist,
 };
 use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
 use crate::rules::{Review, RuleId};
@@ -141,12 +142,42 @@ pub struct FindingReport {
     pub priority: u8,
     /// What the paper says about the risk.
     pub why: String,
+    /// Where `why` comes from: the paper at the rule's section.
+    pub why_source: SourceReport,
     /// What to do, the first naming the finding's entities.
     pub mitigations: Vec<String>,
+    /// Where the mitigations come from: PeaceOps's own advice, not the paper.
+    pub mitigations_source: SourceReport,
     /// The room's status.
     pub status: &'static str,
     /// The room's note.
     pub note: String,
+}
+
+/// The provenance of a text in the output: `kind` is `paper`, `general-knowledge`, `invented`
+/// or `reasoning`; `section` is the paper section when `kind` is `paper`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceReport {
+    /// `paper`, `general-knowledge`, `invented` or `reasoning`.
+    pub kind: &'static str,
+    /// The paper section, for `paper`; empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// The badge text shown in the window, e.g. "paper §V.6".
+    pub badge: String,
+}
+
+impl From<&Source> for SourceReport {
+    fn from(s: &Source) -> Self {
+        Self {
+            kind: s.kind_id(),
+            section: match s {
+                Source::Paper(section) => section.clone(),
+                _ => String::new(),
+            },
+            badge: s.badge(),
+        }
+    }
 }
 
 /// A decision whose finding no longer fires.
@@ -282,9 +313,13 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
                 priority: info.map_or(u8::MAX, |i| i.priority),
                 why: info.map(|i| i.paper.clone()).unwrap_or_default(),
+                why_source: SourceReport::from(&Source::Paper(
+                    info.map(|i| i.section.clone()).unwrap_or_default(),
+                )),
                 mitigations: info
                     .map(|i| i.mitigations_for(row.finding, s))
                     .unwrap_or_default(),
+                mitigations_source: SourceReport::from(&Source::Reasoning),
                 status: status_id(row.status),
                 note: row.note.to_owned(),
             }

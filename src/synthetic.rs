@@ -94,6 +94,7 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
             name: format!("Actor {i}"),
             kind: actor_kinds[i % actor_kinds.len()],
             notes: String::new(),
+            sources: Vec::new(),
         });
     }
     for i in 0..size.groups {

@@ -180,3 +180,41 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.visuals.widgets.inactive.fg_stroke.color = text;
     });
 }
+
+/// The colour of a provenance badge (see `view::widgets::provenance_badge_ui`): blue for the
+/// paper, grey for general knowledge, reddish purple for invented facts, bluish green for
+/// PeaceOps's reasoning (Okabe–Ito colours, distinct for colour-blind readers; the badge text
+/// says the source too).
+pub fn provenance_color(source: &crate::model::Source, dark: bool) -> Color32 {
+    use crate::model::Source;
+    match source {
+        Source::Paper(_) => {
+            if dark {
+                Color32::from_rgb(0x56, 0xB4, 0xE9)
+            } else {
+                Color32::from_rgb(0x00, 0x72, 0xB2)
+            }
+        }
+        Source::GeneralKnowledge => {
+            if dark {
+                Color32::from_gray(175)
+            } else {
+                Color32::from_gray(95)
+            }
+        }
+        Source::Invented => {
+            if dark {
+                Color32::from_rgb(0xCC, 0x79, 0xA7)
+            } else {
+                Color32::from_rgb(0xA0, 0x3C, 0x78)
+            }
+        }
+        Source::Reasoning => {
+            if dark {
+                Color32::from_rgb(0x00, 0xB0, 0x84)
+            } else {
+                Color32::from_rgb(0x00, 0x7A, 0x5A)
+            }
+        }
+    }
+}

@@ -145,11 +145,13 @@ fn every_template_is_complete() {
         let n = name(t);
         assert!(!t.title.trim().is_empty(), "{n}: empty title");
         assert!(!t.what.trim().is_empty(), "{n}: empty `what`");
-        assert!(!t.why.trim().is_empty(), "{n}: empty `why`");
+        assert!(!t.why.is_empty(), "{n}: empty `why`");
+        for c in &t.why {
+            assert!(!c.text.trim().is_empty(), "{n}: an empty `why` sentence");
+        }
         assert!(!t.section.trim().is_empty(), "{n}: empty section");
         assert!(!t.kinds.is_empty(), "{n}: no kind tags");
-        assert!(!t.missions.is_empty(), "{n}: names no mission");
-        for m in &t.missions {
+        for m in t.missions() {
             assert!(!m.trim().is_empty(), "{n}: an empty mission name");
         }
     }

@@ -535,11 +535,31 @@ fn json_reports_reference_scenarios() {
     assert_eq!(v["exit_code"], 0);
     let files = v["files"].as_array().expect("files is a list");
     assert_eq!(files.len(), all.len());
+    let mut sourced = 0;
     for (f, path) in files.iter().zip(&all) {
         assert_readable_report(f, path);
         assert_eq!(f["status"], "valid");
         assert_eq!(f["problems"], Value::Array(vec![]));
+        // Every printed risk text says where it comes from (issue 16): `why` is the paper at the
+        // rule's section, the mitigations are PeaceOps's advice.
+        let findings = f["findings"].as_array().expect("findings is a list");
+        sourced += findings.len();
+        for finding in findings {
+            let source = &finding["why_source"];
+            assert_eq!(source["kind"], "paper", "{finding}");
+            assert_eq!(source["section"], finding["section"], "{finding}");
+            assert_eq!(
+                source["badge"],
+                format!("paper {}", finding["section"].as_str().unwrap_or("")),
+                "{finding}"
+            );
+            assert_eq!(
+                finding["mitigations_source"]["kind"], "reasoning",
+                "{finding}"
+            );
+        }
     }
+    assert!(sourced > 0, "the reference scenarios fire risks");
 }
 
 #[test]

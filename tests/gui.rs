@@ -730,3 +730,53 @@ fn a_new_activity_is_scrolled_into_view_in_the_list() {
             .is_some()
     );
 }
+
+fn catalogue_search(query: &str) -> Harness<'static, PeaceOpsApp> {
+    let (mut h, _script) = harness();
+    open_kosovo(&mut h);
+    first_by_label(&h, "Add from catalogue…").click();
+    h.run();
+    let search = h.get_by_label("Search catalogue");
+    search.focus();
+    search.type_text(query);
+    h.run();
+    h
+}
+
+#[test]
+fn the_catalogue_picker_shows_where_each_sentence_comes_from() {
+    // The military raids template: its paper sentences carry "paper §V.5" and "paper §V.4",
+    // its own advice "PeaceOps"; KFOR is named by the paper, so the missions line carries the
+    // paper badge too (the template's section, §V.5).
+    let h = catalogue_search("raid brothels");
+    assert!(h.query_all_by_label("Source: paper §V.5").count() >= 2);
+    assert!(h.query_all_by_label("Source: paper §V.4").next().is_some());
+    assert!(h.query_all_by_label("Source: PeaceOps").next().is_some());
+    assert!(
+        h.query_all_by_label("Source: general knowledge")
+            .next()
+            .is_none()
+    );
+    // Vetting: the paper names no mission, so its examples are marked general knowledge.
+    let h = catalogue_search("vetting certifying");
+    assert!(
+        h.query_all_by_label("Source: general knowledge")
+            .next()
+            .is_some()
+    );
+    assert!(h.query_all_by_label("Source: paper §III").next().is_some());
+}
+
+#[test]
+fn the_editor_shows_where_an_entitys_facts_come_from() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    h.get_by_label("Activities").click();
+    h.run();
+    assert!(h.query_all_by_label("Source: invented").next().is_none());
+    h.get_by_label_contains("UNMIK executive policing — ")
+        .click();
+    h.run();
+    // Its notes rest on the paper (§III) and on inventions (the dates): both badges show.
+    assert!(h.query_all_by_label("Source: paper §III").next().is_some());
+    assert!(h.query_all_by_label("Source: invented").next().is_some());
+}

@@ -361,6 +361,7 @@ fn rich_scenario() -> Scenario {
         name: "Kosovo Police".into(),
         kind: ActorKind::HostAgency,
         notes: String::new(),
+        sources: Vec::new(),
     });
     let mut a = Activity::new(
         ActivityId::from("act-1"),
@@ -1123,6 +1124,7 @@ fn validate_reports_all_problems_in_a_built_scenario() {
         name: "A".into(),
         kind: ActorKind::Other,
         notes: String::new(),
+        sources: Vec::new(),
     });
     let mut a = Activity::new(ActivityId::from("a"), "A", f64::NAN, 2.0);
     a.mission = Some(MissionId::from("nowhere"));

@@ -291,6 +291,7 @@ fn host() -> BoxedStrategy<HostState> {
                 police_trust,
                 sanctions_panel,
                 notes,
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -343,6 +344,8 @@ fn group() -> BoxedStrategy<CrimeGroup> {
                 approach_periods,
                 transition_plan,
                 notes,
+                approach_periods: Vec::new(),
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -410,6 +413,8 @@ fn mission() -> BoxedStrategy<Mission> {
                 personnel,
                 not_peace_operation,
                 notes,
+                not_peace_operation: false,
+                sources: Vec::new(),
             },
         )
         .boxed()
@@ -422,6 +427,7 @@ fn actor() -> BoxedStrategy<Actor> {
             name,
             kind,
             notes,
+            sources: Vec::new(),
         })
         .boxed()
 }
@@ -479,6 +485,8 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
                 partners,
                 status,
                 notes,
+                component: None,
+                sources: Vec::new(),
             },
         )
         .boxed()

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::choice::choice;
 use super::host::JusticeLink;
 use super::{
-    ActivityId, ActorId, Component, GroupId, Market, MissionId, MissionKind, RegionId, TemplateId,
-    YearMonth,
+    ActivityId, ActorId, Claim, Component, GroupId, Market, MissionId, MissionKind, RegionId,
+    TemplateId, YearMonth,
 };
 
 choice! {
@@ -19,7 +19,7 @@ choice! {
         Prosecution => "prosecution", "Prosecuting cases.";
         Adjudication => "adjudication", "Trying cases in court.";
         Corrections => "corrections", "Prisons and the enforcement of sentences.";
-        Detention => "detention", "Holding people in custody (KFOR detained some 1,800 people, §IV).";
+        Detention => "detention", "Holding people in custody (KFOR reportedly detained some 1,800 people, §IV.6).";
         Border => "border", "Border management and counter-trafficking.";
         Analysis => "analysis", "Intelligence and analysis of the political economy (§VI(b)).";
         Training => "training", "Training, mentoring and equipping host institutions (§III).";
@@ -179,6 +179,10 @@ pub struct Activity {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 impl Activity {
@@ -201,6 +205,7 @@ impl Activity {
             partners: Vec::new(),
             status: ActivityStatus::default(),
             notes: String::new(),
+            sources: Vec::new(),
         }
     }
 

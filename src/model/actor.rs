@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ActorId;
 use super::choice::choice;
+use super::{ActorId, Claim};
 
 choice! {
     /// What kind of actor (§V).
@@ -73,4 +73,8 @@ pub struct Actor {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }

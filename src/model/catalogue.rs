@@ -1,4 +1,5 @@
-//! The activity catalogue: templates from the paper's examples (§II Figure 1, §III), embedded in
+//! The activity catalogue: templates from the paper's examples (§II Figure 1, §III) and
+//! recommendations (§VI), embedded in
 //! the binary from `assets/catalogue.ron`. Adding an activity from a template places it at the
 //! template's default position with its kind tags.
 
@@ -6,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityId, ActivityKind, Market, Quadrant, TemplateId};
+use super::{Activity, ActivityId, ActivityKind, Claim, Market, Quadrant, TemplateId};
 
 /// The catalogue text, as shipped.
 pub const CATALOGUE_RON: &str = include_str!("../../assets/catalogue.ron");
@@ -28,20 +29,71 @@ pub struct Template {
     /// Markets it usually targets.
     #[serde(default)]
     pub markets: Vec<Market>,
-    /// First line of the explanation: what the activity is.
+    /// First line of the explanation: what the activity is, in PeaceOps's words.
     pub what: String,
-    /// Second line: why it matters or what to watch for.
-    pub why: String,
-    /// Missions that did it, as named in the paper.
-    pub missions: Vec<String>,
+    /// Why it matters or what to watch for: sentences, each saying whether it paraphrases the
+    /// paper (with section) or is PeaceOps's own reasoning.
+    pub why: Vec<Claim>,
+    /// Missions the paper itself names for this activity.
+    #[serde(default)]
+    pub paper_missions: Vec<String>,
+    /// Further examples of missions that did it, from general knowledge (not from the paper).
+    #[serde(default)]
+    pub other_missions: Vec<String>,
     /// The paper section it comes from, e.g. "§III".
     pub section: String,
+    /// What the template rests on: an example in the paper, a recommendation, or a risk.
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+/// What a catalogue template rests on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// The paper gives examples of missions doing it.
+    #[default]
+    Example,
+    /// It rests on what the paper asks for (mostly §VI), not on an example of a mission.
+    Recommendation,
+    /// It answers a risk the paper warns of, not an example of a mission.
+    Risk,
+}
+
+impl Basis {
+    /// A short sentence for the catalogue: what the template rests on.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Example => "an example in the paper",
+            Basis::Recommendation => "a recommendation of the paper, not an example",
+            Basis::Risk => "a risk the paper warns of, not an example",
+        }
+    }
 }
 
 impl Template {
     /// The template's quadrant.
     pub fn quadrant(&self) -> Quadrant {
         Quadrant::of(self.x, self.y)
+    }
+
+    /// Every mission named: first those the paper names, then the other examples.
+    pub fn missions(&self) -> impl Iterator<Item = &str> {
+        self.paper_missions
+            .iter()
+            .chain(&self.other_missions)
+            .map(String::as_str)
+    }
+
+    /// The explanation as one text, sentence after sentence, without sources.
+    pub fn why_text(&self) -> String {
+        let mut out = String::new();
+        for c in &self.why {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&c.text);
+        }
+        out
     }
 
     /// A new activity from this template.
@@ -62,11 +114,11 @@ impl Template {
         q.split_whitespace().all(|word| {
             self.title.to_lowercase().contains(word)
                 || self.what.to_lowercase().contains(word)
-                || self.why.to_lowercase().contains(word)
                 || self
-                    .missions
+                    .why
                     .iter()
-                    .any(|m| m.to_lowercase().contains(word))
+                    .any(|c| c.text.to_lowercase().contains(word))
+                || self.missions().any(|m| m.to_lowercase().contains(word))
                 || self.kinds.iter().any(|k| k.label().contains(word))
         })
     }

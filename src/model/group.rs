@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::{Level, choice};
-use super::{GroupId, RegionId, YearMonth};
+use super::{Claim, GroupId, RegionId, YearMonth};
 
 choice! {
     /// How the group relates to the state (§I).
@@ -119,6 +119,10 @@ pub struct CrimeGroup {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 impl CrimeGroup {
@@ -140,6 +144,7 @@ impl CrimeGroup {
             approach_periods: Vec::new(),
             transition_plan: false,
             notes: String::new(),
+            sources: Vec::new(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::{Capacity, Level, choice};
-use super::{RegionId, YearMonth};
+use super::{Claim, RegionId, YearMonth};
 
 choice! {
     /// The state of governance (§I): weak, corrupt or contested states, up to state capture.
@@ -172,4 +172,8 @@ pub struct HostState {
     /// Anything else the room should know: economy, unemployment, weapons, the missions' own effect.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }

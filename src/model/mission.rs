@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choice::choice;
-use super::{ActorId, MissionId, YearMonth};
+use super::{ActorId, Claim, MissionId, YearMonth};
 
 choice! {
     /// The organization that deploys the mission (§I, note 1).
@@ -208,6 +208,10 @@ pub struct Mission {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Where the facts in the notes come from, one short claim each (paper, general
+    /// knowledge or invented); empty for the room's own entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 impl Mission {
@@ -231,6 +235,7 @@ impl Mission {
             personnel: 0,
             not_peace_operation: false,
             notes: String::new(),
+            sources: Vec::new(),
         }
     }
 

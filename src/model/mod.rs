@@ -12,12 +12,13 @@ mod history;
 mod host;
 mod ids;
 mod mission;
+mod provenance;
 mod scenario;
 mod validate;
 
 pub use activity::{Activity, ActivityKind, ActivityStatus, Quadrant};
 pub use actor::{Actor, ActorKind};
-pub use catalogue::{CATALOGUE_RON, Catalogue, CatalogueError, Template};
+pub use catalogue::{Basis, CATALOGUE_RON, Catalogue, CatalogueError, Template};
 pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState};
 pub use choice::{Capacity, Choice, Level};
 pub use date::{MAX_YEAR, MIN_YEAR, YearMonth, YearMonthError, periods_overlap};
@@ -33,5 +34,6 @@ pub use ids::{
 pub use mission::{
     Capability, Component, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };
+pub use provenance::{Claim, Source, section_exists, section_references};
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
 pub use validate::{Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist};

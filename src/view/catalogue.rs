@@ -6,7 +6,7 @@ use egui::{ScrollArea, Ui};
 use super::Selection;
 use crate::command::Command;
 use crate::document::Document;
-use crate::model::{Catalogue, Edit, MissionId};
+use crate::model::{Basis, Catalogue, Edit, MissionId, Source};
 
 /// The catalogue window's state.
 #[derive(Default)]
@@ -95,9 +95,27 @@ fn catalogue_ui(ui: &mut Ui, doc: &Document, state: &mut CatalogueState, out: &m
                         ui.weak(format!("{} · {}", t.quadrant().label(), t.section));
                     });
                     ui.label(&t.what);
-                    ui.weak(&t.why);
+                    super::widgets::claims_ui(ui, &t.why);
+                    if t.basis != Basis::Example {
+                        ui.small(format!("Rests on {}.", t.basis.label()));
+                    }
                     ui.horizontal_wrapped(|ui| {
-                        ui.small(format!("Done by: {}", t.missions.join(", ")));
+                        if !t.paper_missions.is_empty() {
+                            ui.small(format!("Done by: {}", t.paper_missions.join(", ")));
+                            super::widgets::provenance_badge_ui(
+                                ui,
+                                &Source::Paper(t.section.clone()),
+                            );
+                        }
+                        if !t.other_missions.is_empty() {
+                            let lead = if t.paper_missions.is_empty() {
+                                "Examples"
+                            } else {
+                                "Also"
+                            };
+                            ui.small(format!("{lead}: {}", t.other_missions.join(", ")));
+                            super::widgets::provenance_badge_ui(ui, &Source::GeneralKnowledge);
+                        }
                         let label = format!("Add {}", t.title);
                         let r = ui.button("Add").on_hover_text(format!(
                             "Add '{}' at its default place on the chart ({:+.2}, {:+.2}).",

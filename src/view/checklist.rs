@@ -449,7 +449,10 @@ pub fn checklist_ui(
 /// What the paper says, then why it fired here, then what to do, then (folded) how the rule
 /// decides: the order a student reads a risk in.
 fn explain(ui: &mut Ui, info: &crate::rules::RiskInfo, why_here: &[String], todo: &[String]) {
-    ui.strong("What the paper says");
+    ui.horizontal(|ui| {
+        ui.strong("What the paper says");
+        super::widgets::provenance_badge_ui(ui, &crate::model::Source::Paper(info.section.clone()));
+    });
     ui.label(&info.paper);
     ui.strong(if why_here.len() == 1 {
         "Why it fired here"
@@ -459,7 +462,10 @@ fn explain(ui: &mut Ui, info: &crate::rules::RiskInfo, why_here: &[String], todo
     for w in why_here {
         ui.label(w);
     }
-    ui.strong("What to do");
+    ui.horizontal(|ui| {
+        ui.strong("What to do");
+        super::widgets::provenance_badge_ui(ui, &crate::model::Source::Reasoning);
+    });
     for m in todo {
         ui.label(format!("• {m}"));
     }

@@ -308,6 +308,7 @@ fn actors_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Com
             name: "New actor".into(),
             kind: ActorKind::CivilSociety,
             notes: String::new(),
+            sources: Vec::new(),
         })));
         out.push(Command::Select(Selection::Actor(id.as_str().into())));
     }

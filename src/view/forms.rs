@@ -209,6 +209,7 @@ pub fn host_form(
             "Anything else: economy, unemployment, weapons, the missions' own effect on the economy.",
             &mut host.notes,
         );
+        w::sources_row(ui, &host.sources);
     });
     ui.separator();
     ui.strong("Regions").on_hover_text("The centre, border regions and hinterlands. Organized crime thrives away from the capital (§VI(a)).");
@@ -343,6 +344,7 @@ pub fn group_form(ui: &mut Ui, g: &mut CrimeGroup, opts: &RefOptions) -> bool {
             &mut g.transition_plan,
         );
         changed |= w::multiline(ui, "Notes", "Free notes on the group.", &mut g.notes);
+        w::sources_row(ui, &g.sources);
     });
     changed
 }
@@ -544,6 +546,7 @@ pub fn mission_form(ui: &mut Ui, m: &mut Mission, opts: &RefOptions) -> bool {
             &mut m.personnel,
         );
         changed |= w::multiline(ui, "Notes", "Free notes on the mission.", &mut m.notes);
+        w::sources_row(ui, &m.sources);
     });
     changed
 }
@@ -555,6 +558,7 @@ pub fn actor_form(ui: &mut Ui, a: &mut Actor) -> bool {
         changed |= w::text(ui, "Actor name", "The actor's name.", &mut a.name);
         changed |= w::choice(ui, "Actor kind", "What kind of actor (§V).", &mut a.kind);
         changed |= w::multiline(ui, "Notes", "Free notes on the actor.", &mut a.notes);
+        w::sources_row(ui, &a.sources);
     });
     changed
 }
@@ -669,6 +673,7 @@ pub fn activity_form(ui: &mut Ui, a: &mut Activity, opts: &RefOptions, s: &Scena
             &mut a.status,
         );
         changed |= w::multiline(ui, "Notes", "Free notes on the activity.", &mut a.notes);
+        w::sources_row(ui, &a.sources);
     });
     changed
 }

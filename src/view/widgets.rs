@@ -4,7 +4,7 @@
 
 use egui::{ComboBox, Grid, Response, TextEdit, Ui};
 
-use crate::model::{Choice, YearMonth};
+use crate::model::{Choice, Claim, Source, YearMonth};
 use crate::theme;
 
 /// A two-column form grid.
@@ -329,4 +329,56 @@ pub fn optional_date(
     });
     ui.end_row();
     changed
+}
+
+/// A compact provenance badge: "paper §V", "general knowledge", "invented" or "PeaceOps", in
+/// the source's colour, with a hover text saying what it means. Its accessible label is
+/// "Source: …". Call it wherever a fact or template text is shown (e.g. a chart hover card,
+/// after the claim's text).
+pub fn provenance_badge_ui(ui: &mut Ui, source: &Source) -> Response {
+    let dark = ui.visuals().dark_mode;
+    let color = theme::provenance_color(source, dark);
+    let text = egui::RichText::new(format!("[{}]", source.badge()))
+        .small()
+        .color(color);
+    let r = ui.label(text).on_hover_text(source.meaning());
+    let label = format!("Source: {}", source.badge());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    r
+}
+
+/// Claims as wrapped text, each sentence followed by its provenance badge.
+pub fn claims_ui(ui: &mut Ui, claims: &[Claim]) {
+    ui.horizontal_wrapped(|ui| {
+        for c in claims {
+            ui.label(&c.text);
+            provenance_badge_ui(ui, &c.source);
+        }
+    });
+}
+
+/// A form row "Sources" listing an entity's claims with their badges (read-only); nothing when
+/// the entity has none.
+pub fn sources_row(ui: &mut Ui, claims: &[Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    label(
+        ui,
+        "Sources",
+        "Where the facts in the notes come from: the SIPRI paper (with section), general knowledge, or invented for this scenario.",
+    );
+    ui.vertical(|ui| sources_list_ui(ui, claims));
+    ui.end_row();
+}
+
+/// An entity's sources as a list, one claim a line, badge first (for a hover card or a
+/// detail pane; [`sources_row`] puts the same list in a form).
+pub fn sources_list_ui(ui: &mut Ui, claims: &[Claim]) {
+    for c in claims {
+        ui.horizontal_wrapped(|ui| {
+            provenance_badge_ui(ui, &c.source);
+            ui.label(&c.text);
+        });
+    }
 }

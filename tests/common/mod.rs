@@ -90,6 +90,7 @@ pub fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
         name: name.to_owned(),
         kind,
         notes: String::new(),
+        sources: Vec::new(),
     }
 }
 
