@@ -133,6 +133,7 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         name: "A new actor".into(),
         kind: ActorKind::CivilSociety,
         notes: String::new(),
+        sources: Vec::new(),
     }));
     if !s.actors.is_empty() {
         let mut a = rng.pick(&s.actors).clone();

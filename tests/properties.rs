@@ -344,7 +344,6 @@ fn group() -> BoxedStrategy<CrimeGroup> {
                 approach_periods,
                 transition_plan,
                 notes,
-                approach_periods: Vec::new(),
                 sources: Vec::new(),
             },
         )
@@ -413,7 +412,6 @@ fn mission() -> BoxedStrategy<Mission> {
                 personnel,
                 not_peace_operation,
                 notes,
-                not_peace_operation: false,
                 sources: Vec::new(),
             },
         )
@@ -485,7 +483,6 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
                 partners,
                 status,
                 notes,
-                component: None,
                 sources: Vec::new(),
             },
         )
