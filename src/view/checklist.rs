@@ -136,7 +136,7 @@ fn status_combo(
     let r = egui::ComboBox::from_id_salt(id)
         .selected_text(
             egui::RichText::new(status.label())
-                .color(theme::status_color(status))
+                .color(theme::status_color(status, ui.visuals().dark_mode))
                 .strong(),
         )
         .width(110.0)
@@ -310,7 +310,7 @@ pub fn checklist_ui(
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("resolved", i)), |ui| {
                             ui.horizontal(|ui| {
                                 ui.label(format!("Resolved: {title}"));
-                                ui.colored_label(theme::status_color(done.status), done.status.label());
+                                ui.colored_label(theme::status_color(done.status, ui.visuals().dark_mode), done.status.label());
                             });
                             let note = if done.note.is_empty() { done.key.entities.join(", ") } else { done.note.clone() };
                             ui.add(egui::Label::new(egui::RichText::new(note).weak()).truncate());

@@ -45,7 +45,7 @@ pub fn status_bar_ui(
         let mut dismiss = false;
         if let Some(n) = notice.as_ref() {
             if n.error {
-                ui.colored_label(theme::error_color(), format!("Error: {}", n.text));
+                ui.colored_label(theme::error_color(ui.visuals().dark_mode), format!("Error: {}", n.text));
             } else {
                 ui.label(&n.text);
             }
@@ -62,7 +62,7 @@ pub fn status_bar_ui(
             let n = doc.problems().len();
             if n > 0
                 && ui
-                    .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color()))
+                    .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color(ui.visuals().dark_mode)))
                     .on_hover_text("The scenario contradicts itself somewhere (a missing reference, an end before a start, ...). Click to see where.")
                     .clicked()
             {
@@ -85,7 +85,7 @@ pub fn problems_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
     }
     egui::Window::new("Problems")
         .open(open)
-        .default_size([520.0, 320.0])
+        .default_size(theme::PROBLEMS_SIZE)
         .show(ctx, |ui| {
             ui.label("The scenario contradicts itself here. The risk checklist skips what it cannot follow; fix these in the editor.");
             egui::ScrollArea::vertical().show_rows(ui, theme::ROW_HEIGHT, doc.problems().len(), |ui, range| {
