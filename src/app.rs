@@ -680,7 +680,7 @@ impl PeaceOpsApp {
                 Panel::left("editor")
                     .resizable(true)
                     .default_size(theme::EDITOR_WIDTH.min(max))
-                    .size_range(theme::PANEL_MIN_WIDTH.min(max)..=max)
+                    .size_range(theme::EDITOR_MIN_WIDTH.min(max)..=max)
                     .show(ui, |ui| {
                         if panel_header(ui, Side::Left) {
                             out.push(Command::Ui(UiCommand::ToggleEditor));
@@ -705,7 +705,7 @@ impl PeaceOpsApp {
                 Panel::right("checklist")
                     .resizable(true)
                     .default_size(theme::CHECKLIST_WIDTH.min(max))
-                    .size_range(theme::PANEL_MIN_WIDTH.min(max)..=max)
+                    .size_range(theme::CHECKLIST_MIN_WIDTH.min(max)..=max)
                     .show(ui, |ui| {
                         if panel_header(ui, Side::Right) {
                             out.push(Command::Ui(UiCommand::ToggleChecklist));

@@ -20,8 +20,10 @@ use crate::model::{CheckStatus, Quadrant};
 pub const EDITOR_WIDTH: f32 = 380.0;
 /// Preferred width of the checklist panel.
 pub const CHECKLIST_WIDTH: f32 = 400.0;
-/// Narrowest a side panel is drawn open, where the window allows.
-pub const PANEL_MIN_WIDTH: f32 = 220.0;
+/// Narrowest the editor is drawn open, where the window allows.
+pub const EDITOR_MIN_WIDTH: f32 = 220.0;
+/// Narrowest the checklist is drawn open (its rows need this much).
+pub const CHECKLIST_MIN_WIDTH: f32 = 330.0;
 /// Widest a side panel may be dragged.
 pub const PANEL_MAX_WIDTH: f32 = 640.0;
 /// Width of a collapsed side panel (its "show" button).

@@ -372,7 +372,7 @@ fn side_panels_fold_by_key_and_button_and_stay_within_bounds() {
     h.run();
     h.get_by_label("Show editor");
     assert!(
-        plot_rect(&h).width() > wide + 100.0,
+        plot_rect(&h).width() > wide + 50.0,
         "{wide} then {}; checklist from {}",
         plot_rect(&h).width(),
         h.get_by_label("Hide checklist »").rect().left()

@@ -201,6 +201,8 @@ pub fn checklist_ui(
 
     let detail_height = if state.picked.is_some() { 0.5 } else { 0.15 } * ui.available_height();
     egui::Panel::bottom("checklist detail")
+        // No frame of its own: its margins would widen the checklist panel every frame.
+        .frame(egui::Frame::NONE)
         .resizable(true)
         .default_size(detail_height)
         .min_size(detail_height.max(80.0))

@@ -60,31 +60,33 @@ impl SidePanels {
         }
     }
 
-    /// How wide each side may be in a window `width` points wide.
+    /// How wide each side may be in a window `width` points wide: `Some(min, max)` when open.
     pub fn widths(&self, width: f32) -> Fitted {
         let budget = (width * (1.0 - theme::CHART_MIN_SHARE) - theme::CHART_OVERHEAD).max(0.0);
         let strip = theme::PANEL_STRIP_WIDTH;
-        let min = theme::PANEL_MIN_WIDTH;
+        let (emin, cmin) = (theme::EDITOR_MIN_WIDTH, theme::CHECKLIST_MIN_WIDTH);
         let (mut editor, mut checklist) = (self.editor, self.checklist);
-        if editor && checklist && 2.0 * min > budget {
+        if editor && checklist && emin + cmin > budget {
             // Only one fits: the one opened last.
             match self.last {
                 Side::Left => checklist = false,
                 Side::Right => editor = false,
             }
         }
-        // Two open panels share the room; one open has all of it but the other's strip.
-        let max_for = |other_open: bool| {
-            let room = if other_open {
-                budget / 2.0
-            } else {
-                budget - strip
-            };
-            room.clamp(0.0, theme::PANEL_MAX_WIDTH)
+        let cap = |v: f32| v.clamp(0.0, theme::PANEL_MAX_WIDTH);
+        let (e, c) = match (editor, checklist) {
+            // Both open share the room in proportion to their narrowest.
+            (true, true) => {
+                let e = budget * emin / (emin + cmin);
+                (Some(cap(e)), Some(cap(budget - e)))
+            }
+            (true, false) => (Some(cap(budget - strip)), None),
+            (false, true) => (None, Some(cap(budget - strip))),
+            (false, false) => (None, None),
         };
         Fitted {
-            editor: editor.then(|| max_for(checklist)),
-            checklist: checklist.then(|| max_for(editor)),
+            editor: e,
+            checklist: c,
         }
     }
 }

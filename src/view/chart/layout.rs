@@ -251,12 +251,22 @@ impl ChartLayout {
                     4 => pos2(c.x + o * 0.7, c.y - o * 0.7 - size.y),
                     5 => pos2(c.x + o * 0.7, c.y + o * 0.7),
                     6 => pos2(c.x - o * 0.7 - size.x, c.y - o * 0.7 - size.y),
-                    _ => pos2(c.x - o * 0.7 - size.x, c.y + o * 0.7),
+                    7 => pos2(c.x - o * 0.7 - size.x, c.y + o * 0.7),
+                    // Farther out: straight above or below, to the side of the marker.
+                    8 => pos2(c.x + o * 0.4, c.y - o - size.y),
+                    9 => pos2(c.x + o * 0.4, c.y + o),
+                    10 => pos2(c.x - o * 0.4 - size.x, c.y - o - size.y),
+                    11 => pos2(c.x - o * 0.4 - size.x, c.y + o),
+                    12 => pos2(c.x + o, c.y - size.y * 1.5),
+                    13 => pos2(c.x + o, c.y + size.y * 0.5),
+                    14 => pos2(c.x - o - size.x, c.y - size.y * 1.5),
+                    _ => pos2(c.x - o - size.x, c.y + size.y * 0.5),
                 }
             };
-            let found = [gap, far, 2.0 * far, 3.0 * far]
+            let found = [gap, far, 2.0 * far]
                 .into_iter()
-                .flat_map(|dist| (0..8).map(move |k| (dist, k)))
+                .flat_map(|dist| (0..16).map(move |k| (dist, k)))
+                .filter(|(dist, k)| *k < 8 || *dist > gap)
                 .map(|(dist, k)| (dist, Rect::from_min_size(spot(dist, k), size)))
                 .find(|(_, rect)| bounds.contains_rect(*rect) && !grid.hits(rect.expand(1.0)));
             if let Some((dist, rect)) = found {

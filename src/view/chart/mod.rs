@@ -141,7 +141,8 @@ pub fn chart_ui(
         let hidden = cache.hidden_labels();
         if hidden > 0 {
             line.push_str(&format!(
-                "; {hidden} labels left out for want of room (hover a marker to read it)"
+                "; {hidden} {} left out for want of room (hover a marker to read it)",
+                if hidden == 1 { "label" } else { "labels" }
             ));
         }
         ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
