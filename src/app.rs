@@ -493,7 +493,17 @@ impl PeaceOpsApp {
     }
 
     fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.presenting {
+            return;
+        }
         self.presenting = on;
+        // The presentation sets its own large type for the room: at the window's own zoom it
+        // would not fit. The user's zoom comes back on leaving.
+        ctx.set_zoom_factor(if on {
+            1.0
+        } else {
+            self.prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX)
+        });
         // Full screen where the platform allows; the same window otherwise.
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
     }

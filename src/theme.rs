@@ -62,10 +62,18 @@ pub const AXIS_GAP: f32 = 6.0;
 pub const AXIS_WIDTH: f32 = 1.5;
 /// Space between the plot's edge and a corner text.
 pub const CORNER_PAD: f32 = 6.0;
+/// Below this plot height the corner texts stay inside the plot (as initials) rather than
+/// taking rows of their own above and below it.
+pub const CORNER_OUTSIDE_FROM: f32 = 160.0;
 /// Gap between a marker and its label.
 pub const LABEL_GAP: f32 = 3.0;
 /// How far a label stands off (with a leader line) when no spot beside its marker is free.
 pub const LABEL_LEADER: f32 = 22.0;
+/// How many rings of spots, each [`LABEL_LEADER`] farther out, a label may stand off in.
+pub const LABEL_RINGS: usize = 6;
+/// Size of the square around a marker whose neighbours make it crowded (crowded ones are
+/// labelled first).
+pub const LABEL_CROWD: f32 = 120.0;
 /// Width of a leader line.
 pub const LEADER_WIDTH: f32 = 1.0;
 /// Most labels drawn: beyond this the chart shows the ones that fit and says how many are left.

@@ -90,14 +90,18 @@ fn chart_texts(h: &Harness<'static, PeaceOpsApp>) -> Vec<(Rect, String, f32)> {
             _ => {}
         }
     }
+    // The chart paints into its own area: the smallest clip rect holding the plot.
+    let area = h
+        .output()
+        .shapes
+        .iter()
+        .map(|c| c.clip_rect)
+        .filter(|clip| clip.contains_rect(plot))
+        .min_by(|a, b| a.area().total_cmp(&b.area()))
+        .unwrap();
     for c in &h.output().shapes {
-        // The chart paints into its own area, whose top is just above the plot's.
-        let clip = c.clip_rect;
-        if clip.contains(plot.center())
-            && clip.top() <= plot.top()
-            && clip.top() >= plot.top() - 8.0
-        {
-            walk(&c.shape, clip, &mut out);
+        if c.clip_rect == area {
+            walk(&c.shape, c.clip_rect, &mut out);
         }
     }
     out
@@ -127,6 +131,10 @@ fn the_chart_keeps_its_room_and_its_texts_never_collide() {
     ] {
         let (h, _dir) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
         let what = format!("{size:?} at zoom {zoom}");
+        assert!(
+            h.query_by_label_contains("Quadrant chart.").is_some(),
+            "{what}: no chart"
+        );
         let window = h.ctx.content_rect();
         assert!(
             (window.width() - size[0] / zoom).abs() < 1.0,

@@ -18,17 +18,27 @@ pub fn present_ui(
     out: &mut Vec<Command>,
 ) {
     let s = doc.scenario();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&s.title).size(theme::PRESENT_TITLE).strong());
-        ui.label(
-            RichText::new(format!("{} open risks", doc.open_findings())).size(theme::PRESENT_BODY),
-        );
-        if ui
-            .button(RichText::new("Leave presentation (Esc)").size(theme::PRESENT_BODY))
-            .clicked()
-        {
-            out.push(Command::Ui(UiCommand::Present));
-        }
+    ui.horizontal(|ui| {
+        // The count and the way out first (right-aligned), the title in what is left.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(RichText::new("Leave presentation (Esc)").size(theme::PRESENT_BODY))
+                .clicked()
+            {
+                out.push(Command::Ui(UiCommand::Present));
+            }
+            ui.label(
+                RichText::new(format!("{} open risks", doc.open_findings()))
+                    .size(theme::PRESENT_BODY),
+            );
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(RichText::new(&s.title).size(theme::PRESENT_TITLE).strong())
+                        .truncate(),
+                )
+                .on_hover_text(&s.title);
+            });
+        });
     });
     let sentence = match &view.checklist.picked {
         Some(Picked::Finding(key)) => doc

@@ -41,22 +41,10 @@ pub fn status_bar_ui(
     show_problems: &mut bool,
     zoom: f32,
 ) {
+    // The right side first, so a long message is cut short (in full on hover) rather than
+    // drawn over it.
     ui.horizontal(|ui| {
         let mut dismiss = false;
-        if let Some(n) = notice.as_ref() {
-            if n.error {
-                ui.colored_label(theme::error_color(ui.visuals().dark_mode), format!("Error: {}", n.text));
-            } else {
-                ui.label(&n.text);
-            }
-            dismiss = ui
-                .small_button("Dismiss")
-                .on_hover_text("Hide this message.")
-                .clicked();
-        }
-        if dismiss {
-            *notice = None;
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(format!("zoom {:.0}%", zoom * 100.0));
             let n = doc.problems().len();
@@ -73,7 +61,26 @@ pub fn status_bar_ui(
             } else {
                 ui.weak("All changes saved");
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                if let Some(n) = notice.as_ref() {
+                    dismiss = ui
+                        .small_button("Dismiss")
+                        .on_hover_text("Hide this message.")
+                        .clicked();
+                    let text = if n.error {
+                        egui::RichText::new(format!("Error: {}", n.text))
+                            .color(theme::error_color(ui.visuals().dark_mode))
+                    } else {
+                        egui::RichText::new(&n.text)
+                    };
+                    ui.add(egui::Label::new(text).truncate())
+                        .on_hover_text(&n.text);
+                }
+            });
         });
+        if dismiss {
+            *notice = None;
+        }
     });
 }
 

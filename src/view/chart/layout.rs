@@ -137,6 +137,21 @@ impl Grid {
         }
     }
 
+    /// How many rects meet `r` (a rect in several cells counts once per cell: fine for ranking).
+    fn count(&self, r: Rect) -> usize {
+        let (xs, ys) = self.span(r);
+        let mut n = 0;
+        for y in ys {
+            for x in xs.clone() {
+                n += self.cells[y * self.cols + x]
+                    .iter()
+                    .filter(|i| self.rects[**i as usize].intersects(r))
+                    .count();
+            }
+        }
+        n
+    }
+
     fn hits(&self, r: Rect) -> bool {
         let (xs, ys) = self.span(r);
         for y in ys {
@@ -151,6 +166,26 @@ impl Grid {
         }
         false
     }
+}
+
+/// The line from a marker (centre `c`, radius `r`) to a label standing off at `label`.
+fn leader_line(c: Pos2, r: f32, label: Rect) -> [Pos2; 2] {
+    let to = label.center();
+    let dir = (to - c).normalized();
+    // Stop at the label's edge: walk back from its centre until outside it.
+    let mut end = to;
+    while label.contains(end) && (end - c).length() > r {
+        end -= dir * 2.0;
+    }
+    [c + dir * (r + 2.0), end]
+}
+
+/// Points along a leader line, a few points apart (its ends left out: they touch the marker and
+/// the label).
+fn line_samples(line: [Pos2; 2]) -> impl Iterator<Item = Pos2> {
+    let [a, b] = line;
+    let n = ((b - a).length() / 4.0).floor() as usize;
+    (1..n).map(move |k| a + (b - a) * (k as f32 / n as f32))
 }
 
 /// Spreads markers that share one screen point around it, so each stays visible.
@@ -229,13 +264,25 @@ impl ChartLayout {
         let font = FontId::proportional(key.label_size);
         let gap = theme::LABEL_GAP;
         let far = theme::LABEL_LEADER;
-        let mut labels = Vec::new();
+        // Placed labels and leader lines, apart from the markers (`grid` has everything).
+        let mut labels = Grid::new(key.rect, theme::LABEL_GRID_CELL);
+        let mut lines = Grid::new(key.rect, theme::LABEL_GRID_CELL);
+        let mut placed = Vec::new();
         let mut tried = 0;
-        for (i, (d, c)) in model.dots.iter().zip(&centres).enumerate() {
+        // The most crowded markers first: their neighbours' labels would fence them in; a
+        // marker on the edge of a cluster still has room outwards afterwards.
+        let mut order: Vec<usize> = (0..model.dots.len()).collect();
+        let crowd: Vec<usize> = centres
+            .iter()
+            .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
+            .collect();
+        order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
+        for i in order {
+            let (d, c) = (&model.dots[i], &centres[i]);
             if Some(d.activity) == key.dragged {
                 continue;
             }
-            if labels.len() >= theme::LABEL_MAX || tried >= theme::LABEL_TRIES {
+            if placed.len() >= theme::LABEL_MAX || tried >= theme::LABEL_TRIES {
                 break;
             }
             tried += 1;
@@ -263,20 +310,34 @@ impl ChartLayout {
                     _ => pos2(c.x - o - size.x, c.y + size.y * 0.5),
                 }
             };
-            let found = [gap, far, 2.0 * far]
-                .into_iter()
+            let found = std::iter::once(gap)
+                .chain((1..=theme::LABEL_RINGS).map(|k| k as f32 * far))
                 .flat_map(|dist| (0..16).map(move |k| (dist, k)))
                 .filter(|(dist, k)| *k < 8 || *dist > gap)
                 .map(|(dist, k)| (dist, Rect::from_min_size(spot(dist, k), size)))
-                .find(|(_, rect)| bounds.contains_rect(*rect) && !grid.hits(rect.expand(1.0)));
+                .find(|(dist, rect)| {
+                    bounds.contains_rect(*rect)
+                        && !grid.hits(rect.expand(1.0))
+                        // No label on a leader line, no leader line through a label (lines
+                        // may cross each other and pass markers: a crowded cluster is fenced
+                        // in by its neighbours' lines otherwise).
+                        && !lines.hits(*rect)
+                        && (*dist <= gap
+                            || line_samples(leader_line(*c, r, *rect)).all(|p| {
+                                !labels.hits(Rect::from_center_size(p, Vec2::splat(2.0)))
+                            }))
+                });
             if let Some((dist, rect)) = found {
                 grid.insert(rect);
-                let leader = (dist > gap).then(|| {
-                    let to = rect.center();
-                    let dir = (to - *c).normalized();
-                    [*c + dir * (r + 1.0), to - dir * (size.x.min(size.y) / 2.0)]
-                });
-                labels.push(Placed {
+                labels.insert(rect);
+                let leader = (dist > gap).then(|| leader_line(*c, r, rect));
+                if let Some(line) = leader {
+                    // Later labels keep off the line.
+                    for p in line_samples(line) {
+                        lines.insert(Rect::from_center_size(p, Vec2::splat(2.0)));
+                    }
+                }
+                placed.push(Placed {
                     dot: i,
                     galley,
                     pos: rect.min,
@@ -290,11 +351,11 @@ impl ChartLayout {
             .filter(|d| Some(d.activity) != key.dragged)
             .count();
         Self {
-            hidden: shown - labels.len(),
+            hidden: shown - placed.len(),
             key,
             frame,
             centres,
-            labels,
+            labels: placed,
             shapes,
         }
     }

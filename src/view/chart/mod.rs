@@ -87,22 +87,6 @@ pub fn chart_ui(
             t
         }
     };
-    if text.controls {
-        // Low on height (a projector at high zoom): the filters fold into one menu.
-        if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
-            ui.horizontal(|ui| {
-                ui.menu_button("Filters", |ui| {
-                    filters_ui(ui, s, timeline, &mut view.filter, out);
-                })
-                .response
-                .on_hover_text("Show only some missions, groups or months.");
-                legend_ui(ui, &view.chart.model, &mut view.filter, true);
-            });
-        } else {
-            filters_ui(ui, s, timeline, &mut view.filter, out);
-        }
-    }
-
     let key = ModelKey {
         revision: doc.revision(),
         filter: view.filter.clone(),
@@ -128,24 +112,47 @@ pub fn chart_ui(
         cache.highlight_key = Some(hkey);
     }
 
-    if text.controls && ui.available_height() >= theme::COMPACT_CHART_HEIGHT {
-        legend_ui(ui, &cache.model, &mut view.filter, false);
-    }
     if text.controls {
         let shown = cache.model.dots.len();
-        let mut line = if shown == s.activities.len() {
-            format!("{shown} activities")
-        } else {
-            format!("Showing {shown} of {} activities", s.activities.len())
-        };
         let hidden = cache.hidden_labels();
-        if hidden > 0 {
-            line.push_str(&format!(
-                "; {hidden} {} left out for want of room (hover a marker to read it)",
-                if hidden == 1 { "label" } else { "labels" }
-            ));
+        let labels_note = match hidden {
+            0 => String::new(),
+            1 => "1 label left out for want of room (hover a marker to read it)".to_owned(),
+            n => format!("{n} labels left out for want of room (hover a marker to read it)"),
+        };
+        // Low on height (a projector at high zoom): the filters fold into one menu, and the
+        // legend and the notes share one row.
+        if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
+            ui.horizontal(|ui| {
+                ui.menu_button("Filters", |ui| {
+                    filters_ui(ui, s, timeline, &mut view.filter, out);
+                })
+                .response
+                .on_hover_text("Show only some missions, groups or months.");
+                if shown != s.activities.len() {
+                    ui.weak(format!("{shown} of {}", s.activities.len()))
+                        .on_hover_text("Activities shown (the filters hide the others).");
+                }
+                if hidden > 0 {
+                    ui.weak(format!("{hidden} unlabelled"))
+                        .on_hover_text(&labels_note);
+                }
+                legend_ui(ui, &view.chart.model, &mut view.filter, true);
+            });
+        } else {
+            filters_ui(ui, s, timeline, &mut view.filter, out);
+            legend_ui(ui, &view.chart.model, &mut view.filter, false);
+            let mut line = if shown == s.activities.len() {
+                format!("{shown} activities")
+            } else {
+                format!("Showing {shown} of {} activities", s.activities.len())
+            };
+            if hidden > 0 {
+                line.push_str("; ");
+                line.push_str(&labels_note);
+            }
+            ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
         }
-        ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
     }
     // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
     // it stable while a drag changes the rows above.
@@ -324,22 +331,23 @@ fn legend_entry(ui: &mut Ui, st: &model::MissionStyle) -> egui::Response {
     response
 }
 
-/// "Direct ×\nconsequences: 10": two short lines, so opposite corners never collide; shorter
-/// forms for a narrow chart.
+/// A corner's name and count, in the longest form that fits: "Direct × consequences: 10" on one
+/// line, then on two ("Direct ×\nconsequences: 10"), then shortened, then initials ("DC: 10").
 fn corner_text(q: Quadrant, n: usize, form: usize) -> String {
+    let (a, b) = q.label().split_once(" × ").unwrap_or((q.label(), ""));
     match form {
-        0 => format!("{}: {n}", q.label().replacen(" × ", " ×\n", 1)),
-        1 => {
-            let (a, b) = q.label().split_once(" × ").unwrap_or((q.label(), ""));
-            format!("{a} ×\n{}.: {n}", b.chars().take(4).collect::<String>())
-        }
+        0 => format!("{}: {n}", q.label()),
+        1 => format!("{a} ×\n{b}: {n}"),
+        2 => format!("{a} ×\n{}.: {n}", b.chars().take(4).collect::<String>()),
         _ => {
-            let (a, b) = q.label().split_once(" × ").unwrap_or((q.label(), ""));
             let first = |t: &str| t.chars().next().unwrap_or(' ').to_ascii_uppercase();
             format!("{}{}: {n}", first(a), first(b))
         }
     }
 }
+
+/// How many forms [`corner_text`] has.
+const CORNER_FORMS: usize = 4;
 
 const X_TITLES: [&str; 3] = [
     "Consequences (-1) … drivers (+1)",
@@ -415,14 +423,10 @@ fn plot_ui(
         .y;
     let left = title_h + gap + tick_w.x + gap;
     let bottom = tick_w.y + gap + title_h + gap;
-    let rect = Rect::from_min_max(
+    let inner = Rect::from_min_max(
         pos2(area.left() + left, area.top() + gap),
         pos2(area.right() - gap, area.bottom() - bottom),
     );
-    if rect.width() < 8.0 || rect.height() < 8.0 {
-        return;
-    }
-    let frame = Frame { rect };
 
     // Live counts: a dragged marker counts where it is now.
     let dragged = cache
@@ -431,6 +435,78 @@ fn plot_ui(
         .filter(|d| d.moved)
         .map(|d| (d.activity, d.to.0, d.to.1));
     let counts = cache.model.counts_with(s, dragged);
+
+    // Corner texts: inside the plot, in the band beyond ±1 where no marker sits, in the longest
+    // form that fits there; on a short plot, outside it (above and below), so they never sit on
+    // markers.
+    let corner_font = FontId::proportional(text.corner);
+    let pad = theme::CORNER_PAD;
+    let galleys = |form: usize| -> Vec<Arc<Galley>> {
+        Quadrant::ALL
+            .iter()
+            .map(|q| {
+                painter.layout(
+                    corner_text(*q, counts[q.index()], form),
+                    corner_font.clone(),
+                    text_color,
+                    f32::INFINITY,
+                )
+            })
+            .collect()
+    };
+    let half = inner.width() / 2.0 - 1.5 * pad;
+    let band = inner.height() * ((EDGE - 1.0) / (2.0 * EDGE)) as f32 - pad;
+    let fits_width = |g: &[Arc<Galley>]| g.iter().all(|g| g.size().x <= half);
+    let inside = (0..CORNER_FORMS)
+        .map(galleys)
+        .find(|g| fits_width(g) && g.iter().all(|g| g.size().y <= band));
+    let (rect, corner_galleys, outside) = match inside {
+        Some(g) => (inner, g, false),
+        // Too short to give rows of their own: initials inside (labels keep clear of them).
+        None if inner.height() < theme::CORNER_OUTSIDE_FROM => {
+            (inner, galleys(CORNER_FORMS - 1), false)
+        }
+        None => {
+            // One line each: the full name if it fits, else the initials.
+            let g = [0, CORNER_FORMS - 1]
+                .into_iter()
+                .map(galleys)
+                .find(|g| fits_width(g))
+                .unwrap_or_else(|| galleys(CORNER_FORMS - 1));
+            let top = g[0].size().y.max(g[2].size().y) + gap;
+            let bottom = g[1].size().y.max(g[3].size().y) + gap;
+            let r = Rect::from_min_max(
+                pos2(inner.left(), inner.top() + top),
+                pos2(inner.right(), inner.bottom() - bottom),
+            );
+            (r, g, true)
+        }
+    };
+    if rect.width() < 8.0 || rect.height() < 8.0 {
+        return;
+    }
+    let frame = Frame { rect };
+    let corners: Vec<(Rect, Arc<Galley>)> = Quadrant::ALL
+        .iter()
+        .zip(corner_galleys)
+        .map(|(q, g)| {
+            let size = g.size();
+            let (sx, sy) = quadrant_sign(*q);
+            let x = if sx < 0.0 {
+                rect.left() + pad
+            } else {
+                rect.right() - pad - size.x
+            };
+            let y = match (sy > 0.0, outside) {
+                (true, false) => rect.top() + pad,
+                (false, false) => rect.bottom() - pad - size.y,
+                (true, true) => inner.top(),
+                // Below the x-axis title.
+                (false, true) => area.bottom() - size.y,
+            };
+            (Rect::from_min_size(pos2(x, y), size), g)
+        })
+        .collect();
 
     // Quadrant tints.
     let origin = frame.to_screen(0.0, 0.0);
@@ -505,39 +581,6 @@ fn plot_ui(
         .with_angle(-std::f32::consts::FRAC_PI_2),
     ));
 
-    // Corner texts, in the longest form where neither pair of neighbours collides.
-    let corner_font = FontId::proportional(text.corner);
-    let pad = theme::CORNER_PAD;
-    let mut corners: Vec<(Rect, Arc<Galley>)> = Vec::new();
-    for form in 0..3 {
-        corners.clear();
-        for q in Quadrant::ALL {
-            let g = painter.layout(
-                corner_text(*q, counts[q.index()], form),
-                corner_font.clone(),
-                text_color,
-                f32::INFINITY,
-            );
-            let size = g.size();
-            let (sx, sy) = quadrant_sign(*q);
-            let x = if sx < 0.0 {
-                rect.left() + pad
-            } else {
-                rect.right() - pad - size.x
-            };
-            let y = if sy > 0.0 {
-                rect.top() + pad
-            } else {
-                rect.bottom() - pad - size.y
-            };
-            corners.push((Rect::from_min_size(pos2(x, y), size), g));
-        }
-        let clash = (0..4)
-            .any(|i| (i + 1..4).any(|j| corners[i].0.expand(pad / 2.0).intersects(corners[j].0)));
-        if !clash {
-            break;
-        }
-    }
     for (r, g) in &corners {
         painter.galley(r.min, g.clone(), text_color);
     }
@@ -548,7 +591,11 @@ fn plot_ui(
         model: cache.generation,
         rect,
         label_size: text.label,
-        keep_clear: corners.iter().map(|(r, _)| r.expand(2.0)).collect(),
+        keep_clear: if outside {
+            Vec::new()
+        } else {
+            corners.iter().map(|(r, _)| r.expand(2.0)).collect()
+        },
         dragged: drag_dot,
     };
     let stale = cache.layout.as_ref().is_none_or(|l| {
