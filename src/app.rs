@@ -624,6 +624,8 @@ impl PeaceOpsApp {
         if self.themed != Some(self.prefs.dark) {
             theme::apply(&ctx, self.prefs.dark);
             self.themed = Some(self.prefs.dark);
+            // This frame's root `Ui` was made with the old style: give it the new one.
+            ui.set_style(ctx.global_style());
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {

@@ -442,6 +442,43 @@ fn a_new_scenario_starts_its_lists_at_the_top() {
     h.get_by_label_contains(&format!("{first} — "));
 }
 
+/// The colour the x-axis title is drawn in.
+fn axis_title_color(h: &Harness<'static, PeaceOpsApp>) -> egui::Color32 {
+    fn find(s: &Shape) -> Option<egui::Color32> {
+        match s {
+            Shape::Vec(v) => v.iter().find_map(find),
+            Shape::Text(t) if t.galley.text().starts_with("Consequences") => Some(t.fallback_color),
+            _ => None,
+        }
+    }
+    h.output()
+        .shapes
+        .iter()
+        .find_map(|c| find(&c.shape))
+        .unwrap()
+}
+
+#[test]
+fn switching_to_the_dark_theme_redraws_everything_dark() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    assert!(peaceops::theme::luminance(axis_title_color(&h)) < 0.2);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light / dark theme").click();
+    h.run();
+    assert!(h.state().prefs().dark);
+    let c = axis_title_color(&h);
+    assert!(
+        peaceops::theme::luminance(c) > 0.5,
+        "dark text on the dark chart: {c:?}"
+    );
+}
+
 #[test]
 fn the_dark_theme_draws_the_chart_and_its_labels() {
     let (h, _dir) = board(
@@ -451,6 +488,9 @@ fn the_dark_theme_draws_the_chart_and_its_labels() {
         true,
     );
     assert!(h.state().prefs().dark);
+    // The panels are dark too, not only the chart.
+    let panel = h.ctx.global_style().visuals.panel_fill;
+    assert!(peaceops::theme::luminance(panel) < 0.05, "{panel:?}");
     let texts = chart_texts(&h);
     assert!(texts.len() >= 9);
     assert_no_overlap(&texts, "dark theme");

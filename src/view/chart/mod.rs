@@ -332,13 +332,15 @@ fn legend_entry(ui: &mut Ui, st: &model::MissionStyle) -> egui::Response {
 }
 
 /// A corner's name and count, in the longest form that fits: "Direct × consequences: 10" on one
-/// line, then on two ("Direct ×\nconsequences: 10"), then shortened, then initials ("DC: 10").
+/// line, then on two ("Direct ×\nconsequences: 10"), then shortened on two lines and on one,
+/// then initials ("DC: 10").
 fn corner_text(q: Quadrant, n: usize, form: usize) -> String {
     let (a, b) = q.label().split_once(" × ").unwrap_or((q.label(), ""));
     match form {
         0 => format!("{}: {n}", q.label()),
         1 => format!("{a} ×\n{b}: {n}"),
         2 => format!("{a} ×\n{}.: {n}", b.chars().take(4).collect::<String>()),
+        3 => format!("{a} × {}.: {n}", b.chars().take(4).collect::<String>()),
         _ => {
             let first = |t: &str| t.chars().next().unwrap_or(' ').to_ascii_uppercase();
             format!("{}{}: {n}", first(a), first(b))
@@ -347,7 +349,7 @@ fn corner_text(q: Quadrant, n: usize, form: usize) -> String {
 }
 
 /// How many forms [`corner_text`] has.
-const CORNER_FORMS: usize = 4;
+const CORNER_FORMS: usize = 5;
 
 const X_TITLES: [&str; 3] = [
     "Consequences (-1) … drivers (+1)",
@@ -468,7 +470,7 @@ fn plot_ui(
         }
         None => {
             // One line each: the full name if it fits, else the initials.
-            let g = [0, CORNER_FORMS - 1]
+            let g = [0, 3, CORNER_FORMS - 1]
                 .into_iter()
                 .map(galleys)
                 .find(|g| fits_width(g))
@@ -613,8 +615,10 @@ fn plot_ui(
     });
     if stale {
         let hidden_before = cache.hidden_labels();
+        // Laid out without a colour of their own: painted in the theme's text colour.
         let layout = ChartLayout::build(&cache.model, key, dark, &mut |t, f| {
-            ui.painter().layout_no_wrap(t, f, text_color)
+            ui.painter()
+                .layout_no_wrap(t, f, egui::Color32::PLACEHOLDER)
         });
         if layout.hidden != hidden_before {
             // The line above the plot names how many labels were left out.
