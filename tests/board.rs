@@ -4,7 +4,6 @@
 
 #![cfg(feature = "gui")]
 #![expect(
-    clippy::panic,
     clippy::unwrap_used,
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
@@ -68,11 +67,11 @@ fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
 fn chart_texts(h: &Harness<'static, PeaceOpsApp>) -> Vec<(Rect, String, f32)> {
     let plot = plot_rect(h);
     let mut out = Vec::new();
-    fn walk(s: &Shape, clip: Rect, out: &mut Vec<(Rect, String, f32)>) {
+    fn walk(s: &Shape, out: &mut Vec<(Rect, String, f32)>) {
         match s {
             Shape::Vec(v) => {
                 for s in v {
-                    walk(s, clip, out);
+                    walk(s, out);
                 }
             }
             Shape::Text(t) => {
@@ -101,7 +100,7 @@ fn chart_texts(h: &Harness<'static, PeaceOpsApp>) -> Vec<(Rect, String, f32)> {
         .unwrap();
     for c in &h.output().shapes {
         if c.clip_rect == area {
-            walk(&c.shape, c.clip_rect, &mut out);
+            walk(&c.shape, &mut out);
         }
     }
     out

@@ -14,8 +14,11 @@ use crate::theme;
 /// The chart shows −EDGE … EDGE on both axes.
 pub const EDGE: f64 = 1.2;
 
-/// From this many markers on, they are drawn as one mesh per style (see [`paint::marker_mesh`]).
-const MESH_FROM: usize = 2000;
+/// From this many markers on, they are drawn as one mesh per style (see [`paint::marker_mesh`]):
+/// anti-aliased, outlined shapes cost the tessellator about 4 µs a marker each frame, which the
+/// 1,000-activity frame budget of `benches/frame.rs` cannot carry. A workshop's few dozen keep
+/// them.
+const MESH_FROM: usize = 250;
 
 /// The plot area and its mapping between chart values and screen points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,8 +51,8 @@ impl Frame {
 pub struct Placed {
     /// Index into the model's dots.
     pub dot: usize,
-    /// The laid-out text.
-    pub galley: Arc<Galley>,
+    /// The text's size on screen.
+    pub size: Vec2,
     /// Top-left corner of the text.
     pub pos: Pos2,
     /// A line from the marker to the label, when the label stands off.
@@ -65,6 +68,8 @@ pub struct LayoutKey {
     pub rect: Rect,
     /// Label text size.
     pub label_size: f32,
+    /// Screen pixels per point (text is measured at it).
+    pub pixels_per_point: f32,
     /// Rects the labels must keep clear of (the corner texts).
     pub keep_clear: Vec<Rect>,
     /// The dot being dragged (drawn at the pointer instead).
@@ -339,7 +344,7 @@ impl ChartLayout {
                 }
                 placed.push(Placed {
                     dot: i,
-                    galley,
+                    size,
                     pos: rect.min,
                     leader,
                 });

@@ -593,6 +593,7 @@ fn plot_ui(
         model: cache.generation,
         rect,
         label_size: text.label,
+        pixels_per_point: ui.ctx().pixels_per_point(),
         keep_clear: if outside {
             Vec::new()
         } else {
@@ -604,12 +605,13 @@ fn plot_ui(
         l.key.model != key.model
             || l.key.rect != key.rect
             || l.key.label_size != key.label_size
+            || l.key.pixels_per_point != key.pixels_per_point
             || l.key.dragged != key.dragged
             // Corner texts change width with their counts; a label is moved only if it now
             // collides with one.
             || l.key.keep_clear.len() != key.keep_clear.len()
             || l.labels.iter().any(|p| {
-                let r = Rect::from_min_size(p.pos, p.galley.size());
+                let r = Rect::from_min_size(p.pos, p.size);
                 key.keep_clear.iter().any(|k| k.intersects(r))
             })
     });
@@ -642,11 +644,17 @@ fn plot_ui(
     }
     painter.extend(layout.shapes.iter().cloned());
     let leader = Stroke::new(theme::LEADER_WIDTH, theme::axis_color(dark));
+    // Laid out again each frame (egui's text cache makes it a lookup): a galley kept across
+    // frames points into a font atlas that a zoom change rebuilds.
+    let label_font = FontId::proportional(text.label);
     for l in &layout.labels {
         if let Some(line) = l.leader {
             painter.line_segment(line, leader);
         }
-        painter.galley(l.pos, l.galley.clone(), text_color);
+        if let Some(d) = cache.model.dots.get(l.dot) {
+            let g = painter.layout_no_wrap(d.label.clone(), label_font.clone(), text_color);
+            painter.galley(l.pos, g, text_color);
+        }
     }
     // The dragged marker keeps its shape, colour and label, at the pointer.
     if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
