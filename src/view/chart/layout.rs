@@ -51,8 +51,8 @@ impl Frame {
 pub struct Placed {
     /// Index into the model's dots.
     pub dot: usize,
-    /// The text's size on screen.
-    pub size: Vec2,
+    /// The text, laid out in the placeholder colour (painted in the theme's).
+    pub galley: Arc<Galley>,
     /// Top-left corner of the text.
     pub pos: Pos2,
     /// A line from the marker to the label, when the label stands off.
@@ -344,7 +344,7 @@ impl ChartLayout {
                 }
                 placed.push(Placed {
                     dot: i,
-                    size,
+                    galley,
                     pos: rect.min,
                     leader,
                 });

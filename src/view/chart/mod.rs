@@ -51,6 +51,8 @@ pub struct ChartCache {
     /// Activities to ring: those of the hovered finding and the selected activity.
     highlight: Vec<usize>,
     highlight_key: Option<(u64, Option<usize>, Option<ActivityId>)>,
+    /// The font atlas's fill ratio last frame (a drop means it was rebuilt).
+    atlas_fill: f32,
     /// The scenario's timeline, found once per revision (it scans every activity).
     timeline: Option<(u64, Option<crate::model::Timeline>)>,
 }
@@ -601,8 +603,14 @@ fn plot_ui(
         },
         dragged: drag_dot,
     };
-    let stale = cache.layout.as_ref().is_none_or(|l| {
-        l.key.model != key.model
+    // The labels' laid-out texts point into the font atlas, which egui rebuilds when the zoom
+    // changes (pixels per point are in the key) or when it fills up (its fill ratio drops).
+    let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+    let atlas_rebuilt = fill < cache.atlas_fill;
+    cache.atlas_fill = fill;
+    let stale = atlas_rebuilt
+        || cache.layout.as_ref().is_none_or(|l| {
+            l.key.model != key.model
             || l.key.rect != key.rect
             || l.key.label_size != key.label_size
             || l.key.pixels_per_point != key.pixels_per_point
@@ -611,10 +619,10 @@ fn plot_ui(
             // collides with one.
             || l.key.keep_clear.len() != key.keep_clear.len()
             || l.labels.iter().any(|p| {
-                let r = Rect::from_min_size(p.pos, p.size);
+                let r = Rect::from_min_size(p.pos, p.galley.size());
                 key.keep_clear.iter().any(|k| k.intersects(r))
             })
-    });
+        });
     if stale {
         let hidden_before = cache.hidden_labels();
         // Laid out without a colour of their own: painted in the theme's text colour.
@@ -644,17 +652,11 @@ fn plot_ui(
     }
     painter.extend(layout.shapes.iter().cloned());
     let leader = Stroke::new(theme::LEADER_WIDTH, theme::axis_color(dark));
-    // Laid out again each frame (egui's text cache makes it a lookup): a galley kept across
-    // frames points into a font atlas that a zoom change rebuilds.
-    let label_font = FontId::proportional(text.label);
     for l in &layout.labels {
         if let Some(line) = l.leader {
             painter.line_segment(line, leader);
         }
-        if let Some(d) = cache.model.dots.get(l.dot) {
-            let g = painter.layout_no_wrap(d.label.clone(), label_font.clone(), text_color);
-            painter.galley(l.pos, g, text_color);
-        }
+        painter.galley(l.pos, l.galley.clone(), text_color);
     }
     // The dragged marker keeps its shape, colour and label, at the pointer.
     if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
