@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Panel, ViewportCommand};
+use egui::{Panel, Rect, ViewportCommand};
 
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
@@ -14,8 +14,11 @@ use crate::model::{Edit, EntityId, Scenario, references};
 use crate::session::{SaveOutcome, Session};
 use crate::theme;
 use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
+use crate::view::panels::{Side, SidePanels};
 use crate::view::status_bar::Notice;
-use crate::view::{ViewState, catalogue, chart, checklist, editor, menu_bar, status_bar};
+use crate::view::{
+    ViewState, catalogue, chart, checklist, editor, help, menu_bar, present, start, status_bar,
+};
 
 /// Where recovery copies of unsaved work go.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,6 +67,16 @@ pub struct PeaceOpsApp {
     themed: Option<bool>,
     started: bool,
     show_problems: bool,
+    /// Which side panels the user wants open.
+    panels: SidePanels,
+    /// The chart alone, full screen.
+    presenting: bool,
+    /// The start screen shows until a scenario is opened, made or edited.
+    start_screen: bool,
+    /// Help windows.
+    help: help::HelpState,
+    /// Counts documents shown, so lists start at the top for each.
+    generation: u64,
 }
 
 impl PeaceOpsApp {
@@ -97,6 +110,11 @@ impl PeaceOpsApp {
             themed: None,
             started: false,
             show_problems: false,
+            panels: SidePanels::default(),
+            presenting: false,
+            start_screen: start.file.is_none(),
+            help: help::HelpState::default(),
+            generation: 0,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -123,10 +141,18 @@ impl PeaceOpsApp {
         app
     }
 
+    /// A new document is on screen (opened, new, restored, reloaded): the views start afresh,
+    /// every list at the top, and the start screen gives way.
+    fn document_shown(&mut self) {
+        self.view = ViewState::default();
+        self.start_screen = false;
+        self.generation += 1;
+    }
+
     fn restore(&mut self, found: &Found) {
         match self.session.restore(found) {
             Ok(changed) => {
-                self.view = ViewState::default();
+                self.document_shown();
                 self.notice = Some(if changed {
                     Notice::error(
                         "Unsaved work restored, but its file changed on disk after the work was lost; saving will ask what to do",
@@ -155,6 +181,12 @@ impl PeaceOpsApp {
     /// Writes pending recovery work and waits for it (tests; the program does this on exit).
     pub fn flush_recovery(&mut self) {
         self.session.flush_recovery();
+    }
+
+    /// Waits for the recovery copies the autosave timing already wrote, writing nothing new
+    /// (tests of that timing).
+    pub fn wait_for_recovery_writer(&mut self) {
+        self.session.wait_for_recovery_writer();
     }
 
     /// The open document.
@@ -193,7 +225,7 @@ impl PeaceOpsApp {
     fn open_path(&mut self, path: &Path) {
         match self.session.open(path) {
             Ok(opened) => {
-                self.view = ViewState::default();
+                self.document_shown();
                 self.prefs.remember(path);
                 self.notice = Some(if let Some(name) = opened.reference {
                     Notice::info(format!(
@@ -302,13 +334,13 @@ impl PeaceOpsApp {
         match then {
             Pending::New => {
                 self.session.new_document();
-                self.view = ViewState::default();
+                self.document_shown();
             }
             Pending::Open => self.open_dialog(),
             Pending::OpenFile(p) => self.open_path(&p),
             Pending::OpenReference(i) => match self.session.open_reference(i) {
                 Some(Ok(r)) => {
-                    self.view = ViewState::default();
+                    self.document_shown();
                     self.notice = Some(Notice::info(format!(
                         "Opened the reference scenario {}",
                         r.name
@@ -382,7 +414,7 @@ impl PeaceOpsApp {
                         .mission
                         .clone()
                         .or_else(|| match &self.view.selection {
-                            Some(crate::view::Selection::Mission(m)) => Some(m.clone()),
+                            Some(crate::command::Selection::Mission(m)) => Some(m.clone()),
                             _ => c.mission.clone(),
                         });
             }
@@ -397,8 +429,41 @@ impl PeaceOpsApp {
                 self.prefs.zoom = z;
             }
             UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            UiCommand::ToggleEditor | UiCommand::ToggleChecklist => {
+                let fitted = self.panels.widths(ctx.content_rect().width());
+                let side = if c == UiCommand::ToggleEditor {
+                    Side::Left
+                } else {
+                    Side::Right
+                };
+                self.panels.toggle(side, fitted);
+            }
+            UiCommand::Present => self.set_presenting(ctx, !self.presenting),
+            UiCommand::Shortcuts => self.help.shortcuts = true,
+            UiCommand::About => self.help.about = true,
             UiCommand::Quit => self.guard(ctx, Pending::Quit),
         }
+    }
+
+    fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.presenting {
+            return;
+        }
+        self.presenting = on;
+        // The presentation sets its own large type for the room: at the window's own zoom it
+        // would not fit. The user's zoom comes back on leaving.
+        ctx.set_zoom_factor(if on {
+            1.0
+        } else {
+            self.prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX)
+        });
+        // Full screen where the platform allows; the same window otherwise.
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.presenting
     }
 
     fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
@@ -459,7 +524,7 @@ impl PeaceOpsApp {
                 self.after_save = None;
                 match self.session.reload() {
                     Ok(_) => {
-                        self.view = ViewState::default();
+                        self.document_shown();
                         self.notice = Some(Notice::info("Reloaded the file as it is on disk"));
                     }
                     Err(e) => self.notice = Some(Notice::error(e.to_string())),
@@ -528,6 +593,8 @@ impl PeaceOpsApp {
         if self.themed != Some(self.prefs.dark) {
             theme::apply(&ctx, self.prefs.dark);
             self.themed = Some(self.prefs.dark);
+            // This frame's root `Ui` was made with the old style: give it the new one.
+            ui.set_style(ctx.global_style());
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
@@ -543,60 +610,25 @@ impl PeaceOpsApp {
         if self.dialog.is_none() {
             out.extend(UiCommand::listen(&ctx).into_iter().map(Command::Ui));
         }
-        Panel::top("menu bar").show(ui, |ui| {
-            menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, &mut out);
-        });
-        Panel::bottom("status bar").show(ui, |ui| {
-            status_bar::status_bar_ui(
-                ui,
-                self.session.document(),
-                &mut self.notice,
-                &mut self.show_problems,
-                ctx.zoom_factor(),
-            );
-        });
-        Panel::left("editor")
-            .resizable(true)
-            .default_size(theme::EDITOR_WIDTH)
-            .size_range(300.0..=theme::EDITOR_WIDTH * 1.6)
-            .show(ui, |ui| {
-                editor::editor_ui(ui, self.session.document(), &mut self.view, &mut out);
-            });
-        Panel::right("checklist")
-            .resizable(true)
-            .default_size(theme::CHECKLIST_WIDTH)
-            .size_range(300.0..=theme::CHECKLIST_WIDTH * 1.6)
-            .show(ui, |ui| {
-                checklist::checklist_ui(
+        if self.session.document().revision() > 0 {
+            self.start_screen = false;
+        }
+        if self.presenting {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+                self.set_presenting(&ctx, false);
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                present::present_ui(
                     ui,
                     self.session.document(),
-                    &mut self.view.checklist,
+                    &mut self.view,
+                    self.prefs.dark,
                     &mut out,
                 );
             });
-        let hovered = self.view.checklist.hovered;
-        egui::CentralPanel::default().show(ui, |ui| {
-            chart::chart_ui(
-                ui,
-                self.session.document(),
-                &mut self.view,
-                hovered,
-                self.prefs.dark,
-                &mut out,
-            );
-        });
-        catalogue::catalogue_window(
-            &ctx,
-            self.session.document(),
-            &mut self.view.catalogue,
-            &mut out,
-        );
-        status_bar::problems_window(
-            &ctx,
-            self.session.document(),
-            self.notice.as_ref(),
-            &mut self.show_problems,
-        );
+        } else {
+            self.board(ui, &mut out);
+        }
 
         if let Some(dialog) = self.dialog.as_mut() {
             let answer = dialog_ui(&ctx, dialog);
@@ -612,6 +644,164 @@ impl PeaceOpsApp {
             self.title = title;
         }
     }
+}
+
+impl PeaceOpsApp {
+    /// The menu bar, the status bar, the side panels and the chart (or the start screen).
+    fn board(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let menu = Panel::top("menu bar").show(ui, |ui| {
+            menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, out);
+        });
+        Panel::bottom("status bar").show(ui, |ui| {
+            status_bar::status_bar_ui(
+                ui,
+                self.session.document(),
+                &mut self.notice,
+                &mut self.show_problems,
+                ctx.zoom_factor(),
+            );
+        });
+        let fitted = self.panels.widths(ctx.content_rect().width());
+        let generation = self.generation;
+        match fitted.editor {
+            Some(max) => {
+                Panel::left("editor")
+                    .resizable(true)
+                    .default_size(theme::EDITOR_WIDTH.min(max))
+                    .size_range(theme::EDITOR_MIN_WIDTH.min(max)..=max)
+                    .show(ui, |ui| {
+                        if panel_header(ui, Side::Left) {
+                            out.push(Command::Ui(UiCommand::ToggleEditor));
+                        }
+                        contained(ui, generation, |ui| {
+                            editor::editor_ui(ui, self.session.document(), &mut self.view, out);
+                        });
+                    });
+            }
+            None => {
+                Panel::left("editor strip")
+                    .exact_size(theme::PANEL_STRIP_WIDTH)
+                    .show(ui, |ui| {
+                        if strip_button(ui, Side::Left) {
+                            out.push(Command::Ui(UiCommand::ToggleEditor));
+                        }
+                    });
+            }
+        }
+        match fitted.checklist {
+            Some(max) => {
+                Panel::right("checklist")
+                    .resizable(true)
+                    .default_size(theme::CHECKLIST_WIDTH.min(max))
+                    .size_range(theme::CHECKLIST_MIN_WIDTH.min(max)..=max)
+                    .show(ui, |ui| {
+                        if panel_header(ui, Side::Right) {
+                            out.push(Command::Ui(UiCommand::ToggleChecklist));
+                        }
+                        contained(ui, generation, |ui| {
+                            checklist::checklist_ui(ui, self.session.document(), &mut self.view.checklist, out);
+                        });
+                    });
+            }
+            None => {
+                // A folded checklist has no row under the pointer (nor rings on the chart).
+                self.view.checklist.hovered = None;
+                Panel::right("checklist strip")
+                    .exact_size(theme::PANEL_STRIP_WIDTH)
+                    .show(ui, |ui| {
+                        if strip_button(ui, Side::Right) {
+                            out.push(Command::Ui(UiCommand::ToggleChecklist));
+                        }
+                    });
+            }
+        }
+        let hovered = self.view.checklist.hovered;
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.start_screen {
+                start::start_ui(ui, &self.prefs.recent, out);
+            } else {
+                chart::chart_ui(
+                    ui,
+                    self.session.document(),
+                    &mut self.view,
+                    hovered,
+                    self.prefs.dark,
+                    &theme::CHART_TEXT,
+                    out,
+                );
+            }
+        });
+        let below_menu = Rect::from_min_max(
+            egui::pos2(ctx.content_rect().left(), menu.response.rect.bottom()),
+            ctx.content_rect().max,
+        );
+        catalogue::catalogue_window(&ctx, below_menu, self.session.document(), &mut self.view.catalogue, out);
+        status_bar::problems_window(
+            &ctx,
+            self.session.document(),
+            self.notice.as_ref(),
+            &mut self.show_problems,
+        );
+        help::help_windows(&ctx, below_menu, &mut self.help);
+    }
+}
+
+/// Draws a side panel's content in the room the panel has, clipped there: content wider than
+/// the panel (a long row of a form) never widens it, so its width stays the one the user set.
+/// `generation` salts the ids, so a new document's lists start at the top.
+fn contained(ui: &mut egui::Ui, generation: u64, add: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .id_salt(("panel content", generation))
+            .max_rect(rect)
+            .layout(*ui.layout()),
+    );
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    add(&mut child);
+    ui.allocate_rect(rect, egui::Sense::hover());
+}
+
+/// The row above a side panel's content, with the button that folds it. Returns whether it was
+/// clicked.
+fn panel_header(ui: &mut egui::Ui, side: Side) -> bool {
+    let (text, cmd) = match side {
+        Side::Left => ("« Hide editor", UiCommand::ToggleEditor),
+        Side::Right => ("Hide checklist »", UiCommand::ToggleChecklist),
+    };
+    let layout = match side {
+        Side::Left => egui::Layout::left_to_right(egui::Align::Center),
+        Side::Right => egui::Layout::right_to_left(egui::Align::Center),
+    };
+    let tip = match cmd.shortcuts().first() {
+        Some(s) => format!(
+            "{} ({})",
+            cmd.text_and_tooltip().1,
+            ui.ctx().format_shortcut(s)
+        ),
+        None => cmd.text_and_tooltip().1.to_owned(),
+    };
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.small_button(text).on_hover_text(tip).clicked()
+    })
+    .inner
+}
+
+/// The button of a folded side panel. Returns whether it was clicked.
+fn strip_button(ui: &mut egui::Ui, side: Side) -> bool {
+    let (text, name, cmd) = match side {
+        Side::Left => ("»", "Show editor", UiCommand::ToggleEditor),
+        Side::Right => ("«", "Show checklist", UiCommand::ToggleChecklist),
+    };
+    let tip = match cmd.shortcuts().first() {
+        Some(s) => format!("{name} ({})", ui.ctx().format_shortcut(s)),
+        None => name.to_owned(),
+    };
+    let r = ui.button(text).on_hover_text(tip);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    r.clicked()
 }
 
 /// Opens the window (with a scenario file, if given) and runs until it closes.

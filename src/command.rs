@@ -1,41 +1,25 @@
-//! Commands. [`UiCommand`] holds each app-level action's label, tooltip and shortcut in one
-//! place, so the menus and the keyboard cannot disagree; [`Command`] is everything a frame can
-//! ask for, gathered while drawing and executed after it.
+//! Commands. [`UiCommand`] holds each app-level action's label, tooltip and shortcuts in one
+//! table (the `ui_commands!` invocation below), so the menus, the keyboard and Help → Shortcuts
+//! cannot disagree and a new command cannot be left out of [`UiCommand::ALL`]; [`Command`] is
+//! everything a frame can ask for, gathered while drawing and executed after it.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::Edit;
-use crate::view::Selection;
+use crate::model::{ActivityId, ActorId, Edit, GroupId, MissionId};
 
-/// App-level actions, reachable from menus and shortcuts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UiCommand {
-    /// Start a new scenario from the blank template.
-    New,
-    /// Open a scenario file.
-    Open,
-    /// Save to the current file.
-    Save,
-    /// Save to a new file.
-    SaveAs,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Show the activity catalogue.
-    AddFromCatalogue,
-    /// Larger text and controls.
-    ZoomIn,
-    /// Smaller text and controls.
-    ZoomOut,
-    /// Default size.
-    ZoomReset,
-    /// Switch between the light and dark themes.
-    ToggleTheme,
-    /// Close PeaceOps.
-    Quit,
+/// What is selected in the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A crime group.
+    Group(GroupId),
+    /// A mission.
+    Mission(MissionId),
+    /// Another actor.
+    Actor(ActorId),
+    /// An activity.
+    Activity(ActivityId),
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -46,84 +30,112 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
 }
 
-impl UiCommand {
-    /// Every command. Those whose shortcut has more modifiers come first, so Ctrl+Shift+S is
-    /// not taken for Ctrl+S.
-    pub const ALL: &'static [UiCommand] = &[
-        UiCommand::SaveAs,
-        UiCommand::Redo,
-        UiCommand::New,
-        UiCommand::Open,
-        UiCommand::Save,
-        UiCommand::Undo,
-        UiCommand::AddFromCatalogue,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomReset,
-        UiCommand::ToggleTheme,
-        UiCommand::Quit,
-    ];
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
 
-    /// Menu label and tooltip.
-    pub fn text_and_tooltip(self) -> (&'static str, &'static str) {
-        match self {
-            UiCommand::New => ("New", "Start a new scenario from the blank template"),
-            UiCommand::Open => ("Open…", "Open a scenario file (.ron)"),
-            UiCommand::Save => ("Save", "Save the scenario to its file"),
-            UiCommand::SaveAs => ("Save as…", "Save the scenario to a new file"),
-            UiCommand::Undo => ("Undo", "Undo the last change"),
-            UiCommand::Redo => ("Redo", "Redo the last undone change"),
-            UiCommand::AddFromCatalogue => (
-                "Add from catalogue…",
-                "Add a planned activity from the catalogue of the paper's examples",
-            ),
-            UiCommand::ZoomIn => (
-                "Zoom in",
-                "Larger text and controls, for the back of the room",
-            ),
-            UiCommand::ZoomOut => ("Zoom out", "Smaller text and controls"),
-            UiCommand::ZoomReset => ("Reset zoom", "Default text size"),
-            UiCommand::ToggleTheme => (
-                "Light / dark theme",
-                "Switch between the light and dark themes",
-            ),
-            UiCommand::Quit => (
-                "Quit",
-                "Close PeaceOps (asks first if there are unsaved changes)",
-            ),
+/// Defines [`UiCommand`], its `ALL` list and its table of texts and shortcuts from one list.
+macro_rules! ui_commands {
+    ($($(#[$doc:meta])* $name:ident => $text:literal, $tip:literal, [$($key:expr),*];)+) => {
+        /// App-level actions, reachable from menus and shortcuts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $($(#[$doc])* $name,)+
         }
-    }
 
+        impl UiCommand {
+            /// Every command, in menu order (made from the same table as the enum).
+            pub const ALL: &'static [UiCommand] = &[$(UiCommand::$name,)+];
+
+            /// Menu label and tooltip.
+            pub fn text_and_tooltip(self) -> (&'static str, &'static str) {
+                match self {
+                    $(UiCommand::$name => ($text, $tip),)+
+                }
+            }
+
+            /// Keyboard shortcuts, primary first.
+            pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+                match self {
+                    $(UiCommand::$name => const { &[$($key),*] },)+
+                }
+            }
+        }
+    };
+}
+
+ui_commands! {
+    /// Start a new scenario from the blank template.
+    New => "New", "Start a new scenario from the blank template", [cmd(Key::N)];
+    /// Open a scenario file.
+    Open => "Open…", "Open a scenario file (.ron)", [cmd(Key::O)];
+    /// Save to the current file.
+    Save => "Save", "Save the scenario to its file", [cmd(Key::S)];
+    /// Save to a new file.
+    SaveAs => "Save as…", "Save the scenario to a new file", [cmd_shift(Key::S)];
+    /// Undo the last change.
+    Undo => "Undo", "Undo the last change", [cmd(Key::Z)];
+    /// Redo the last undone change.
+    Redo => "Redo", "Redo the last undone change", [cmd_shift(Key::Z), cmd(Key::Y)];
+    /// Show the activity catalogue.
+    AddFromCatalogue => "Add from catalogue…",
+        "Add a planned activity from the catalogue of the paper's examples", [cmd(Key::K)];
+    /// Larger text and controls.
+    ZoomIn => "Zoom in", "Larger text and controls, for the back of the room",
+        [cmd(Key::Plus), cmd(Key::Equals)];
+    /// Smaller text and controls.
+    ZoomOut => "Zoom out", "Smaller text and controls", [cmd(Key::Minus)];
+    /// Default size.
+    ZoomReset => "Reset zoom", "Default text size", [cmd(Key::Num0)];
+    /// Switch between the light and dark themes.
+    ToggleTheme => "Light / dark theme", "Switch between the light and dark themes", [];
+    /// Show or hide the editor panel (left).
+    ToggleEditor => "Show / hide the editor", "Collapse the editor panel to give the chart room, or open it again",
+        [cmd(Key::OpenBracket)];
+    /// Show or hide the checklist panel (right).
+    ToggleChecklist => "Show / hide the checklist", "Collapse the risk checklist panel to give the chart room, or open it again",
+        [cmd(Key::CloseBracket)];
+    /// The chart alone, full screen, in large type (Esc returns).
+    Present => "Presentation mode", "The chart full screen in large type for the room, with the open risks and the selected finding (Esc returns)",
+        [plain(Key::F11)];
+    /// The list of shortcuts.
+    Shortcuts => "Keyboard shortcuts", "Every command and its keys", [];
+    /// About PeaceOps and the paper it is built on.
+    About => "About PeaceOps", "The paper PeaceOps is built on, and how to cite it", [];
+    /// Close PeaceOps.
+    Quit => "Quit", "Close PeaceOps (asks first if there are unsaved changes)", [cmd(Key::Q)];
+}
+
+impl UiCommand {
     /// Menu label.
     pub fn text(self) -> &'static str {
         self.text_and_tooltip().0
     }
 
-    /// Keyboard shortcuts, primary first.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        match self {
-            UiCommand::New => const { &[cmd(Key::N)] },
-            UiCommand::Open => const { &[cmd(Key::O)] },
-            UiCommand::Save => const { &[cmd(Key::S)] },
-            UiCommand::SaveAs => const { &[cmd_shift(Key::S)] },
-            UiCommand::Undo => const { &[cmd(Key::Z)] },
-            UiCommand::Redo => const { &[cmd_shift(Key::Z), cmd(Key::Y)] },
-            UiCommand::AddFromCatalogue => const { &[cmd(Key::K)] },
-            UiCommand::ZoomIn => const { &[cmd(Key::Plus), cmd(Key::Equals)] },
-            UiCommand::ZoomOut => const { &[cmd(Key::Minus)] },
-            UiCommand::ZoomReset => const { &[cmd(Key::Num0)] },
-            UiCommand::ToggleTheme => const { &[] },
-            UiCommand::Quit => const { &[cmd(Key::Q)] },
-        }
+    /// Every (shortcut, command) pair, the most specific shortcut (most modifiers) first, so
+    /// Ctrl+Shift+S is not taken for Ctrl+S whatever the order of the table.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, UiCommand)> {
+        let mut all: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, *c)))
+            .collect();
+        let weight = |m: Modifiers| {
+            [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+                .into_iter()
+                .filter(|b| *b)
+                .count()
+        };
+        all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+        all
     }
 
     /// Consumes the shortcuts pressed this frame and returns their commands.
     pub fn listen(ctx: &egui::Context) -> Vec<UiCommand> {
         let mut out = Vec::new();
         ctx.input_mut(|i| {
-            for c in UiCommand::ALL {
-                if c.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
-                    out.push(*c);
+            for (s, c) in UiCommand::shortcut_table() {
+                if i.consume_shortcut(&s) && !out.contains(&c) {
+                    out.push(c);
                 }
             }
         });
@@ -170,4 +182,22 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Ask before deleting an entity that others refer to.
     ConfirmDelete(crate::model::EntityId),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UiCommand;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_and_the_most_specific_comes_first() {
+        let table = UiCommand::shortcut_table();
+        for (i, (a, ca)) in table.iter().enumerate() {
+            for (b, cb) in &table[i + 1..] {
+                assert!(a != b, "{ca:?} and {cb:?} share a shortcut");
+            }
+        }
+        let pos = |c: UiCommand| table.iter().position(|(_, x)| *x == c);
+        assert!(pos(UiCommand::SaveAs) < pos(UiCommand::Save));
+        assert!(pos(UiCommand::Redo) < pos(UiCommand::Undo));
+    }
 }

@@ -355,9 +355,26 @@ impl Session {
         self.autosaver.as_ref().and_then(Autosaver::take_error)
     }
 
-    /// Writes pending recovery work and waits for it.
-    pub fn flush_recovery(&mut self) {
+    /// Waits until the copies already handed to the writer are on disk, writing nothing new
+    /// (what the autosave timing has not yet asked for stays pending).
+    pub fn wait_for_recovery_writer(&mut self) {
         if let Some(s) = self.autosaver.as_mut() {
+            s.flush();
+        }
+    }
+
+    /// Writes pending recovery work (changes still waiting for their quiet second included) and
+    /// waits until it is on disk.
+    pub fn flush_recovery(&mut self) {
+        let rev = self.doc.revision();
+        let pending = self.doc.is_dirty() && self.autosaved != Some((rev, true));
+        let snapshot = pending.then(|| self.snapshot());
+        if let Some(s) = self.autosaver.as_mut() {
+            if let Some(snapshot) = snapshot {
+                s.write(snapshot);
+                self.autosaved = Some((rev, true));
+                self.pending = None;
+            }
             s.flush();
         }
     }

@@ -1,22 +1,40 @@
 //! The only place colours and sizes are made. Text is sized to be read from the back of a room
-//! on a 1280×800 projector; the mission palette is Okabe–Ito (distinguishable with the common
-//! colour-vision deficiencies) and every mission also gets its own marker shape.
+//! on a projector; every text colour is chosen against the background it sits on for at least
+//! 4.5:1 contrast (WCAG AA; [`text_pairs`] lists them and a test checks each). The mission
+//! palette is Okabe–Ito (distinguishable with the common colour-vision deficiencies) and every
+//! mission also gets its own marker shape; the quadrant tints are near-greys that differ in
+//! lightness, so colour on the chart means missions only.
 
 #![expect(
     clippy::disallowed_methods,
     reason = "this module is where colours are made; clippy.toml bans it everywhere else"
 )]
 
-use egui::{Color32, FontFamily, FontId, TextStyle};
-use egui_plot::MarkerShape;
+use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, Visuals};
 
 use crate::model::{CheckStatus, Quadrant};
 
-/// Width of the editor panel (points).
+// ---- Sizes (points) ----
+
+/// Preferred width of the editor panel.
 pub const EDITOR_WIDTH: f32 = 380.0;
-/// Width of the checklist panel (points).
+/// Preferred width of the checklist panel.
 pub const CHECKLIST_WIDTH: f32 = 400.0;
-/// Height of one row in long lists (points).
+/// Narrowest the editor is drawn open, where the window allows.
+pub const EDITOR_MIN_WIDTH: f32 = 220.0;
+/// Narrowest the checklist is drawn open (its rows need this much).
+pub const CHECKLIST_MIN_WIDTH: f32 = 330.0;
+/// Widest a side panel may be dragged.
+pub const PANEL_MAX_WIDTH: f32 = 640.0;
+/// Width of a collapsed side panel (its "show" button).
+pub const PANEL_STRIP_WIDTH: f32 = 34.0;
+/// Share of the window's width the chart keeps at least.
+pub const CHART_MIN_SHARE: f32 = 0.45;
+/// What the chart's own margins (tick numbers, axis title, panel margin) take from its width.
+pub const CHART_OVERHEAD: f32 = 100.0;
+/// Below this height the chart folds its filters into a menu and its legend into one row.
+pub const COMPACT_CHART_HEIGHT: f32 = 420.0;
+/// Height of one row in long lists.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.
 pub const CHECK_ROW_HEIGHT: f32 = 78.0;
@@ -35,23 +53,138 @@ pub const CHECK_STATUS_WIDTH: f32 = 110.0;
 pub const CHECK_DETAIL_MAX_REASONS: usize = 8;
 // ---- end of the checklist block ----
 
-/// Tallest the chart's legend grows before it scrolls (points).
+/// Tallest the chart's legend grows before it scrolls.
 pub const LEGEND_MAX_HEIGHT: f32 = 64.0;
-/// Marker radius on the chart (points).
+/// Space around a legend entry's marker.
+pub const LEGEND_GAP: f32 = 6.0;
+/// Rounding of hovered legend entries.
+pub const CORNER_ROUNDING: f32 = 3.0;
+/// Width of the filter combo boxes, so the filter bar fits a narrow chart.
+pub const FILTER_WIDTH: f32 = 130.0;
+/// Marker radius on the chart.
 pub const MARKER_RADIUS: f32 = 6.0;
+/// Outline around each marker, so it stands out on any tint.
+pub const MARKER_OUTLINE: f32 = 1.0;
 /// Radius of the ring around highlighted activities.
 pub const HIGHLIGHT_RADIUS: f32 = 11.0;
-/// How near (points) the pointer must be to pick an activity on the chart.
+/// Width of that ring.
+pub const HIGHLIGHT_WIDTH: f32 = 2.0;
+/// How near the pointer must be to pick an activity on the chart.
 pub const PICK_RADIUS: f32 = 14.0;
-/// UI zoom steps and limits.
+/// Gap between the plot and its tick numbers and axis titles.
+pub const AXIS_GAP: f32 = 6.0;
+/// Width of the axis lines through the origin.
+pub const AXIS_WIDTH: f32 = 1.5;
+/// Space between the plot's edge and a corner text.
+pub const CORNER_PAD: f32 = 6.0;
+/// Below this plot height the corner texts stay inside the plot (as initials) rather than
+/// taking rows of their own above and below it.
+pub const CORNER_OUTSIDE_FROM: f32 = 160.0;
+/// Gap between a marker and its label.
+pub const LABEL_GAP: f32 = 3.0;
+/// How far a label stands off (with a leader line) when no spot beside its marker is free.
+pub const LABEL_LEADER: f32 = 22.0;
+/// How many rings of spots, each [`LABEL_LEADER`] farther out, a label may stand off in.
+pub const LABEL_RINGS: usize = 6;
+/// Size of the square around a marker whose neighbours make it crowded (crowded ones are
+/// labelled first).
+pub const LABEL_CROWD: f32 = 120.0;
+/// Width of a leader line.
+pub const LEADER_WIDTH: f32 = 1.0;
+/// Most labels drawn: beyond this the chart shows the ones that fit and says how many are left.
+pub const LABEL_MAX: usize = 300;
+/// Most labels tried per layout (each costs a text layout).
+pub const LABEL_TRIES: usize = 1500;
+/// Cell of the grid used to find label collisions.
+pub const LABEL_GRID_CELL: f32 = 32.0;
+/// Widest the hover card over a marker grows.
+pub const HOVER_CARD_WIDTH: f32 = 360.0;
+/// Width of the windows for About and Shortcuts.
+pub const HELP_WIDTH: f32 = 560.0;
+/// Default size of the catalogue window.
+pub const CATALOGUE_SIZE: [f32; 2] = [520.0, 560.0];
+/// Default size of the Problems window.
+pub const PROBLEMS_SIZE: [f32; 2] = [520.0, 320.0];
+/// Spacing of form grids (columns, rows).
+pub const FORM_SPACING: [f32; 2] = [10.0, 6.0];
+/// Width of a date field.
+pub const DATE_WIDTH: f32 = 90.0;
+/// Width of a region's name field.
+pub const REGION_NAME_WIDTH: f32 = 140.0;
+/// Tallest a pick list in a menu grows before it scrolls.
+pub const MENU_LIST_HEIGHT: f32 = 360.0;
+/// Widest the start screen's column grows.
+pub const START_WIDTH: f32 = 720.0;
+/// UI zoom step.
 pub const ZOOM_STEP: f32 = 0.1;
 /// Smallest UI zoom.
-pub const ZOOM_MIN: f32 = 0.6;
+pub const ZOOM_MIN: f32 = 0.5;
 /// Largest UI zoom.
-pub const ZOOM_MAX: f32 = 2.5;
+pub const ZOOM_MAX: f32 = 3.0;
+
+/// Type sizes on the chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartText {
+    /// Tick numbers.
+    pub tick: f32,
+    /// Axis titles.
+    pub axis: f32,
+    /// Quadrant names and counts.
+    pub corner: f32,
+    /// Marker labels.
+    pub label: f32,
+    /// Whether the filters and the legend are shown.
+    pub controls: bool,
+}
+
+/// The chart in the window.
+pub const CHART_TEXT: ChartText = ChartText {
+    tick: 14.0,
+    axis: 15.0,
+    corner: 15.0,
+    label: 13.5,
+    controls: true,
+};
+
+/// The chart in presentation mode: at least 24 px at 1024×768 for the back of the room.
+pub const PRESENT_TEXT: ChartText = ChartText {
+    tick: 24.0,
+    axis: 24.0,
+    corner: 28.0,
+    label: 24.0,
+    controls: false,
+};
+
+/// Size of the presentation's title.
+pub const PRESENT_TITLE: f32 = 34.0;
+/// Size of the presentation's other text.
+pub const PRESENT_BODY: f32 = 26.0;
+
+// ---- Colours ----
+
+/// Marker shapes; each mission gets one with its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerShape {
+    /// A disc.
+    Circle,
+    /// A square.
+    Square,
+    /// A diamond.
+    Diamond,
+    /// A triangle pointing up.
+    Up,
+    /// A triangle pointing down.
+    Down,
+    /// A six-armed star.
+    Asterisk,
+    /// An ×.
+    Cross,
+    /// A +.
+    Plus,
+}
 
 /// Okabe–Ito colours, black left out (it vanishes in the dark theme).
-const PALETTE: [Color32; 7] = [
+pub const PALETTE: [Color32; 7] = [
     Color32::from_rgb(0x00, 0x72, 0xB2), // blue
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
     Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
@@ -92,49 +225,247 @@ pub fn unassigned_color(dark: bool) -> Color32 {
     }
 }
 
+/// Outline around every marker.
+pub fn marker_outline(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(235)
+    } else {
+        Color32::from_gray(25)
+    }
+}
+
 /// Ring drawn around highlighted activities.
 pub fn highlight_color(dark: bool) -> Color32 {
     if dark { Color32::WHITE } else { Color32::BLACK }
 }
 
-/// A faint tint behind each quadrant of the chart.
+/// The tint behind each quadrant: low-chroma (never mistaken for a mission's colour) and each a
+/// different lightness, so they stay apart on a washed-out projector and in greyscale.
 pub fn quadrant_tint(q: Quadrant, dark: bool) -> Color32 {
-    let a = if dark { 18 } else { 22 };
-    match q {
-        Quadrant::DirectConsequences => Color32::from_rgba_unmultiplied(213, 94, 0, a),
-        Quadrant::IndirectConsequences => Color32::from_rgba_unmultiplied(230, 159, 0, a),
-        Quadrant::DirectDrivers => Color32::from_rgba_unmultiplied(0, 114, 178, a),
-        Quadrant::IndirectDrivers => Color32::from_rgba_unmultiplied(0, 158, 115, a),
-    }
+    let (r, g, b) = match (q, dark) {
+        (Quadrant::DirectConsequences, false) => (252, 238, 234),
+        (Quadrant::IndirectConsequences, false) => (236, 230, 210),
+        (Quadrant::DirectDrivers, false) => (212, 224, 240),
+        (Quadrant::IndirectDrivers, false) => (194, 220, 204),
+        (Quadrant::DirectConsequences, true) => (96, 64, 64),
+        (Quadrant::IndirectConsequences, true) => (58, 56, 34),
+        (Quadrant::DirectDrivers, true) => (28, 40, 64),
+        (Quadrant::IndirectDrivers, true) => (48, 84, 70),
+    };
+    Color32::from_rgb(r, g, b)
 }
 
-/// Colour of the axis lines through the origin.
+/// Colour of the axis lines through the origin and of leader lines.
 pub fn axis_color(dark: bool) -> Color32 {
     if dark {
-        Color32::from_gray(140)
+        Color32::from_gray(200)
     } else {
-        Color32::from_gray(90)
+        Color32::from_gray(60)
     }
 }
 
-/// Colour of a checklist status badge.
-pub fn status_color(status: CheckStatus) -> Color32 {
-    match status {
-        CheckStatus::Open => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        CheckStatus::Mitigated => Color32::from_rgb(0x00, 0x9E, 0x73),
-        CheckStatus::Accepted => Color32::from_rgb(0x00, 0x72, 0xB2),
-        CheckStatus::NotApplicable => Color32::from_gray(128),
+/// Colour of a checklist status word (on its chip and on the panel).
+pub fn status_color(status: CheckStatus, dark: bool) -> Color32 {
+    match (status, dark) {
+        (CheckStatus::Open, false) => Color32::from_rgb(150, 50, 0),
+        (CheckStatus::Mitigated, false) => Color32::from_rgb(0, 95, 60),
+        (CheckStatus::Accepted, false) => Color32::from_rgb(0, 75, 145),
+        (CheckStatus::NotApplicable, false) => Color32::from_gray(70),
+        (CheckStatus::Open, true) => Color32::from_rgb(255, 170, 120),
+        (CheckStatus::Mitigated, true) => Color32::from_rgb(110, 230, 170),
+        (CheckStatus::Accepted, true) => Color32::from_rgb(160, 205, 255),
+        (CheckStatus::NotApplicable, true) => Color32::from_gray(205),
     }
 }
 
 /// Colour of an error notice.
-pub fn error_color() -> Color32 {
-    Color32::from_rgb(0xD5, 0x5E, 0x00)
+pub fn error_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 140, 90)
+    } else {
+        Color32::from_rgb(170, 50, 0)
+    }
 }
 
 /// Colour of a field whose text is not valid yet.
-pub fn invalid_color() -> Color32 {
-    Color32::from_rgb(0xD5, 0x5E, 0x00)
+pub fn invalid_color(dark: bool) -> Color32 {
+    error_color(dark)
+}
+
+/// The window's colours.
+pub fn visuals(dark: bool) -> Visuals {
+    let mut v = if dark {
+        Visuals::dark()
+    } else {
+        Visuals::light()
+    };
+    let gray = Color32::from_gray;
+    let (text, strong, weak) = if dark {
+        (gray(225), gray(245), gray(175))
+    } else {
+        (gray(20), gray(0), gray(75))
+    };
+    let (panel, window, extreme, faint, code) = if dark {
+        (gray(27), gray(32), gray(12), gray(38), gray(45))
+    } else {
+        (gray(246), gray(250), gray(255), gray(236), gray(232))
+    };
+    let (chip, hovered, active, open) = if dark {
+        (gray(62), gray(72), gray(92), gray(68))
+    } else {
+        (gray(222), gray(212), gray(196), gray(216))
+    };
+    v.panel_fill = panel;
+    v.window_fill = window;
+    v.extreme_bg_color = extreme;
+    v.faint_bg_color = faint;
+    v.code_bg_color = code;
+    v.text_edit_bg_color = Some(extreme);
+    v.weak_text_color = Some(weak);
+    v.override_text_color = None;
+    v.hyperlink_color = if dark {
+        Color32::from_rgb(130, 190, 255)
+    } else {
+        Color32::from_rgb(0, 80, 165)
+    };
+    v.warn_fg_color = if dark {
+        Color32::from_rgb(240, 200, 90)
+    } else {
+        Color32::from_rgb(125, 80, 0)
+    };
+    v.error_fg_color = error_color(dark);
+    v.widgets.noninteractive.fg_stroke.color = text;
+    v.widgets.noninteractive.bg_fill = panel;
+    v.widgets.noninteractive.weak_bg_fill = panel;
+    for (w, fill) in [
+        (&mut v.widgets.inactive, chip),
+        (&mut v.widgets.hovered, hovered),
+        (&mut v.widgets.active, active),
+        (&mut v.widgets.open, open),
+    ] {
+        w.bg_fill = fill;
+        w.weak_bg_fill = fill;
+        w.fg_stroke.color = strong;
+    }
+    v.widgets.inactive.fg_stroke.color = text;
+    v.selection.bg_fill = if dark {
+        Color32::from_rgb(20, 80, 135)
+    } else {
+        Color32::from_rgb(160, 205, 245)
+    };
+    v.selection.stroke = Stroke::new(1.0, strong);
+    v
+}
+
+/// One text colour on one background, as the window draws it.
+#[derive(Clone, Copy, Debug)]
+pub struct TextPair {
+    /// What it is.
+    pub name: &'static str,
+    /// Text colour.
+    pub text: Color32,
+    /// Background colour.
+    pub background: Color32,
+    /// Large text (≥ 18 pt, or 14 pt bold), for which 3:1 is enough.
+    pub large: bool,
+}
+
+/// Every text/background pair of the theme, for the contrast test.
+pub fn text_pairs(dark: bool) -> Vec<TextPair> {
+    let v = visuals(dark);
+    let pair = |name, text, background| TextPair {
+        name,
+        text,
+        background,
+        large: false,
+    };
+    let mut out = vec![
+        pair("text on panel", v.text_color(), v.panel_fill),
+        pair("text on window", v.text_color(), v.window_fill),
+        pair("text on field", v.text_color(), v.extreme_bg_color),
+        pair("text on stripe", v.text_color(), v.faint_bg_color),
+        pair("weak text on panel", v.weak_text_color(), v.panel_fill),
+        pair("weak text on window", v.weak_text_color(), v.window_fill),
+        pair(
+            "weak text on field",
+            v.weak_text_color(),
+            v.extreme_bg_color,
+        ),
+        pair("code", v.text_color(), v.code_bg_color),
+        pair("link", v.hyperlink_color, v.panel_fill),
+        pair("warning", v.warn_fg_color, v.panel_fill),
+        pair("error on panel", v.error_fg_color, v.panel_fill),
+        pair("error on window", v.error_fg_color, v.window_fill),
+        pair(
+            "invalid field text",
+            invalid_color(dark),
+            v.extreme_bg_color,
+        ),
+        pair(
+            "selected item",
+            v.selection.stroke.color,
+            v.selection.bg_fill,
+        ),
+    ];
+    for (name, w) in [
+        ("button", &v.widgets.inactive),
+        ("hovered button", &v.widgets.hovered),
+        ("pressed button", &v.widgets.active),
+        ("open menu button", &v.widgets.open),
+    ] {
+        out.push(pair(name, w.fg_stroke.color, w.bg_fill));
+        out.push(pair(name, w.fg_stroke.color, w.weak_bg_fill));
+    }
+    for s in CheckStatus::ALL {
+        out.push(pair(
+            "status word on its chip",
+            status_color(*s, dark),
+            v.widgets.inactive.weak_bg_fill,
+        ));
+        out.push(pair(
+            "status word on hovered chip",
+            status_color(*s, dark),
+            v.widgets.hovered.weak_bg_fill,
+        ));
+        out.push(pair(
+            "status word on panel",
+            status_color(*s, dark),
+            v.panel_fill,
+        ));
+    }
+    out.push(pair(
+        "problem count on button",
+        error_color(dark),
+        v.widgets.inactive.weak_bg_fill,
+    ));
+    for q in Quadrant::ALL {
+        out.push(pair(
+            "chart text on quadrant tint",
+            v.text_color(),
+            quadrant_tint(*q, dark),
+        ));
+    }
+    out
+}
+
+/// WCAG 2 contrast ratio of two colours (1 … 21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// WCAG relative luminance.
+pub fn luminance(c: Color32) -> f32 {
+    let lin = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
 }
 
 /// Sets text sizes for a projected room and the theme.
@@ -144,6 +475,7 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
     } else {
         egui::Theme::Light
     });
+    let visuals = visuals(dark);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (
@@ -170,14 +502,7 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         style.spacing.combo_width = 190.0;
         style.spacing.text_edit_width = 220.0;
         style.spacing.tooltip_width = 420.0;
-        // Stronger text than egui's default grey: projectors wash out contrast.
-        let text = if style.visuals.dark_mode {
-            Color32::from_gray(225)
-        } else {
-            Color32::from_gray(20)
-        };
-        style.visuals.widgets.noninteractive.fg_stroke.color = text;
-        style.visuals.widgets.inactive.fg_stroke.color = text;
+        style.visuals = visuals.clone();
     });
 }
 
@@ -214,6 +539,114 @@ pub fn provenance_color(source: &crate::model::Source, dark: bool) -> Color32 {
                 Color32::from_rgb(0x00, 0xB0, 0x84)
             } else {
                 Color32::from_rgb(0x00, 0x7A, 0x5A)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_colour_meets_wcag_aa_on_its_background_in_both_themes() {
+        let mut failures = Vec::new();
+        for dark in [false, true] {
+            for p in text_pairs(dark) {
+                let need = if p.large { 3.0 } else { 4.5 };
+                let ratio = contrast(p.text, p.background);
+                if ratio < need {
+                    failures.push(format!(
+                        "{} theme, {}: {ratio:.2}:1 < {need}:1",
+                        if dark { "dark" } else { "light" },
+                        p.name
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn contrast_is_computed_as_wcag_defines_it() {
+        assert!((contrast(Color32::WHITE, Color32::BLACK) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::from_gray(118), Color32::WHITE) - 4.54).abs() < 0.05);
+        assert!((contrast(Color32::RED, Color32::RED) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn quadrant_tints_differ_in_lightness_and_are_not_mission_colours() {
+        for dark in [false, true] {
+            let tints: Vec<Color32> = Quadrant::ALL
+                .iter()
+                .map(|q| quadrant_tint(*q, dark))
+                .collect();
+            for (i, a) in tints.iter().enumerate() {
+                for b in &tints[i + 1..] {
+                    // Apart by lightness alone (greyscale, a washed-out projector).
+                    assert!(contrast(*a, *b) >= 1.06, "{a:?} vs {b:?} (dark {dark})");
+                }
+                // Near-grey: far less chroma than any mission colour.
+                let chroma = |c: Color32| {
+                    let v = [c.r(), c.g(), c.b()];
+                    v.iter().max().copied().unwrap_or(0) - v.iter().min().copied().unwrap_or(0)
+                };
+                assert!(chroma(*a) <= 60, "{a:?}");
+                for p in PALETTE {
+                    assert!(
+                        chroma(p) >= 80 && chroma(p) > 2 * chroma(*a),
+                        "{p:?} vs {a:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mission_palette_stays_apart_for_colour_blind_viewers() {
+        // Viénot, Brettel & Mollon (1999) simulation of protanopia and deuteranopia in linear
+        // RGB, then the WCAG luminance and the remaining blue–yellow axis: two missions must
+        // differ in one or the other (shapes differ as well).
+        let lin = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let sims: [[[f32; 3]; 3]; 2] = [
+            [
+                [0.1124, 0.8876, 0.0],
+                [0.1124, 0.8876, 0.0],
+                [0.0040, -0.0040, 1.0],
+            ],
+            [
+                [0.2927, 0.7073, 0.0],
+                [0.2927, 0.7073, 0.0],
+                [-0.0223, 0.0223, 1.0],
+            ],
+        ];
+        for m in sims {
+            let sim = |c: Color32| {
+                let v = [lin(c.r()), lin(c.g()), lin(c.b())];
+                let s: Vec<f32> = m
+                    .iter()
+                    .map(|row| row[0] * v[0] + row[1] * v[1] + row[2] * v[2])
+                    .collect();
+                let lum = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
+                (lum, s[2] - (s[0] + s[1]) / 2.0)
+            };
+            for (i, a) in PALETTE.iter().enumerate() {
+                for b in &PALETTE[i + 1..] {
+                    let (la, ya) = sim(*a);
+                    let (lb, yb) = sim(*b);
+                    let light = (la.max(lb) + 0.05) / (la.min(lb) + 0.05);
+                    assert!(
+                        light >= 1.25 || (ya - yb).abs() >= 0.15,
+                        "{a:?} vs {b:?}: {light} {ya} {yb}"
+                    );
+                }
             }
         }
     }

@@ -601,11 +601,12 @@ fn copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-/// Runs one frame at `t` seconds of the window's clock, then waits for the copy writer.
+/// Runs one frame at `t` seconds of the window's clock, then waits for what the autosave timing
+/// handed to the copy writer (without writing what is still pending).
 fn frame_at(h: &mut H, t: f64) {
     h.input_mut().time = Some(t);
     h.step();
-    h.state_mut().flush_recovery();
+    h.state_mut().wait_for_recovery_writer();
 }
 
 /// Kosovo with a clock of a sixtieth of a second a frame, so a few frames take no time to speak of.
@@ -665,4 +666,18 @@ fn changes_that_go_on_are_copied_at_least_every_three_seconds() {
         1,
         "three seconds after the first change"
     );
+}
+
+#[test]
+fn flushing_writes_changes_still_waiting_for_their_quiet_second() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("recovery");
+    let (mut h, _script) = timed(&dir);
+    add_mission(&mut h);
+    h.state_mut().wait_for_recovery_writer();
+    assert!(copies(&dir).is_empty(), "the quiet second has not passed");
+    h.state_mut().flush_recovery();
+    let written = copies(&dir);
+    assert_eq!(written.len(), 1, "flushing writes the pending work");
+    assert!(std::fs::read_to_string(&written[0]).unwrap().contains("New mission"));
 }

@@ -469,6 +469,7 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
             )| Activity {
                 id: ActivityId(id),
                 title,
+                short: String::new(),
                 template,
                 mission,
                 x,

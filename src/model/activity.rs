@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::choice::choice;
 use super::host::JusticeLink;
 use super::{
-    ActivityId, ActorId, Claim, Component, GroupId, Market, MissionId, MissionKind, RegionId,
-    TemplateId, YearMonth,
+    ActivityId, ActorId, Claim, Component, GroupId, Market, Mission, MissionId, MissionKind,
+    RegionId, TemplateId, YearMonth,
 };
 
 choice! {
@@ -138,6 +138,10 @@ pub struct Activity {
     pub id: ActivityId,
     /// Title shown on the chart and in findings.
     pub title: String,
+    /// Short label shown beside the marker on the chart; empty for one made from the title
+    /// (see [`Activity::label`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
     /// The catalogue template it came from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<TemplateId>,
@@ -191,6 +195,7 @@ impl Activity {
         Self {
             id,
             title: title.into(),
+            short: String::new(),
             template: None,
             mission: None,
             x,
@@ -207,6 +212,24 @@ impl Activity {
             notes: String::new(),
             sources: Vec::new(),
         }
+    }
+
+    /// The label beside its marker: the short name the room set, or the title shortened to a few
+    /// words ("Training and mentoring the police" → "Training and mentoring…").
+    pub fn label(&self) -> String {
+        let short = self.short.trim();
+        if !short.is_empty() {
+            return short.to_owned();
+        }
+        shorten(&self.title, LABEL_CHARS)
+    }
+
+    /// Whether the activity is under way in `date`: its own dates, or else its mission's
+    /// (`mission` is the activity's mission, if known). No dates at all means always.
+    pub fn active_on(&self, mission: Option<&Mission>, date: YearMonth) -> bool {
+        let start = self.start.or(mission.map(|m| m.start));
+        let end = self.end.or(mission.and_then(|m| m.end));
+        start.is_none_or(|s| s <= date) && end.is_none_or(|e| date <= e)
     }
 
     /// Which quadrant the activity sits in.
@@ -268,5 +291,92 @@ impl Activity {
     /// Whether the risk rules consider it (dropped activities are set aside).
     pub fn is_live(&self) -> bool {
         self.status != ActivityStatus::Dropped
+    }
+}
+
+/// Longest label made from a title, in characters (an ellipsis added when cut).
+pub const LABEL_CHARS: usize = 22;
+
+/// `text` cut at a word boundary to at most `max` characters, with "…" when anything was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let next = if out.is_empty() {
+            word.chars().count()
+        } else {
+            out.chars().count() + 1 + word.chars().count()
+        };
+        if next > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // A first word longer than the limit is cut inside it.
+    if out.is_empty() {
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
+    // Words like "and" or "the" read badly before the ellipsis.
+    while let Some((head, last)) = out.rsplit_once(' ') {
+        if matches!(
+            last.to_lowercase().as_str(),
+            "and"
+                | "the"
+                | "of"
+                | "a"
+                | "an"
+                | "to"
+                | "for"
+                | "in"
+                | "on"
+                | "with"
+                | "by"
+                | "under"
+        ) {
+            out.truncate(head.len());
+        } else {
+            break;
+        }
+    }
+    let out = out
+        .trim_end_matches([',', ';', ':', '-', '–', '—'])
+        .to_owned();
+    format!("{out}…")
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::{Activity, shorten};
+
+    #[test]
+    fn labels_are_short_names_or_shortened_titles() {
+        let mut a = Activity::new("a".into(), "Training and mentoring the police", 0.0, 0.0);
+        assert_eq!(a.label(), "Training and mentoring…");
+        a.short = " Police training ".into();
+        assert_eq!(a.label(), "Police training");
+        assert_eq!(shorten("Border patrols", 22), "Border patrols");
+        assert_eq!(
+            shorten(
+                "Transnational Crime Unit under the West Africa Coast Initiative",
+                22
+            ),
+            "Transnational Crime…"
+        );
+        assert_eq!(
+            shorten("Supercalifragilisticexpialidocious", 10),
+            "Supercali…"
+        );
+        for t in [
+            "Raids on brothels and clubs in Pristina and Mitrovica",
+            "x y z",
+        ] {
+            assert!(shorten(t, 22).chars().count() <= 23, "{t}");
+        }
     }
 }

@@ -16,7 +16,7 @@ mod provenance;
 mod scenario;
 mod validate;
 
-pub use activity::{Activity, ActivityKind, ActivityStatus, Quadrant};
+pub use activity::{Activity, ActivityKind, ActivityStatus, LABEL_CHARS, Quadrant, shorten};
 pub use actor::{Actor, ActorKind};
 pub use catalogue::{Basis, CATALOGUE_RON, Catalogue, CatalogueError, Template};
 pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState};

@@ -92,6 +92,31 @@ impl Scenario {
         super::fresh_id(prefix, self.all_ids())
     }
 
+    /// The mission with this id.
+    pub fn mission(&self, id: &super::MissionId) -> Option<&Mission> {
+        self.missions.iter().find(|m| &m.id == id)
+    }
+
+    /// The crime group with this id.
+    pub fn group(&self, id: &super::GroupId) -> Option<&CrimeGroup> {
+        self.groups.iter().find(|g| &g.id == id)
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &super::ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    /// The activity with this id.
+    pub fn activity(&self, id: &super::ActivityId) -> Option<&Activity> {
+        self.activities.iter().find(|a| &a.id == id)
+    }
+
+    /// Whether the activity is under way in `date` (its dates, else its mission's).
+    pub fn active_on(&self, a: &Activity, date: YearMonth) -> bool {
+        a.active_on(a.mission.as_ref().and_then(|m| self.mission(m)), date)
+    }
+
     /// Number of activities in each quadrant, in [`Quadrant::ALL`] order.
     pub fn quadrant_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];

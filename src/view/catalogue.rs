@@ -24,6 +24,7 @@ pub struct CatalogueState {
 /// Draws the catalogue window when open.
 pub fn catalogue_window(
     ctx: &egui::Context,
+    area: egui::Rect,
     doc: &Document,
     state: &mut CatalogueState,
     out: &mut Vec<Command>,
@@ -31,7 +32,8 @@ pub fn catalogue_window(
     let mut open = state.open;
     egui::Window::new("Activity catalogue")
         .open(&mut open)
-        .default_size([520.0, 560.0])
+        .default_size(crate::theme::CATALOGUE_SIZE)
+        .constrain_to(area)
         .collapsible(false)
         .show(ctx, |ui| catalogue_ui(ui, doc, state, out));
     state.open = open && state.open;
@@ -41,7 +43,10 @@ fn catalogue_ui(ui: &mut Ui, doc: &Document, state: &mut CatalogueState, out: &m
     let catalogue = match Catalogue::builtin() {
         Ok(c) => c,
         Err(e) => {
-            ui.colored_label(crate::theme::error_color(), e.to_string());
+            ui.colored_label(
+                crate::theme::error_color(ui.visuals().dark_mode),
+                e.to_string(),
+            );
             return;
         }
     };

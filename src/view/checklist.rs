@@ -204,7 +204,7 @@ fn status_combo(
     let mut picked = None;
     let shown = match status {
         Some(s) => egui::RichText::new(s.label())
-            .color(theme::status_color(s))
+            .color(theme::status_color(s, ui.visuals().dark_mode))
             .strong(),
         None => egui::RichText::new("mixed").strong(),
     };
@@ -278,6 +278,8 @@ pub fn checklist_ui(
 
     let detail_height = if state.picked.is_some() { 0.5 } else { 0.15 } * ui.available_height();
     egui::Panel::bottom("checklist detail")
+        // No frame of its own: its margins would widen the checklist panel every frame.
+        .frame(egui::Frame::NONE)
         .resizable(true)
         .default_size(detail_height)
         .min_size(detail_height.max(80.0))
@@ -429,7 +431,7 @@ pub fn checklist_ui(
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("resolved", i)), |ui| {
                             ui.horizontal(|ui| {
                                 ui.label(format!("Resolved: {title}"));
-                                ui.colored_label(theme::status_color(done.status), done.status.label());
+                                ui.colored_label(theme::status_color(done.status, ui.visuals().dark_mode), done.status.label());
                             });
                             let note = if done.note.is_empty() { done.key.entities.join(", ") } else { done.note.clone() };
                             ui.add(egui::Label::new(egui::RichText::new(note).weak()).truncate());

@@ -24,10 +24,18 @@ pub fn editor_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
     match view.tab {
         Tab::Scenario => scenario_tab(ui, s, out),
         Tab::Host => host_tab(ui, s, out),
-        Tab::Groups => groups_tab(ui, s, view, out),
-        Tab::Missions => missions_tab(ui, s, view, out),
-        Tab::Actors => actors_tab(ui, s, view, out),
-        Tab::Activities => activities_tab(ui, s, view, out),
+        Tab::Groups => entity_tab::<CrimeGroup>(ui, s, view, out, |_, _| {}),
+        Tab::Missions => entity_tab::<Mission>(ui, s, view, out, |_, _| {}),
+        Tab::Actors => entity_tab::<Actor>(ui, s, view, out, |_, _| {}),
+        Tab::Activities => entity_tab::<Activity>(ui, s, view, out, |ui, out| {
+            if ui
+                .button(UiCommand::AddFromCatalogue.text())
+                .on_hover_text(UiCommand::AddFromCatalogue.text_and_tooltip().1)
+                .clicked()
+            {
+                out.push(Command::Ui(UiCommand::AddFromCatalogue));
+            }
+        }),
     }
     view.reveal_selection = false;
 }
@@ -71,7 +79,7 @@ fn host_tab(ui: &mut Ui, s: &Scenario, out: &mut Vec<Command>) {
 /// Add / Duplicate / Delete buttons above a list.
 fn list_buttons(ui: &mut Ui, noun: &str, has_selection: bool) -> (bool, bool, bool) {
     let mut r = (false, false, false);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         r.0 = ui
             .button(format!("Add {noun}"))
             .on_hover_text(format!("Add a new {noun}."))
@@ -121,7 +129,12 @@ fn reveal_row(ui: &Ui, range: &std::ops::Range<usize>, row: usize) {
 }
 
 /// A selectable list of `total` rows, drawn a screenful at a time; `text(i)` is row `i`'s text.
+/// It fills `share` of the height left (whole rows only), all of it when nothing is below.
 /// `reveal`: scroll the selected row into view. Returns the row clicked.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site, naming each part of the list"
+)]
 fn row_list(
     ui: &mut Ui,
     id: &str,
@@ -129,14 +142,22 @@ fn row_list(
     selected: Option<usize>,
     reveal: bool,
     empty: &str,
+    share: f32,
     text: impl Fn(usize) -> String,
 ) -> Option<usize> {
     let mut clicked = None;
-    let height = (total.max(1) as f32 * theme::ROW_HEIGHT)
-        .min(ui.available_height() * 0.35)
-        .max(theme::ROW_HEIGHT * 3.0);
+    if total == 0 {
+        ui.weak(empty);
+        ui.separator();
+        return None;
+    }
+    let step = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let room = ui.available_height() * share;
+    let rows = ((room / step).floor() as usize).clamp(3, total.max(3));
+    let height = rows as f32 * step - ui.spacing().item_spacing.y;
     ScrollArea::vertical()
         .id_salt(id)
+        .min_scrolled_height(height)
         .max_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, theme::ROW_HEIGHT, total, |ui, range| {
@@ -151,272 +172,300 @@ fn row_list(
                 }
             });
         });
-    if total == 0 {
-        ui.weak(empty);
-    }
     ui.separator();
     clicked
 }
 
-/// A selectable list of (id, name) pairs; returns the id clicked. `reveal`: scroll the selected
-/// name into view.
-fn name_list(
-    ui: &mut Ui,
-    id: &str,
-    names: &[(String, String)],
-    selected: Option<&str>,
-    reveal: bool,
-) -> Option<String> {
-    let selected = selected.and_then(|sel| names.iter().position(|(key, _)| key == sel));
-    row_list(
-        ui,
-        id,
-        names.len(),
-        selected,
-        reveal,
-        "Nothing here yet.",
-        |i| names[i].1.clone(),
-    )
-    .map(|i| names[i].0.clone())
+/// Share of the height the list takes when a form is below it.
+const LIST_SHARE: f32 = 0.4;
+
+/// An entity the editor lists, with Add, Duplicate and Delete and a form for the selected one.
+/// One generic tab ([`entity_tab`]) serves crime groups, missions, other actors and activities.
+trait Listed: Clone + Sized {
+    /// "crime group": the buttons read "Add crime group" and so on.
+    const NOUN: &'static str;
+    /// Id prefix of new ones (and the list's id).
+    const PREFIX: &'static str;
+    /// Shown when there are none.
+    const EMPTY: &'static str = "Nothing here yet.";
+    /// The scenario's list of them.
+    fn all(s: &Scenario) -> &[Self];
+    /// Its id.
+    fn id(&self) -> &str;
+    /// The selection that picks it.
+    fn select(id: &str) -> Selection;
+    /// The id, if the selection is one of these.
+    fn is(sel: &Selection) -> Option<&str>;
+    /// Its row in the list.
+    fn row(&self, s: &Scenario) -> String;
+    /// A new one.
+    fn fresh(s: &Scenario, id: &str, view: &ViewState) -> Self;
+    /// A copy with a new id.
+    fn copy(&self, id: &str) -> Self;
+    /// The edit that adds it.
+    fn add(self) -> Edit;
+    /// The edit that replaces it.
+    fn update(self) -> Edit;
+    /// What deleting it deletes.
+    fn entity(&self) -> EntityId;
+    /// Its form; returns whether it changed.
+    fn form(ui: &mut Ui, value: &mut Self, s: &Scenario) -> bool;
 }
 
-fn groups_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
-    let selected = match &view.selection {
-        Some(Selection::Group(id)) => s.groups.iter().find(|g| &g.id == id),
-        _ => None,
-    };
-    let (add, dup, del) = list_buttons(ui, "crime group", selected.is_some());
-    if add {
-        let id = s.fresh_id("group");
-        out.push(Command::Edit(Edit::AddGroup(CrimeGroup::new(
-            id.as_str().into(),
-            "New crime group",
-        ))));
-        out.push(Command::Select(Selection::Group(id.as_str().into())));
+impl Listed for CrimeGroup {
+    const NOUN: &'static str = "crime group";
+    const PREFIX: &'static str = "group";
+    fn all(s: &Scenario) -> &[Self] {
+        &s.groups
     }
-    if let Some(g) = selected {
-        if dup {
-            let mut copy = g.clone();
-            copy.id = s.fresh_id("group").as_str().into();
-            copy.name = format!("{} (copy)", g.name);
-            out.push(Command::Select(Selection::Group(copy.id.clone())));
-            out.push(Command::Edit(Edit::AddGroup(copy)));
-        }
-        if del {
-            out.push(Command::ConfirmDelete(EntityId::Group(g.id.clone())));
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn select(id: &str) -> Selection {
+        Selection::Group(id.into())
+    }
+    fn is(sel: &Selection) -> Option<&str> {
+        match sel {
+            Selection::Group(id) => Some(id.as_str()),
+            _ => None,
         }
     }
-    let names: Vec<(String, String)> = s
-        .groups
-        .iter()
-        .map(|g| (g.id.0.clone(), g.name.clone()))
-        .collect();
-    if let Some(id) = name_list(
-        ui,
-        "group list",
-        &names,
-        selected.map(|g| g.id.as_str()),
-        view.reveal_selection,
-    ) {
-        out.push(Command::Select(Selection::Group(id.as_str().into())));
+    fn row(&self, _s: &Scenario) -> String {
+        self.name.clone()
     }
-    if let Some(g) = selected {
-        let mut edited = g.clone();
-        let opts = RefOptions::new(s);
-        ScrollArea::vertical().id_salt("group form").show(ui, |ui| {
-            if forms::group_form(ui, &mut edited, &opts) {
-                out.push(Command::Edit(Edit::UpdateGroup(edited)));
-            }
-        });
+    fn fresh(_s: &Scenario, id: &str, _view: &ViewState) -> Self {
+        CrimeGroup::new(id.into(), "New crime group")
     }
-}
-
-fn missions_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
-    let selected = match &view.selection {
-        Some(Selection::Mission(id)) => s.missions.iter().find(|m| &m.id == id),
-        _ => None,
-    };
-    let (add, dup, del) = list_buttons(ui, "mission", selected.is_some());
-    if add {
-        let id = s.fresh_id("mission");
-        let m = Mission::new(id.as_str().into(), "New mission", forms::fallback_date(s));
-        out.push(Command::Edit(Edit::AddMission(m)));
-        out.push(Command::Select(Selection::Mission(id.as_str().into())));
+    fn copy(&self, id: &str) -> Self {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.name = format!("{} (copy)", self.name);
+        copy
     }
-    if let Some(m) = selected {
-        if dup {
-            let mut copy = m.clone();
-            copy.id = s.fresh_id("mission").as_str().into();
-            copy.name = format!("{} (copy)", m.name);
-            if !copy.acronym.is_empty() {
-                copy.acronym = format!("{} (copy)", m.acronym);
-            }
-            out.push(Command::Select(Selection::Mission(copy.id.clone())));
-            out.push(Command::Edit(Edit::AddMission(copy)));
-        }
-        if del {
-            out.push(Command::ConfirmDelete(EntityId::Mission(m.id.clone())));
-        }
+    fn add(self) -> Edit {
+        Edit::AddGroup(self)
     }
-    let names: Vec<(String, String)> = s
-        .missions
-        .iter()
-        .map(|m| {
-            (
-                m.id.0.clone(),
-                format!(
-                    "{} — {}, {}",
-                    m.short_name(),
-                    m.organization.label(),
-                    m.kind.label()
-                ),
-            )
-        })
-        .collect();
-    if let Some(id) = name_list(
-        ui,
-        "mission list",
-        &names,
-        selected.map(|m| m.id.as_str()),
-        view.reveal_selection,
-    ) {
-        out.push(Command::Select(Selection::Mission(id.as_str().into())));
+    fn update(self) -> Edit {
+        Edit::UpdateGroup(self)
     }
-    if let Some(m) = selected {
-        let mut edited = m.clone();
-        let opts = RefOptions::new(s);
-        ScrollArea::vertical()
-            .id_salt("mission form")
-            .show(ui, |ui| {
-                if forms::mission_form(ui, &mut edited, &opts) {
-                    out.push(Command::Edit(Edit::UpdateMission(edited)));
-                }
-            });
+    fn entity(&self) -> EntityId {
+        EntityId::Group(self.id.clone())
+    }
+    fn form(ui: &mut Ui, value: &mut Self, s: &Scenario) -> bool {
+        forms::group_form(ui, value, &RefOptions::new(s))
     }
 }
 
-fn actors_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
-    let selected = match &view.selection {
-        Some(Selection::Actor(id)) => s.actors.iter().find(|a| &a.id == id),
-        _ => None,
-    };
-    let (add, dup, del) = list_buttons(ui, "actor", selected.is_some());
-    if add {
-        let id = s.fresh_id("actor");
-        out.push(Command::Edit(Edit::AddActor(Actor {
-            id: id.as_str().into(),
+impl Listed for Mission {
+    const NOUN: &'static str = "mission";
+    const PREFIX: &'static str = "mission";
+    fn all(s: &Scenario) -> &[Self] {
+        &s.missions
+    }
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn select(id: &str) -> Selection {
+        Selection::Mission(id.into())
+    }
+    fn is(sel: &Selection) -> Option<&str> {
+        match sel {
+            Selection::Mission(id) => Some(id.as_str()),
+            _ => None,
+        }
+    }
+    fn row(&self, _s: &Scenario) -> String {
+        format!(
+            "{} — {}, {}",
+            self.short_name(),
+            self.organization.label(),
+            self.kind.label()
+        )
+    }
+    fn fresh(s: &Scenario, id: &str, _view: &ViewState) -> Self {
+        Mission::new(id.into(), "New mission", forms::fallback_date(s))
+    }
+    fn copy(&self, id: &str) -> Self {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.name = format!("{} (copy)", self.name);
+        if !copy.acronym.is_empty() {
+            copy.acronym = format!("{} (copy)", self.acronym);
+        }
+        copy
+    }
+    fn add(self) -> Edit {
+        Edit::AddMission(self)
+    }
+    fn update(self) -> Edit {
+        Edit::UpdateMission(self)
+    }
+    fn entity(&self) -> EntityId {
+        EntityId::Mission(self.id.clone())
+    }
+    fn form(ui: &mut Ui, value: &mut Self, s: &Scenario) -> bool {
+        forms::mission_form(ui, value, &RefOptions::new(s))
+    }
+}
+
+impl Listed for Actor {
+    const NOUN: &'static str = "actor";
+    const PREFIX: &'static str = "actor";
+    fn all(s: &Scenario) -> &[Self] {
+        &s.actors
+    }
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn select(id: &str) -> Selection {
+        Selection::Actor(id.into())
+    }
+    fn is(sel: &Selection) -> Option<&str> {
+        match sel {
+            Selection::Actor(id) => Some(id.as_str()),
+            _ => None,
+        }
+    }
+    fn row(&self, _s: &Scenario) -> String {
+        format!("{} ({})", self.name, self.kind.label())
+    }
+    fn fresh(_s: &Scenario, id: &str, _view: &ViewState) -> Self {
+        Actor {
+            id: id.into(),
             name: "New actor".into(),
             kind: ActorKind::CivilSociety,
             notes: String::new(),
             sources: Vec::new(),
-        })));
-        out.push(Command::Select(Selection::Actor(id.as_str().into())));
-    }
-    if let Some(a) = selected {
-        if dup {
-            let mut copy = a.clone();
-            copy.id = s.fresh_id("actor").as_str().into();
-            copy.name = format!("{} (copy)", a.name);
-            out.push(Command::Select(Selection::Actor(copy.id.clone())));
-            out.push(Command::Edit(Edit::AddActor(copy)));
-        }
-        if del {
-            out.push(Command::ConfirmDelete(EntityId::Actor(a.id.clone())));
         }
     }
-    let names: Vec<(String, String)> = s
-        .actors
-        .iter()
-        .map(|a| (a.id.0.clone(), format!("{} ({})", a.name, a.kind.label())))
-        .collect();
-    if let Some(id) = name_list(
-        ui,
-        "actor list",
-        &names,
-        selected.map(|a| a.id.as_str()),
-        view.reveal_selection,
-    ) {
-        out.push(Command::Select(Selection::Actor(id.as_str().into())));
+    fn copy(&self, id: &str) -> Self {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.name = format!("{} (copy)", self.name);
+        copy
     }
-    if let Some(a) = selected {
-        let mut edited = a.clone();
-        ScrollArea::vertical().id_salt("actor form").show(ui, |ui| {
-            if forms::actor_form(ui, &mut edited) {
-                out.push(Command::Edit(Edit::UpdateActor(edited)));
-            }
-        });
+    fn add(self) -> Edit {
+        Edit::AddActor(self)
+    }
+    fn update(self) -> Edit {
+        Edit::UpdateActor(self)
+    }
+    fn entity(&self) -> EntityId {
+        EntityId::Actor(self.id.clone())
+    }
+    fn form(ui: &mut Ui, value: &mut Self, _s: &Scenario) -> bool {
+        forms::actor_form(ui, value)
     }
 }
 
-fn activities_tab(ui: &mut Ui, s: &Scenario, view: &mut ViewState, out: &mut Vec<Command>) {
-    let selected_row = match &view.selection {
-        Some(Selection::Activity(id)) => s.activities.iter().position(|a| &a.id == id),
-        _ => None,
-    };
-    let selected = selected_row.map(|i| &s.activities[i]);
-    let (add, dup, del) = list_buttons(ui, "activity", selected.is_some());
-    if ui
-        .button(UiCommand::AddFromCatalogue.text())
-        .on_hover_text(UiCommand::AddFromCatalogue.text_and_tooltip().1)
-        .clicked()
-    {
-        out.push(Command::Ui(UiCommand::AddFromCatalogue));
+impl Listed for Activity {
+    const NOUN: &'static str = "activity";
+    const PREFIX: &'static str = "activity";
+    const EMPTY: &'static str = "No activities yet: add one, or pick from the catalogue.";
+    fn all(s: &Scenario) -> &[Self] {
+        &s.activities
     }
-    if add {
-        let id = s.fresh_id("activity");
-        let mut a = Activity::new(id.as_str().into(), "New activity", -0.5, 0.5);
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn select(id: &str) -> Selection {
+        Selection::Activity(id.into())
+    }
+    fn is(sel: &Selection) -> Option<&str> {
+        match sel {
+            Selection::Activity(id) => Some(id.as_str()),
+            _ => None,
+        }
+    }
+    fn row(&self, s: &Scenario) -> String {
+        let mission = self
+            .mission
+            .as_ref()
+            .and_then(|id| s.mission(id))
+            .map_or("no mission", |m| m.short_name());
+        format!("{} — {mission}", self.title)
+    }
+    fn fresh(_s: &Scenario, id: &str, view: &ViewState) -> Self {
+        let mut a = Activity::new(id.into(), "New activity", -0.5, 0.5);
         a.mission = view.filter.mission.clone();
-        out.push(Command::Edit(Edit::AddActivity(a)));
-        out.push(Command::Select(Selection::Activity(id.as_str().into())));
+        a
     }
-    if let Some(a) = selected {
+    fn copy(&self, id: &str) -> Self {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.title = format!("{} (copy)", self.title);
+        // Offset the copy so both markers stay visible.
+        copy.x = (self.x + 0.05).clamp(-1.0, 1.0);
+        copy.y = (self.y - 0.05).clamp(-1.0, 1.0);
+        copy
+    }
+    fn add(self) -> Edit {
+        Edit::AddActivity(self)
+    }
+    fn update(self) -> Edit {
+        Edit::UpdateActivity(self)
+    }
+    fn entity(&self) -> EntityId {
+        EntityId::Activity(self.id.clone())
+    }
+    fn form(ui: &mut Ui, value: &mut Self, s: &Scenario) -> bool {
+        forms::activity_form(ui, value, &RefOptions::new(s), s)
+    }
+}
+
+/// The tab of one kind of entity: Add / Duplicate / Delete, the list (a screenful at a time),
+/// the selected one's form below. `extra` draws more buttons under the three.
+fn entity_tab<T: Listed>(
+    ui: &mut Ui,
+    s: &Scenario,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+    extra: impl FnOnce(&mut Ui, &mut Vec<Command>),
+) {
+    let all = T::all(s);
+    let row = view
+        .selection
+        .as_ref()
+        .and_then(T::is)
+        .and_then(|id| all.iter().position(|x| x.id() == id));
+    let selected = row.map(|i| &all[i]);
+    let (add, dup, del) = list_buttons(ui, T::NOUN, selected.is_some());
+    extra(ui, out);
+    if add {
+        let id = s.fresh_id(T::PREFIX);
+        out.push(Command::Edit(T::fresh(s, &id, view).add()));
+        out.push(Command::Select(T::select(&id)));
+    }
+    if let Some(x) = selected {
         if dup {
-            let mut copy = a.clone();
-            copy.id = s.fresh_id("activity").as_str().into();
-            copy.title = format!("{} (copy)", a.title);
-            // Offset the copy so both markers stay visible.
-            copy.x = (a.x + 0.05).clamp(-1.0, 1.0);
-            copy.y = (a.y - 0.05).clamp(-1.0, 1.0);
-            out.push(Command::Select(Selection::Activity(copy.id.clone())));
-            out.push(Command::Edit(Edit::AddActivity(copy)));
+            let copy = x.copy(&s.fresh_id(T::PREFIX));
+            out.push(Command::Select(T::select(copy.id())));
+            out.push(Command::Edit(copy.add()));
         }
         if del {
-            out.push(Command::ConfirmDelete(EntityId::Activity(a.id.clone())));
+            out.push(Command::ConfirmDelete(x.entity()));
         }
     }
-    // A long list: only the visible rows are laid out.
-    let mission_name = |a: &Activity| {
-        a.mission
-            .as_ref()
-            .and_then(|id| s.missions.iter().find(|m| &m.id == id))
-            .map_or("no mission", |m| m.short_name())
-            .to_owned()
-    };
-    let clicked = row_list(
+    let share = if selected.is_some() { LIST_SHARE } else { 1.0 };
+    if let Some(i) = row_list(
         ui,
-        "activity list",
-        s.activities.len(),
-        selected_row,
+        &format!("{} list", T::PREFIX),
+        all.len(),
+        row,
         view.reveal_selection,
-        "No activities yet: add one, or pick from the catalogue.",
-        |i| {
-            let a = &s.activities[i];
-            format!("{} — {}", a.title, mission_name(a))
-        },
-    );
-    if let Some(i) = clicked {
-        out.push(Command::Select(Selection::Activity(
-            s.activities[i].id.clone(),
-        )));
+        T::EMPTY,
+        share,
+        |i| all[i].row(s),
+    ) {
+        out.push(Command::Select(T::select(all[i].id())));
     }
-    if let Some(a) = selected {
-        let mut edited = a.clone();
-        let opts = RefOptions::new(s);
+    if let Some(x) = selected {
+        let mut edited = x.clone();
         ScrollArea::vertical()
-            .id_salt("activity form")
+            .id_salt(format!("{} form", T::PREFIX))
             .show(ui, |ui| {
-                if forms::activity_form(ui, &mut edited, &opts, s) {
-                    out.push(Command::Edit(Edit::UpdateActivity(edited)));
+                if T::form(ui, &mut edited, s) {
+                    out.push(Command::Edit(edited.update()));
                 }
             });
     }

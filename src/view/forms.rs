@@ -218,7 +218,10 @@ pub fn host_form(
         ui.horizontal(|ui| {
             let l = ui.label(format!("Region {}", i + 1));
             changed |= ui
-                .add(egui::TextEdit::singleline(&mut region.name).desired_width(140.0))
+                .add(
+                    egui::TextEdit::singleline(&mut region.name)
+                        .desired_width(crate::theme::REGION_NAME_WIDTH),
+                )
                 .labelled_by(l.id)
                 .changed();
             let mut kind = region.kind;
@@ -583,6 +586,14 @@ pub fn activity_form(ui: &mut Ui, a: &mut Activity, opts: &RefOptions, s: &Scena
             "Activity title",
             "What the activity is, as the room calls it.",
             &mut a.title,
+        );
+        let shown = a.label();
+        changed |= w::text_with_hint(
+            ui,
+            "Short label",
+            "The label beside the marker on the chart. Leave it empty to use the title, shortened.",
+            &mut a.short,
+            &shown,
         );
         changed |= w::reference(
             ui,

@@ -1,4 +1,5 @@
-//! The menu bar: File, Edit, Scenarios (the shipped reference cases, one click away) and View.
+//! The menu bar: File, Edit, Scenarios (the shipped reference cases, one click away), View and
+//! Help.
 
 use std::path::PathBuf;
 
@@ -59,7 +60,15 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             UiCommand::ZoomOut.menu_button(ui, true, out);
             UiCommand::ZoomReset.menu_button(ui, true, out);
             ui.separator();
+            UiCommand::ToggleEditor.menu_button(ui, true, out);
+            UiCommand::ToggleChecklist.menu_button(ui, true, out);
+            UiCommand::Present.menu_button(ui, true, out);
+            ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);
+        });
+        ui.menu_button("Help", |ui| {
+            UiCommand::Shortcuts.menu_button(ui, true, out);
+            UiCommand::About.menu_button(ui, true, out);
         });
     });
 }

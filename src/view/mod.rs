@@ -7,25 +7,16 @@ pub mod checklist;
 pub mod dialogs;
 pub mod editor;
 pub mod forms;
-pub mod markers;
+pub mod help;
 pub mod menu_bar;
+pub mod panels;
+pub mod present;
+pub mod start;
 pub mod status_bar;
 pub mod widgets;
 
-use crate::model::{ActivityId, ActorId, GroupId, MissionId, YearMonth};
-
-/// What is selected in the editor.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Selection {
-    /// A crime group.
-    Group(GroupId),
-    /// A mission.
-    Mission(MissionId),
-    /// Another actor.
-    Actor(ActorId),
-    /// An activity.
-    Activity(ActivityId),
-}
+pub use crate::command::Selection;
+use crate::model::{GroupId, MissionId, YearMonth};
 
 /// The editor's tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -58,7 +58,7 @@ pub fn status_bar_ui(
             }
             if n > 0
                 && ui
-                    .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color()))
+                    .button(egui::RichText::new(format!("{n} problem(s)")).color(theme::error_color(ui.visuals().dark_mode)))
                     .on_hover_text("The scenario contradicts itself somewhere (a missing reference, an end before a start, ...). Click to see where.")
                     .clicked()
             {
@@ -96,7 +96,7 @@ pub fn status_bar_ui(
                         .on_hover_text("Hide this message.")
                         .clicked();
                     let text = if n.error {
-                        egui::RichText::new(format!("Error: {}", n.text)).color(theme::error_color())
+                        egui::RichText::new(format!("Error: {}", n.text)).color(theme::error_color(ui.visuals().dark_mode))
                     } else {
                         egui::RichText::new(&n.text)
                     };
@@ -139,10 +139,10 @@ pub fn problems_window(
     }
     egui::Window::new("Problems")
         .open(open)
-        .default_size([520.0, 320.0])
+        .default_size(theme::PROBLEMS_SIZE)
         .show(ctx, |ui| {
             if let Some(e) = error {
-                ui.colored_label(theme::error_color(), format!("Error: {}", e.text));
+                ui.colored_label(theme::error_color(ui.visuals().dark_mode), format!("Error: {}", e.text));
                 ui.separator();
             }
             if doc.problems().is_empty() {

@@ -11,7 +11,7 @@ use crate::theme;
 pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
     Grid::new(id)
         .num_columns(2)
-        .spacing([10.0, 6.0])
+        .spacing(theme::FORM_SPACING)
         .striped(false)
         .show(ui, add);
 }
@@ -25,6 +25,21 @@ pub fn text(ui: &mut Ui, name: &str, help: &str, value: &mut String) -> bool {
     let l = label(ui, name, help);
     let r = ui
         .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id)
+        .on_hover_text(help);
+    ui.end_row();
+    r.changed()
+}
+
+/// A one-line text field showing `hint` while empty.
+pub fn text_with_hint(ui: &mut Ui, name: &str, help: &str, value: &mut String, hint: &str) -> bool {
+    let l = label(ui, name, help);
+    let r = ui
+        .add(
+            TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(l.id)
         .on_hover_text(help);
     ui.end_row();
@@ -194,7 +209,7 @@ pub fn references<Id: Clone + PartialEq>(
             ui.label("Nothing to pick yet: add some first.");
         }
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .max_height(theme::MENU_LIST_HEIGHT)
             .show(ui, |ui| {
                 for (id, n) in options {
                     let mut on = values.contains(id);
@@ -272,10 +287,10 @@ fn date_edit(
         .unwrap_or_else(|| value.to_string());
     let parsed = buffer.parse::<YearMonth>();
     let mut edit = TextEdit::singleline(&mut buffer)
-        .desired_width(90.0)
+        .desired_width(theme::DATE_WIDTH)
         .hint_text("YYYY-MM");
     if parsed.is_err() {
-        edit = edit.text_color(theme::invalid_color());
+        edit = edit.text_color(theme::invalid_color(ui.visuals().dark_mode));
     }
     let r = ui
         .add(edit)

@@ -1,0 +1,831 @@
+//! The quadrant chart (§II, Figure 1): x = consequences ↔ drivers, y = indirect ↔ direct.
+//! Split in three: [`model`] (what is shown, once per revision, filter and theme), [`layout`]
+//! (where it goes on screen, once per model and plot size) and [`paint`] (the marker geometry
+//! and drawing). Hover shows a card on an activity, click selects it, drag moves it (one undo
+//! step per drag; the counts follow the pointer). Filters by mission, crime group and date sit
+//! above the plot.
+
+pub mod layout;
+pub mod model;
+pub mod paint;
+
+use std::sync::Arc;
+
+use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
+
+use self::layout::{ChartLayout, EDGE, Frame, LayoutKey};
+use self::model::ChartModel;
+use super::{ChartFilter, Selection, ViewState};
+use crate::command::{Command, UiCommand};
+use crate::document::Document;
+use crate::model::{ActivityId, Edit, Quadrant, Scenario, YearMonth};
+use crate::theme::{self, ChartText};
+
+/// A drag in progress.
+#[derive(Clone, Debug, PartialEq)]
+struct Drag {
+    activity: usize,
+    id: ActivityId,
+    to: (f64, f64),
+    moved: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ModelKey {
+    revision: u64,
+    filter: ChartFilter,
+    dark: bool,
+}
+
+/// What the chart draws, derived from the scenario and the filters, and kept between frames.
+#[derive(Default)]
+pub struct ChartCache {
+    key: Option<ModelKey>,
+    /// Counts the models built, so the layout knows when its model changed.
+    generation: u64,
+    model: ChartModel,
+    /// Dot index of each activity (`None`: filtered out).
+    dot_of: Vec<Option<usize>>,
+    layout: Option<ChartLayout>,
+    drag: Option<Drag>,
+    /// Activities to ring: those of the hovered finding and the selected activity.
+    highlight: Vec<usize>,
+    highlight_key: Option<(u64, Option<usize>, Option<ActivityId>)>,
+    /// The font atlas's fill ratio last frame (a drop means it was rebuilt).
+    atlas_fill: f32,
+    /// The scenario's timeline, found once per revision (it scans every activity).
+    timeline: Option<(u64, Option<crate::model::Timeline>)>,
+}
+
+impl ChartCache {
+    /// The derived model (mission styles, visible activities, counts).
+    pub fn model(&self) -> &ChartModel {
+        &self.model
+    }
+
+    /// Labels left out of the last layout for want of room.
+    pub fn hidden_labels(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| l.hidden)
+    }
+}
+
+/// The filter bar, the legend and the plot. `text` sets the chart's type sizes (larger in
+/// presentation mode); `controls` shows the filters and legend.
+pub fn chart_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    hovered_finding: Option<usize>,
+    dark: bool,
+    text: &ChartText,
+    out: &mut Vec<Command>,
+) {
+    let s = doc.scenario();
+    let timeline = match view.chart.timeline {
+        Some((rev, t)) if rev == doc.revision() => t,
+        _ => {
+            let t = s.effective_timeline();
+            view.chart.timeline = Some((doc.revision(), t));
+            t
+        }
+    };
+    let key = ModelKey {
+        revision: doc.revision(),
+        filter: view.filter.clone(),
+        dark,
+    };
+    let cache = &mut view.chart;
+    if cache.key.as_ref() != Some(&key) {
+        cache.model = ChartModel::build(s, &key.filter, dark);
+        cache.dot_of = vec![None; s.activities.len()];
+        for (i, d) in cache.model.dots.iter().enumerate() {
+            cache.dot_of[d.activity] = Some(i);
+        }
+        cache.generation += 1;
+        cache.key = Some(key);
+    }
+    let selected = match &view.selection {
+        Some(Selection::Activity(id)) => Some(id.clone()),
+        _ => None,
+    };
+    let hkey = (doc.revision(), hovered_finding, selected.clone());
+    if cache.highlight_key.as_ref() != Some(&hkey) {
+        cache.highlight = highlight_activities(doc, hovered_finding, selected.as_ref());
+        cache.highlight_key = Some(hkey);
+    }
+
+    if text.controls {
+        let shown = cache.model.dots.len();
+        let hidden = cache.hidden_labels();
+        let labels_note = match hidden {
+            0 => String::new(),
+            1 => "1 label left out for want of room (hover a marker to read it)".to_owned(),
+            n => format!("{n} labels left out for want of room (hover a marker to read it)"),
+        };
+        // Low on height (a projector at high zoom): the filters fold into one menu, and the
+        // legend and the notes share one row.
+        if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
+            ui.horizontal(|ui| {
+                ui.menu_button("Filters", |ui| {
+                    filters_ui(ui, s, timeline, &mut view.filter, out);
+                })
+                .response
+                .on_hover_text("Show only some missions, groups or months.");
+                if shown != s.activities.len() {
+                    ui.weak(format!("{shown} of {}", s.activities.len()))
+                        .on_hover_text("Activities shown (the filters hide the others).");
+                }
+                if hidden > 0 {
+                    ui.weak(format!("{hidden} unlabelled"))
+                        .on_hover_text(&labels_note);
+                }
+                legend_ui(ui, &view.chart.model, &mut view.filter, true);
+            });
+        } else {
+            filters_ui(ui, s, timeline, &mut view.filter, out);
+            legend_ui(ui, &view.chart.model, &mut view.filter, false);
+            let mut line = if shown == s.activities.len() {
+                format!("{shown} activities")
+            } else {
+                format!("Showing {shown} of {} activities", s.activities.len())
+            };
+            if hidden > 0 {
+                line.push_str("; ");
+                line.push_str(&labels_note);
+            }
+            ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
+        }
+    }
+    // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
+    // it stable while a drag changes the rows above.
+    ui.push_id("quadrant plot", |ui| {
+        plot_ui(ui, s, &mut view.chart, dark, text, out);
+    });
+}
+
+fn highlight_activities(
+    doc: &Document,
+    finding: Option<usize>,
+    selected: Option<&ActivityId>,
+) -> Vec<usize> {
+    let s = doc.scenario();
+    let mut acts: Vec<usize> = finding
+        .and_then(|f| doc.findings().get(f))
+        .map(|f| f.activity_indices().collect())
+        .unwrap_or_default();
+    if let Some(i) = selected.and_then(|id| s.activities.iter().position(|a| &a.id == id)) {
+        acts.push(i);
+    }
+    acts
+}
+
+fn filters_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    timeline: Option<crate::model::Timeline>,
+    f: &mut ChartFilter,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Mission");
+        let current = f
+            .mission
+            .as_ref()
+            .and_then(|id| s.mission(id))
+            .map_or("all missions".to_owned(), |m| m.short_name().to_owned());
+        egui::ComboBox::from_id_salt("filter mission")
+            .width(theme::FILTER_WIDTH)
+            .truncate()
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.mission, None, "all missions");
+                for m in &s.missions {
+                    ui.selectable_value(&mut f.mission, Some(m.id.clone()), m.short_name());
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text("Show only the activities of one mission.");
+
+        let l = ui.label("Group");
+        let current = f
+            .group
+            .as_ref()
+            .and_then(|id| s.group(id))
+            .map_or("all groups".to_owned(), |g| g.name.clone());
+        egui::ComboBox::from_id_salt("filter group")
+            .width(theme::FILTER_WIDTH)
+            .truncate()
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.group, None, "all groups");
+                for g in &s.groups {
+                    ui.selectable_value(&mut f.group, Some(g.id.clone()), &g.name);
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text("Show only the activities that target one crime group.");
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut on = f.date.is_some();
+        if ui
+            .checkbox(&mut on, "On date")
+            .on_hover_text("Show only the activities under way in one month; drag the slider to replay the plan over time.")
+            .changed()
+        {
+            f.date = if on { timeline.map(|t| t.start) } else { None };
+        }
+        if let (Some(d), Some(t)) = (f.date.as_mut(), timeline) {
+            let mut index = d.index();
+            let (lo, hi) = (t.start.index(), t.end.index().max(t.start.index()));
+            let r = ui
+                .add(
+                    egui::Slider::new(&mut index, lo..=hi)
+                        .custom_formatter(|v, _| YearMonth::from_index(v as i32).to_string())
+                        .custom_parser(|t| t.parse::<YearMonth>().ok().map(|d| f64::from(d.index()))),
+                )
+                .on_hover_text("The month shown.");
+            if r.changed() {
+                *d = YearMonth::from_index(index);
+            }
+        }
+        if ui
+            .button(UiCommand::AddFromCatalogue.text())
+            .on_hover_text(UiCommand::AddFromCatalogue.text_and_tooltip().1)
+            .clicked()
+        {
+            out.push(Command::Ui(UiCommand::AddFromCatalogue));
+        }
+    });
+}
+
+/// The legend, above the plot so it never hides markers: each mission's marker and name (the
+/// model's styles, the same the markers use); a click shows only that mission. `one_row`: a
+/// single scrolling row, for a short window.
+fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter, one_row: bool) {
+    let entries = |ui: &mut Ui| {
+        for st in &model.styles {
+            let r = legend_entry(ui, st).on_hover_text(
+                "Click to show only this mission's activities; click again to show all.",
+            );
+            if r.clicked() {
+                filter.mission = if filter.mission.is_some() {
+                    None
+                } else {
+                    st.mission.clone()
+                };
+            }
+        }
+    };
+    if one_row {
+        egui::ScrollArea::horizontal()
+            .id_salt("legend")
+            .show(ui, |ui| ui.horizontal(entries));
+    } else {
+        // Many missions: the legend scrolls rather than squeezing the chart.
+        egui::ScrollArea::vertical()
+            .id_salt("legend")
+            .max_height(theme::LEGEND_MAX_HEIGHT)
+            .show(ui, |ui| ui.horizontal_wrapped(entries));
+    }
+}
+
+/// One legend entry, marker and name as a single widget so a line never breaks between them.
+fn legend_entry(ui: &mut Ui, st: &model::MissionStyle) -> egui::Response {
+    let galley = egui::WidgetText::from(st.name.as_str()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let marker = 2.0 * theme::MARKER_RADIUS + theme::LEGEND_GAP;
+    let size = vec2(
+        marker + galley.size().x + theme::LEGEND_GAP,
+        galley.size().y.max(marker) + theme::LEGEND_GAP / 2.0,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    if response.hovered() {
+        ui.painter().rect_filled(
+            rect,
+            theme::CORNER_ROUNDING,
+            ui.visuals().widgets.hovered.weak_bg_fill,
+        );
+    }
+    paint::paint_marker(
+        ui.painter(),
+        pos2(rect.left() + marker / 2.0, rect.center().y),
+        theme::MARKER_RADIUS,
+        st.shape,
+        st.color,
+        Stroke::new(
+            theme::MARKER_OUTLINE,
+            theme::marker_outline(ui.visuals().dark_mode),
+        ),
+    );
+    let text_pos = pos2(
+        rect.left() + marker,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .galley(text_pos, galley, ui.visuals().text_color());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &st.name));
+    response
+}
+
+/// A corner's name and count, in the longest form that fits: "Direct × consequences: 10" on one
+/// line, then on two ("Direct ×\nconsequences: 10"), then shortened on two lines and on one,
+/// then initials ("DC: 10").
+fn corner_text(q: Quadrant, n: usize, form: usize) -> String {
+    let (a, b) = q.label().split_once(" × ").unwrap_or((q.label(), ""));
+    match form {
+        0 => format!("{}: {n}", q.label()),
+        1 => format!("{a} ×\n{b}: {n}"),
+        2 => format!("{a} ×\n{}.: {n}", b.chars().take(4).collect::<String>()),
+        3 => format!("{a} × {}.: {n}", b.chars().take(4).collect::<String>()),
+        _ => {
+            let first = |t: &str| t.chars().next().unwrap_or(' ').to_ascii_uppercase();
+            format!("{}{}: {n}", first(a), first(b))
+        }
+    }
+}
+
+/// How many forms [`corner_text`] has.
+const CORNER_FORMS: usize = 5;
+
+const X_TITLES: [&str; 3] = [
+    "Consequences (-1) … drivers (+1)",
+    "consequences … drivers",
+    "cons. … drivers",
+];
+const Y_TITLES: [&str; 3] = [
+    "Indirect (-1) … direct (+1)",
+    "indirect … direct",
+    "ind. … direct",
+];
+
+fn axis_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Positions are kept to two decimals: finer than anyone can argue about, and files stay tidy.
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The first of `options` no wider than `room`, else the last.
+fn fitting(
+    ui: &Ui,
+    options: &[&str],
+    font: &FontId,
+    room: f32,
+    color: egui::Color32,
+) -> Arc<Galley> {
+    let mut last = None;
+    for t in options {
+        let g = ui
+            .painter()
+            .layout_no_wrap((*t).to_owned(), font.clone(), color);
+        if g.size().x <= room {
+            return g;
+        }
+        last = Some(g);
+    }
+    last.unwrap_or_else(|| {
+        ui.painter()
+            .layout_no_wrap(String::new(), font.clone(), color)
+    })
+}
+
+fn plot_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    cache: &mut ChartCache,
+    dark: bool,
+    text: &ChartText,
+    out: &mut Vec<Command>,
+) {
+    let area = ui.available_rect_before_wrap();
+    ui.allocate_rect(area, Sense::hover());
+    let text_color = ui.visuals().text_color();
+    let painter = ui.painter_at(area);
+    let tick_font = FontId::proportional(text.tick);
+    let title_font = FontId::proportional(text.axis);
+
+    // Margins for the tick numbers and the axis titles, outside the plot area.
+    let tick_w = painter
+        .layout_no_wrap("-0.5".to_owned(), tick_font.clone(), text_color)
+        .size();
+    let gap = theme::AXIS_GAP;
+    let title_h = painter
+        .layout_no_wrap("Ag".to_owned(), title_font.clone(), text_color)
+        .size()
+        .y;
+    let left = title_h + gap + tick_w.x + gap;
+    let bottom = tick_w.y + gap + title_h + gap;
+    let inner = Rect::from_min_max(
+        pos2(area.left() + left, area.top() + gap),
+        pos2(area.right() - gap, area.bottom() - bottom),
+    );
+
+    // Live counts: a dragged marker counts where it is now.
+    let dragged = cache
+        .drag
+        .as_ref()
+        .filter(|d| d.moved)
+        .map(|d| (d.activity, d.to.0, d.to.1));
+    let counts = cache.model.counts_with(s, dragged);
+
+    // Corner texts: inside the plot, in the band beyond ±1 where no marker sits, in the longest
+    // form that fits there; on a short plot, outside it (above and below), so they never sit on
+    // markers.
+    let corner_font = FontId::proportional(text.corner);
+    let pad = theme::CORNER_PAD;
+    let galleys = |form: usize| -> Vec<Arc<Galley>> {
+        Quadrant::ALL
+            .iter()
+            .map(|q| {
+                painter.layout(
+                    corner_text(*q, counts[q.index()], form),
+                    corner_font.clone(),
+                    text_color,
+                    f32::INFINITY,
+                )
+            })
+            .collect()
+    };
+    let half = inner.width() / 2.0 - 1.5 * pad;
+    let band = inner.height() * ((EDGE - 1.0) / (2.0 * EDGE)) as f32 - pad;
+    let fits_width = |g: &[Arc<Galley>]| g.iter().all(|g| g.size().x <= half);
+    let inside = (0..CORNER_FORMS)
+        .map(galleys)
+        .find(|g| fits_width(g) && g.iter().all(|g| g.size().y <= band));
+    let (rect, corner_galleys, outside) = match inside {
+        Some(g) => (inner, g, false),
+        // Too short to give rows of their own: initials inside (labels keep clear of them).
+        None if inner.height() < theme::CORNER_OUTSIDE_FROM => {
+            (inner, galleys(CORNER_FORMS - 1), false)
+        }
+        None => {
+            // One line each: the full name if it fits, else the initials.
+            let g = [0, 3, CORNER_FORMS - 1]
+                .into_iter()
+                .map(galleys)
+                .find(|g| fits_width(g))
+                .unwrap_or_else(|| galleys(CORNER_FORMS - 1));
+            let top = g[0].size().y.max(g[2].size().y) + gap;
+            let bottom = g[1].size().y.max(g[3].size().y) + gap;
+            let r = Rect::from_min_max(
+                pos2(inner.left(), inner.top() + top),
+                pos2(inner.right(), inner.bottom() - bottom),
+            );
+            (r, g, true)
+        }
+    };
+    if rect.width() < 8.0 || rect.height() < 8.0 {
+        return;
+    }
+    let frame = Frame { rect };
+    let corners: Vec<(Rect, Arc<Galley>)> = Quadrant::ALL
+        .iter()
+        .zip(corner_galleys)
+        .map(|(q, g)| {
+            let size = g.size();
+            let (sx, sy) = quadrant_sign(*q);
+            let x = if sx < 0.0 {
+                rect.left() + pad
+            } else {
+                rect.right() - pad - size.x
+            };
+            let y = match (sy > 0.0, outside) {
+                (true, false) => rect.top() + pad,
+                (false, false) => rect.bottom() - pad - size.y,
+                (true, true) => inner.top(),
+                // Below the x-axis title.
+                (false, true) => area.bottom() - size.y,
+            };
+            (Rect::from_min_size(pos2(x, y), size), g)
+        })
+        .collect();
+
+    // Quadrant tints.
+    let origin = frame.to_screen(0.0, 0.0);
+    for q in Quadrant::ALL {
+        let (sx, sy) = quadrant_sign(*q);
+        let corner = frame.to_screen(sx * EDGE, sy * EDGE);
+        painter.rect_filled(
+            Rect::from_two_pos(origin, corner),
+            0.0,
+            theme::quadrant_tint(*q, dark),
+        );
+    }
+    let axis = Stroke::new(theme::AXIS_WIDTH, theme::axis_color(dark));
+    painter.line_segment(
+        [pos2(rect.left(), origin.y), pos2(rect.right(), origin.y)],
+        axis,
+    );
+    painter.line_segment(
+        [pos2(origin.x, rect.top()), pos2(origin.x, rect.bottom())],
+        axis,
+    );
+
+    // Tick numbers: every half where they fit, else the ends and the middle.
+    let all = [-1.0, -0.5, 0.0, 0.5, 1.0];
+    let ends = [-1.0, 0.0, 1.0];
+    let step_x = rect.width() * 0.5 / (2.0 * EDGE as f32);
+    let step_y = rect.height() * 0.5 / (2.0 * EDGE as f32);
+    let xs: &[f64] = if tick_w.x + gap < step_x { &all } else { &ends };
+    let ys: &[f64] = if tick_w.y + gap / 2.0 < step_y {
+        &all
+    } else {
+        &ends
+    };
+    for v in xs {
+        let p = frame.to_screen(*v, -EDGE);
+        painter.text(
+            pos2(p.x, rect.bottom() + gap / 2.0),
+            Align2::CENTER_TOP,
+            axis_number(*v),
+            tick_font.clone(),
+            text_color,
+        );
+    }
+    for v in ys {
+        let p = frame.to_screen(-EDGE, *v);
+        painter.text(
+            pos2(rect.left() - gap / 2.0, p.y),
+            Align2::RIGHT_CENTER,
+            axis_number(*v),
+            tick_font.clone(),
+            text_color,
+        );
+    }
+    // Axis titles, in the longest form that fits.
+    let xt = fitting(ui, &X_TITLES, &title_font, rect.width(), text_color);
+    painter.galley(
+        pos2(
+            rect.center().x - xt.size().x / 2.0,
+            rect.bottom() + gap + tick_w.y,
+        ),
+        xt,
+        text_color,
+    );
+    let yt = fitting(ui, &Y_TITLES, &title_font, rect.height(), text_color);
+    let yw = yt.size().x;
+    painter.add(Shape::Text(
+        egui::epaint::TextShape::new(
+            pos2(area.left(), rect.center().y + yw / 2.0),
+            yt,
+            text_color,
+        )
+        .with_angle(-std::f32::consts::FRAC_PI_2),
+    ));
+
+    for (r, g) in &corners {
+        painter.galley(r.min, g.clone(), text_color);
+    }
+
+    // The layout: once per model and plot size.
+    let drag_dot = cache.drag.as_ref().filter(|d| d.moved).map(|d| d.activity);
+    let key = LayoutKey {
+        model: cache.generation,
+        rect,
+        label_size: text.label,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        keep_clear: if outside {
+            Vec::new()
+        } else {
+            corners.iter().map(|(r, _)| r.expand(2.0)).collect()
+        },
+        dragged: drag_dot,
+    };
+    // The labels' laid-out texts point into the font atlas, which egui rebuilds when the zoom
+    // changes (pixels per point are in the key) or when it fills up (its fill ratio drops).
+    let fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+    let atlas_rebuilt = fill < cache.atlas_fill;
+    cache.atlas_fill = fill;
+    let stale = atlas_rebuilt
+        || cache.layout.as_ref().is_none_or(|l| {
+            l.key.model != key.model
+            || l.key.rect != key.rect
+            || l.key.label_size != key.label_size
+            || l.key.pixels_per_point != key.pixels_per_point
+            || l.key.dragged != key.dragged
+            // Corner texts change width with their counts; a label is moved only if it now
+            // collides with one.
+            || l.key.keep_clear.len() != key.keep_clear.len()
+            || l.labels.iter().any(|p| {
+                let r = Rect::from_min_size(p.pos, p.galley.size());
+                key.keep_clear.iter().any(|k| k.intersects(r))
+            })
+        });
+    if stale {
+        let hidden_before = cache.hidden_labels();
+        // Laid out without a colour of their own: painted in the theme's text colour.
+        let layout = ChartLayout::build(&cache.model, key, dark, &mut |t, f| {
+            ui.painter()
+                .layout_no_wrap(t, f, egui::Color32::PLACEHOLDER)
+        });
+        if layout.hidden != hidden_before {
+            // The line above the plot names how many labels were left out.
+            ui.ctx().request_repaint();
+        }
+        cache.layout = Some(layout);
+    }
+    let Some(layout) = cache.layout.as_ref() else {
+        return;
+    };
+
+    // Rings around highlighted activities.
+    let ring = Stroke::new(theme::HIGHLIGHT_WIDTH, theme::highlight_color(dark));
+    for a in &cache.highlight {
+        if let Some(Some(d)) = cache.dot_of.get(*a)
+            && let Some(c) = layout.centres.get(*d)
+            && Some(*a) != drag_dot
+        {
+            painter.circle_stroke(*c, theme::HIGHLIGHT_RADIUS, ring);
+        }
+    }
+    painter.extend(layout.shapes.iter().cloned());
+    let leader = Stroke::new(theme::LEADER_WIDTH, theme::axis_color(dark));
+    for l in &layout.labels {
+        if let Some(line) = l.leader {
+            painter.line_segment(line, leader);
+        }
+        painter.galley(l.pos, l.galley.clone(), text_color);
+    }
+    // The dragged marker keeps its shape, colour and label, at the pointer.
+    if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
+        && let Some(Some(i)) = cache.dot_of.get(d.activity)
+        && let Some(dot) = cache.model.dots.get(*i)
+    {
+        let st = &cache.model.styles[dot.style];
+        let c = frame.to_screen(d.to.0, d.to.1);
+        painter.circle_stroke(c, theme::HIGHLIGHT_RADIUS, ring);
+        paint::paint_marker(
+            &painter,
+            c,
+            theme::MARKER_RADIUS,
+            st.shape,
+            st.color,
+            Stroke::new(theme::MARKER_OUTLINE, theme::marker_outline(dark)),
+        );
+        painter.text(
+            c + vec2(theme::MARKER_RADIUS + theme::LABEL_GAP, 0.0),
+            Align2::LEFT_CENTER,
+            &dot.label,
+            FontId::proportional(text.label),
+            text_color,
+        );
+    }
+
+    // Interaction over the plot area.
+    let r = ui.interact(
+        rect,
+        ui.scope_id().with("plot area"),
+        Sense::click_and_drag(),
+    );
+    let summary: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|q| format!("{}: {}", q.label(), counts[q.index()]))
+        .collect();
+    let summary = format!("Quadrant chart. {}", summary.join(", "));
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+    let clamp = |(x, y): (f64, f64)| (x.clamp(-1.0, 1.0), y.clamp(-1.0, 1.0));
+    let activity_at = |pos: Pos2| -> Option<usize> {
+        layout
+            .pick(pos)
+            .and_then(|d| cache.model.dots.get(d))
+            .map(|d| d.activity)
+    };
+    // A drag is recognised once the pointer has moved a little: pick where the press began.
+    let mut new_drag = None;
+    if r.drag_started_by(egui::PointerButton::Primary)
+        && let Some(pos) = ui
+            .input(|i| i.pointer.press_origin())
+            .or(r.interact_pointer_pos())
+        && let Some(i) = activity_at(pos)
+        && let Some(a) = s.activities.get(i)
+    {
+        new_drag = Some(Drag {
+            activity: i,
+            id: a.id.clone(),
+            to: (a.x, a.y),
+            moved: false,
+        });
+    }
+    let clicked = if r.clicked() {
+        r.interact_pointer_pos().and_then(activity_at)
+    } else {
+        None
+    };
+    let hovered = if cache.drag.is_none() && r.hovered() {
+        r.hover_pos().and_then(activity_at)
+    } else {
+        None
+    };
+    if let Some(d) = new_drag {
+        cache.drag = Some(d);
+    }
+    if let Some(drag) = cache.drag.as_mut()
+        && r.dragged()
+        && let Some(pos) = r.interact_pointer_pos()
+    {
+        drag.to = clamp(frame.to_chart(pos));
+        drag.moved = true;
+    }
+    if r.drag_stopped()
+        && let Some(drag) = cache.drag.take()
+    {
+        if drag.moved {
+            out.push(Command::Edit(Edit::MoveActivity {
+                id: drag.id.clone(),
+                x: round2(drag.to.0),
+                y: round2(drag.to.1),
+            }));
+        }
+        out.push(Command::Select(Selection::Activity(drag.id)));
+    }
+    if let Some(i) = clicked
+        && let Some(a) = s.activities.get(i)
+    {
+        out.push(Command::Select(Selection::Activity(a.id.clone())));
+    }
+    if let Some(i) = hovered
+        && let Some(pos) = r.hover_pos()
+    {
+        hover_card(ui, s, i, pos);
+    }
+}
+
+fn quadrant_sign(q: Quadrant) -> (f64, f64) {
+    match q {
+        Quadrant::DirectConsequences => (-1.0, 1.0),
+        Quadrant::IndirectConsequences => (-1.0, -1.0),
+        Quadrant::DirectDrivers => (1.0, 1.0),
+        Quadrant::IndirectDrivers => (1.0, -1.0),
+    }
+}
+
+/// The card shown over a hovered marker: title, mission, position, groups targeted, dates.
+fn hover_card(ui: &Ui, s: &Scenario, i: usize, pos: Pos2) {
+    let Some(a) = s.activities.get(i) else { return };
+    let mission = a.mission.as_ref().and_then(|m| s.mission(m));
+    let mission_text = match (&a.mission, mission) {
+        (_, Some(m)) => format!("{} — {}", m.short_name(), m.name),
+        (Some(id), None) => format!("{id} (missing)"),
+        (None, None) => "no mission yet".to_owned(),
+    };
+    let groups: Vec<String> = a
+        .groups
+        .iter()
+        .map(|g| s.group(g).map_or_else(|| g.to_string(), |g| g.name.clone()))
+        .collect();
+    let start = a.start.or(mission.map(|m| m.start));
+    let end = a.end.or(mission.and_then(|m| m.end));
+    let dates = match (start, end) {
+        (Some(s), Some(e)) => format!("{s} to {e}"),
+        (Some(s), None) => format!("from {s}, open-ended"),
+        (None, Some(e)) => format!("until {e}"),
+        (None, None) => "no dates".to_owned(),
+    };
+    let screen = ui.ctx().content_rect();
+    let width = theme::HOVER_CARD_WIDTH.min(screen.width() - 2.0 * theme::CORNER_PAD);
+    // Beside the pointer, on the side with room.
+    let offset = theme::PICK_RADIUS;
+    let mut at = pos + vec2(offset, offset);
+    if at.x + width > screen.right() {
+        at.x = (pos.x - offset - width).max(screen.left());
+    }
+    egui::Area::new(ui.scope_id().with("hover card"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(at)
+        .constrain(true)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(width);
+                ui.add(egui::Label::new(egui::RichText::new(&a.title).strong()).wrap());
+                ui.label(format!("Mission: {mission_text}"));
+                ui.label(format!(
+                    "Position: {} (x {:.2}, y {:.2})",
+                    a.quadrant().label(),
+                    a.x,
+                    a.y
+                ));
+                ui.add(
+                    egui::Label::new(if groups.is_empty() {
+                        "Targets no crime group".to_owned()
+                    } else {
+                        format!("Targets: {}", groups.join(", "))
+                    })
+                    .wrap(),
+                );
+                ui.label(format!("Dates: {dates}"));
+            });
+        });
+}

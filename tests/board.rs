@@ -1,0 +1,496 @@
+//! The board in front of a room, driven through egui_kittest: the chart keeps its room and its
+//! texts never collide at projector sizes and zooms; markers are named and a hover card says
+//! what each is; presentation mode, the start screen, Help, and the side panels.
+
+#![cfg(feature = "gui")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers: a missing node or a failed unwrap is a failed test"
+)]
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Pos2, Rect, Shape};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
+use peaceops::files::Prefs;
+
+fn scenario_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+}
+
+/// The app in a window of `size` pixels at `zoom`, with `file` open.
+fn board(
+    file: Option<PathBuf>,
+    size: [f32; 2],
+    zoom: f32,
+    dark: bool,
+) -> (Harness<'static, PeaceOpsApp>, tempfile::TempDir) {
+    let recovery = tempfile::tempdir().unwrap();
+    let app = PeaceOpsApp::with_prefs(
+        Prefs {
+            zoom,
+            dark,
+            ..Prefs::default()
+        },
+        StartOptions {
+            file,
+            recovery: Recovery::In(recovery.path().to_owned()),
+            ..StartOptions::default()
+        },
+    );
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
+    h.run();
+    h.run();
+    (h, recovery)
+}
+
+fn plot_rect(h: &Harness<'static, PeaceOpsApp>) -> Rect {
+    h.get_by_label_contains("Quadrant chart.").rect()
+}
+
+fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
+    h.get_by_label_contains("Quadrant chart.")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
+/// The texts painted in the chart's area (plot, tick numbers, axis titles): each text's rect on
+/// screen and its font sizes.
+fn chart_texts(h: &Harness<'static, PeaceOpsApp>) -> Vec<(Rect, String, f32)> {
+    let plot = plot_rect(h);
+    let mut out = Vec::new();
+    fn walk(s: &Shape, out: &mut Vec<(Rect, String, f32)>) {
+        match s {
+            Shape::Vec(v) => {
+                for s in v {
+                    walk(s, out);
+                }
+            }
+            Shape::Text(t) => {
+                let size = t
+                    .galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::INFINITY, f32::min);
+                if !t.galley.text().trim().is_empty() {
+                    out.push((t.visual_bounding_rect(), t.galley.text().to_owned(), size));
+                }
+            }
+            _ => {}
+        }
+    }
+    // The chart paints into its own area: the smallest clip rect holding the plot.
+    let area = h
+        .output()
+        .shapes
+        .iter()
+        .map(|c| c.clip_rect)
+        .filter(|clip| clip.contains_rect(plot))
+        .min_by(|a, b| a.area().total_cmp(&b.area()))
+        .unwrap();
+    for c in &h.output().shapes {
+        if c.clip_rect == area {
+            walk(&c.shape, &mut out);
+        }
+    }
+    out
+}
+
+fn assert_no_overlap(texts: &[(Rect, String, f32)], what: &str) {
+    for (i, (a, ta, _)) in texts.iter().enumerate() {
+        for (b, tb, _) in &texts[i + 1..] {
+            let overlap = a.intersect(*b);
+            assert!(
+                !(overlap.width() > 0.5 && overlap.height() > 0.5),
+                "{what}: {ta:?} at {a:?} overlaps {tb:?} at {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_chart_keeps_its_room_and_its_texts_never_collide() {
+    for (size, zoom) in [
+        ([1024.0, 768.0], 1.0),
+        ([1024.0, 768.0], 2.0),
+        ([1024.0, 768.0], 3.0),
+        ([960.0, 600.0], 1.0),
+        ([1920.0, 1080.0], 3.0),
+        ([1280.0, 800.0], 1.5),
+    ] {
+        let (h, _dir) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let what = format!("{size:?} at zoom {zoom}");
+        assert!(
+            h.query_by_label_contains("Quadrant chart.").is_some(),
+            "{what}: no chart"
+        );
+        let window = h.ctx.content_rect();
+        assert!(
+            (window.width() - size[0] / zoom).abs() < 1.0,
+            "{what}: the window is {window:?}"
+        );
+        let plot = plot_rect(&h);
+        assert!(
+            plot.width() >= 0.45 * window.width(),
+            "{what}: the plot is {:.0} of {:.0} points wide",
+            plot.width(),
+            window.width()
+        );
+        assert!(plot.height() > 40.0, "{what}: the plot is {plot:?}");
+        let texts = chart_texts(&h);
+        // Tick numbers, two axis titles, four corners, and labels.
+        assert!(
+            texts.len() >= 9,
+            "{what}: only {} texts: {texts:?}",
+            texts.len()
+        );
+        for (r, t, _) in &texts {
+            assert!(
+                window.contains_rect(r.shrink(0.5)),
+                "{what}: {t:?} at {r:?} is off the window"
+            );
+        }
+        assert_no_overlap(&texts, &what);
+    }
+}
+
+#[test]
+fn every_marker_is_labelled_at_a_workshop_size() {
+    let (h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1920.0, 1080.0],
+        1.0,
+        false,
+    );
+    let s = h.state().document().scenario().clone();
+    let texts: Vec<String> = chart_texts(&h).into_iter().map(|(_, t, _)| t).collect();
+    for a in &s.activities {
+        assert!(
+            texts.contains(&a.label()),
+            "no label {:?} for {:?} among {texts:?}",
+            a.label(),
+            a.title
+        );
+    }
+}
+
+/// Where an activity's marker is on screen: the chart shows -1.2 … 1.2 on both axes.
+fn marker_position(h: &Harness<'static, PeaceOpsApp>, x: f64, y: f64) -> Pos2 {
+    let rect = plot_rect(h);
+    let fx = ((x + 1.2) / 2.4) as f32;
+    let fy = ((y + 1.2) / 2.4) as f32;
+    egui::pos2(
+        rect.left() + fx * rect.width(),
+        rect.bottom() - fy * rect.height(),
+    )
+}
+
+#[test]
+fn hovering_a_marker_shows_a_card_naming_the_activity() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    let s = h.state().document().scenario().clone();
+    // An activity alone at its position (coincident markers are spread apart).
+    let a = s
+        .activities
+        .iter()
+        .find(|a| {
+            s.activities
+                .iter()
+                .filter(|b| (b.x - a.x).abs() < 0.05 && (b.y - a.y).abs() < 0.05)
+                .count()
+                == 1
+        })
+        .unwrap()
+        .clone();
+    assert!(
+        h.query_by_label(&a.title).is_none(),
+        "no card before hovering"
+    );
+    h.hover_at(marker_position(&h, a.x, a.y));
+    h.run();
+    h.get_by_label(&a.title);
+    let mission = s.mission(a.mission.as_ref().unwrap()).unwrap();
+    h.get_by_label_contains(&format!("Mission: {}", mission.short_name()));
+    h.get_by_label_contains(&format!("Position: {}", a.quadrant().label()));
+    h.get_by_label_contains("Dates: ");
+    // Away from every marker, the card goes.
+    h.hover_at(plot_rect(&h).center() + egui::vec2(3.0, 3.0));
+    h.run();
+    if s.activities
+        .iter()
+        .all(|b| (marker_position(&h, b.x, b.y) - plot_rect(&h).center()).length() > 20.0)
+    {
+        assert!(h.query_by_label(&a.title).is_none());
+    }
+}
+
+#[test]
+fn a_dragged_marker_is_counted_where_it_is_while_the_drag_goes_on() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    let s = h.state().document().scenario().clone();
+    let a = s
+        .activities
+        .iter()
+        .find(|a| a.x > 0.0 && a.y < 0.0)
+        .unwrap()
+        .clone();
+    let before = chart_summary(&h);
+    let counts = h.state().document().quadrant_counts();
+    let at = marker_position(&h, a.x, a.y);
+    let to = marker_position(&h, -0.5, 0.5);
+    h.drag_at(at);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(at + (to - at) * (k as f32 / 5.0));
+        h.run();
+    }
+    let during = chart_summary(&h);
+    assert_ne!(before, during, "the counts follow the drag");
+    assert!(
+        during.contains(&format!(
+            "Direct × consequences: {}",
+            counts[peaceops::model::Quadrant::DirectConsequences.index()] + 1
+        )),
+        "{during}"
+    );
+    assert!(
+        h.state().document().scenario() == &s,
+        "nothing is changed before the drop"
+    );
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn presentation_mode_opens_in_large_type_and_escape_returns() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1024.0, 768.0],
+        1.0,
+        false,
+    );
+    h.key_press(Key::F11);
+    h.run();
+    h.run();
+    assert!(h.state().presenting());
+    assert!(h.query_by_label("File").is_none(), "the menu bar is gone");
+    h.get_by_label_contains("open risks");
+    let texts = chart_texts(&h);
+    assert!(!texts.is_empty());
+    for (_, t, size) in &texts {
+        assert!(*size >= 24.0, "{t:?} is {size} px");
+    }
+    assert_no_overlap(&texts, "presentation");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting());
+    h.get_by_label("File");
+
+    // And from the menu.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Presentation mode F11").click();
+    h.run();
+    assert!(h.state().presenting());
+    h.get_by_label("Leave presentation (Esc)").click();
+    h.run();
+    assert!(!h.state().presenting());
+}
+
+#[test]
+fn the_start_screen_lists_the_reference_cases() {
+    let (mut h, _dir) = board(None, [1280.0, 800.0], 1.0, false);
+    h.get_by_label("Start here");
+    for r in peaceops::io::REFERENCES {
+        h.get_by_label(&format!("Open {}", r.name));
+        h.get_by_label(peaceops::view::start::teaches(r.file));
+    }
+    h.get_by_label("No recent files yet.");
+    h.get_by_label(&format!("Open {}", peaceops::io::REFERENCES[1].name))
+        .click();
+    h.run();
+    assert!(h.state().document().scenario().title.contains("Haiti"));
+    assert!(h.query_by_label("Start here").is_none());
+    h.get_by_label_contains("Quadrant chart.");
+}
+
+#[test]
+fn help_lists_every_shortcut_and_names_the_paper() {
+    let (mut h, _dir) = board(None, [1280.0, 800.0], 1.0, false);
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    for c in peaceops::command::UiCommand::ALL {
+        assert!(
+            h.query_all_by_label(c.text()).count() >= 1,
+            "{} missing from the shortcuts",
+            c.text()
+        );
+    }
+    h.get_by_label("Ctrl+Shift+S");
+    h.get_by_label("F11");
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "About PeaceOps")
+        .click();
+    h.run();
+    h.get_by_label("Multilateral peace operations and the challenges of organized crime");
+    h.get_by_label_contains("van der Lijn");
+    h.get_by_label_contains("SIPRI background paper");
+    h.get_by_label("Copy citation");
+}
+
+fn editor_width(h: &Harness<'static, PeaceOpsApp>) -> f32 {
+    h.get_by_label("« Hide editor").rect().right() - h.ctx.content_rect().left()
+}
+
+#[test]
+fn side_panels_fold_by_key_and_button_and_stay_within_bounds() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    let wide = plot_rect(&h).width();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::OpenBracket);
+    h.run();
+    h.run();
+    h.get_by_label("Show editor");
+    assert!(
+        plot_rect(&h).width() > wide + 50.0,
+        "{wide} then {}; checklist from {}",
+        plot_rect(&h).width(),
+        h.get_by_label("Hide checklist »").rect().left()
+    );
+    h.get_by_label("Show editor").click();
+    h.run();
+    h.run();
+    h.get_by_label("Hide checklist »").click();
+    h.run();
+    h.run();
+    h.get_by_label("Show checklist");
+
+    // A wide tab does not widen the panel beyond its bounds, nor keep it wide afterwards.
+    let before = editor_width(&h);
+    h.get_by_label("Host state").click();
+    h.run();
+    h.run();
+    let window = h.ctx.content_rect().width();
+    assert!(
+        editor_width(&h) <= window * 0.55,
+        "{} of {window}",
+        editor_width(&h)
+    );
+    h.get_by_label("Activities").click();
+    h.run();
+    h.run();
+    assert!(
+        editor_width(&h) <= before + 1.0,
+        "{} > {before}",
+        editor_width(&h)
+    );
+}
+
+#[test]
+fn a_new_scenario_starts_its_lists_at_the_top() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    h.get_by_label("Activities").click();
+    h.run();
+    // Scroll Kosovo's list to its end by adding an activity.
+    h.get_by_label("Add activity").click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("New activity — no mission");
+    h.get_by_label("Scenarios").click();
+    h.run();
+    h.get_by_label("Haiti (MINUSTAH, then MINUJUSTH)").click();
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    h.run();
+    h.get_by_label("Activities").click();
+    h.run();
+    let first = h.state().document().scenario().activities[0].title.clone();
+    h.get_by_label_contains(&format!("{first} — "));
+}
+
+/// The colour the x-axis title is drawn in.
+fn axis_title_color(h: &Harness<'static, PeaceOpsApp>) -> egui::Color32 {
+    fn find(s: &Shape) -> Option<egui::Color32> {
+        match s {
+            Shape::Vec(v) => v.iter().find_map(find),
+            Shape::Text(t) if t.galley.text().starts_with("Consequences") => Some(t.fallback_color),
+            _ => None,
+        }
+    }
+    h.output()
+        .shapes
+        .iter()
+        .find_map(|c| find(&c.shape))
+        .unwrap()
+}
+
+#[test]
+fn switching_to_the_dark_theme_redraws_everything_dark() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    assert!(peaceops::theme::luminance(axis_title_color(&h)) < 0.2);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light / dark theme").click();
+    h.run();
+    assert!(h.state().prefs().dark);
+    let c = axis_title_color(&h);
+    assert!(
+        peaceops::theme::luminance(c) > 0.5,
+        "dark text on the dark chart: {c:?}"
+    );
+}
+
+#[test]
+fn the_dark_theme_draws_the_chart_and_its_labels() {
+    let (h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        true,
+    );
+    assert!(h.state().prefs().dark);
+    // The panels are dark too, not only the chart.
+    let panel = h.ctx.global_style().visuals.panel_fill;
+    assert!(peaceops::theme::luminance(panel) < 0.05, "{panel:?}");
+    let texts = chart_texts(&h);
+    assert!(texts.len() >= 9);
+    assert_no_overlap(&texts, "dark theme");
+}
