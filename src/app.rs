@@ -728,6 +728,8 @@ impl PeaceOpsApp {
                     });
             }
             None => {
+                // A folded checklist has no row under the pointer (nor rings on the chart).
+                self.view.checklist.hovered = None;
                 Panel::right("checklist strip")
                     .exact_size(theme::PANEL_STRIP_WIDTH)
                     .show(ui, |ui| {
