@@ -52,6 +52,7 @@ pub fn present_ui(
     if let Some(sentence) = sentence {
         ui.add(egui::Label::new(RichText::new(sentence).size(theme::PRESENT_BODY)).wrap());
     }
-    let hovered = view.checklist.hovered;
-    super::chart::chart_ui(ui, doc, view, hovered, dark, &theme::PRESENT_TEXT, out);
+    // The checklist is not on screen: no finding is hovered.
+    view.checklist.hovered = None;
+    super::chart::chart_ui(ui, doc, view, None, dark, &theme::PRESENT_TEXT, out);
 }
