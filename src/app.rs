@@ -700,7 +700,12 @@ impl PeaceOpsApp {
                             out.push(Command::Ui(UiCommand::ToggleChecklist));
                         }
                         contained(ui, generation, |ui| {
-                            checklist::checklist_ui(ui, self.session.document(), &mut self.view.checklist, out);
+                            checklist::checklist_ui(
+                                ui,
+                                self.session.document(),
+                                &mut self.view.checklist,
+                                out,
+                            );
                         });
                     });
             }
@@ -736,7 +741,13 @@ impl PeaceOpsApp {
             egui::pos2(ctx.content_rect().left(), menu.response.rect.bottom()),
             ctx.content_rect().max,
         );
-        catalogue::catalogue_window(&ctx, below_menu, self.session.document(), &mut self.view.catalogue, out);
+        catalogue::catalogue_window(
+            &ctx,
+            below_menu,
+            self.session.document(),
+            &mut self.view.catalogue,
+            out,
+        );
         status_bar::problems_window(
             &ctx,
             self.session.document(),

@@ -160,7 +160,9 @@ fn a_groups_approach_over_time_is_edited_in_the_form() {
         .click();
     h.run();
     assert!(h.query_by_label("Period 2 approach").is_some());
-    h.get_by_label("Add approach period").click();
+    h.get_by_label("Add approach period").scroll_to_me();
+    h.run();
+    h.get_by_label("Add approach period").click_accesskit();
     h.run();
     let periods = h
         .state()
@@ -171,7 +173,9 @@ fn a_groups_approach_over_time_is_edited_in_the_form() {
         .find(|g| g.id.as_str() == "war-heroes")
         .map(|g| g.approach_periods.len());
     assert_eq!(periods, Some(3));
-    h.get_by_label("Remove period 1").click();
+    h.get_by_label("Remove period 1").scroll_to_me();
+    h.run();
+    h.get_by_label("Remove period 1").click_accesskit();
     h.run();
     let first = h
         .state()

@@ -656,7 +656,15 @@ fn plot_ui(
         if let Some(line) = l.leader {
             painter.line_segment(line, leader);
         }
-        painter.galley(l.pos, l.galley.clone(), text_color);
+        // Laid out again each frame (egui's text cache makes that a lookup): a galley kept
+        // from an earlier frame points into a font atlas egui may have rebuilt since, and then
+        // draws garbage. The kept one gave the size the placement needed.
+        let galley = painter.layout_no_wrap(
+            l.galley.text().to_owned(),
+            FontId::proportional(text.label),
+            text_color,
+        );
+        painter.galley(l.pos, galley, text_color);
     }
     // The dragged marker keeps its shape, colour and label, at the pointer.
     if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
