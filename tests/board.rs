@@ -221,6 +221,7 @@ fn hovering_a_marker_shows_a_card_naming_the_activity() {
         h.query_by_label(&a.title).is_none(),
         "no card before hovering"
     );
+    let badges_before = h.query_all_by_label_contains("Source: ").count();
     h.hover_at(marker_position(&h, a.x, a.y));
     h.run();
     h.get_by_label(&a.title);
@@ -228,6 +229,14 @@ fn hovering_a_marker_shows_a_card_naming_the_activity() {
     h.get_by_label_contains(&format!("Mission: {}", mission.short_name()));
     h.get_by_label_contains(&format!("Position: {}", a.quadrant().label()));
     h.get_by_label_contains("Dates: ");
+    // It says where the activity's facts come from, one badge per source.
+    assert!(!a.sources.is_empty(), "{} carries its sources", a.id);
+    let badges = h.query_all_by_label_contains("Source: ").count();
+    assert!(
+        badges >= badges_before + a.sources.len(),
+        "{badges} badges with the card, {badges_before} without; {} sources",
+        a.sources.len()
+    );
     // Away from every marker, the card goes.
     h.hover_at(plot_rect(&h).center() + egui::vec2(3.0, 3.0));
     h.run();

@@ -78,6 +78,23 @@ fn about_ui(ui: &mut Ui) {
     ui.label(format!("by {PAPER_AUTHOR}, SIPRI background paper (Stockholm International Peace Research Institute)."));
     ui.label("Its quadrant of activities (§II, Figure 1), its cases (§III) and its challenges of cooperation and handover (§IV–§VI) are what the chart and the risk checklist are made of; every finding names the section it comes from. Read it at www.sipri.org.");
     ui.separator();
+    ui.strong("Where each fact comes from");
+    ui.label("Catalogue texts, scenario notes, hover cards and the checklist mark every fact with its source:");
+    for source in [
+        crate::model::Source::Paper("§III".to_owned()),
+        crate::model::Source::GeneralKnowledge,
+        crate::model::Source::Invented,
+        crate::model::Source::Reasoning,
+    ] {
+        ui.horizontal_wrapped(|ui| {
+            super::widgets::provenance_badge_ui(ui, &source);
+            ui.label(source.meaning());
+        });
+    }
+    ui.label(
+        "Words in single quotes are the paper's own; everything else is PeaceOps's paraphrase.",
+    );
+    ui.separator();
     ui.strong("How to cite the paper");
     let mut citation = CITATION.to_owned();
     ui.add(

@@ -834,6 +834,11 @@ fn hover_card(ui: &Ui, s: &Scenario, i: usize, pos: Pos2) {
                     .wrap(),
                 );
                 ui.label(format!("Dates: {dates}"));
+                // Where the activity's facts come from: the paper, general knowledge, invented.
+                if !a.sources.is_empty() {
+                    ui.separator();
+                    crate::view::widgets::sources_list_ui(ui, &a.sources);
+                }
             });
         });
 }
