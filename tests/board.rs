@@ -366,8 +366,10 @@ fn help_lists_every_shortcut_and_names_the_paper() {
     h.run();
     h.get_by_label("Multilateral peace operations and the challenges of organized crime");
     h.get_by_label_contains("van der Lijn");
-    h.get_by_label_contains("SIPRI background paper");
+    // The author line names the paper's kind (the key to the source badges says it too).
+    h.get_by_label_contains("SIPRI background paper (Stockholm");
     h.get_by_label("Copy citation");
+    h.get_by_label_contains("Where each fact comes from");
 }
 
 fn editor_width(h: &Harness<'static, PeaceOpsApp>) -> f32 {
