@@ -9,72 +9,21 @@
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::harness::{Script, ctrl, ctrl_shift, harness_in, harness_with, scenario_path};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
+use peaceops::app::PeaceOpsApp;
+use peaceops::files::Picked;
 use peaceops::model::{Activity, ActivityId, CheckStatus, Quadrant};
-
-/// File dialogs that answer from a script the test fills in; it also owns the test's recovery
-/// folder, removed when the test ends.
-#[derive(Clone, Default)]
-struct Script(Rc<RefCell<VecDeque<Picked>>>, Option<Rc<tempfile::TempDir>>);
-
-impl Script {
-    fn answer(&self, p: Picked) {
-        self.0.borrow_mut().push_back(p);
-    }
-}
-
-impl FileDialogs for Script {
-    fn open(&mut self, _dir: Option<&Path>) -> Picked {
-        self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
-    }
-    fn save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> Picked {
-        self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
-    }
-}
-
-fn harness_with(file: Option<PathBuf>) -> (Harness<'static, PeaceOpsApp>, Script) {
-    // Recovery copies go to a folder of the test's own, never the user's data folder.
-    let recovery = Rc::new(tempfile::tempdir().unwrap());
-    let (h, mut script) = harness_in(file, recovery.path().to_owned());
-    script.1 = Some(recovery);
-    (h, script)
-}
-
-fn harness_in(file: Option<PathBuf>, recovery: PathBuf) -> (Harness<'static, PeaceOpsApp>, Script) {
-    let script = Script::default();
-    let app = PeaceOpsApp::with_prefs(
-        Prefs::default(),
-        StartOptions {
-            file,
-            dialogs: Box::new(script.clone()),
-            recovery: Recovery::In(recovery),
-        },
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
-    harness.run();
-    (harness, script)
-}
 
 fn harness() -> (Harness<'static, PeaceOpsApp>, Script) {
     harness_with(None)
-}
-
-fn scenario_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
 }
 
 fn open_kosovo(h: &mut Harness<'static, PeaceOpsApp>) {
@@ -101,16 +50,6 @@ fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
         .accesskit_node()
         .label()
         .unwrap_or_default()
-}
-
-fn ctrl(h: &mut Harness<'static, PeaceOpsApp>, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
-}
-
-fn ctrl_shift(h: &mut Harness<'static, PeaceOpsApp>, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
-    h.run();
 }
 
 #[test]
