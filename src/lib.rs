@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod document;
 pub mod io;
+pub mod lens;
 pub mod model;
 pub mod rules;
 pub mod session;

@@ -59,6 +59,17 @@ const RICH: &[Rich] = &[
         findings: 4,
         custom: 2,
     },
+    Rich {
+        file: "v3.ron",
+        title_starts: "Format version 3, frozen: every field of every entity",
+        regions: 4,
+        groups: 3,
+        missions: 9,
+        actors: 15,
+        activities: 5,
+        findings: 4,
+        custom: 2,
+    },
 ];
 
 /// Every `.ron` file in `tests/formats/`, sorted.
@@ -241,6 +252,14 @@ fn rich_files_keep_their_content() {
         assert!(
             s.timeline.is_some() && s.host.minimal_security.is_some(),
             "{}: optional fields lost",
+            r.file
+        );
+        // Milestones came with version 3: older files have none, newer ones keep theirs.
+        let since_v3 = r.file != "v1.ron" && r.file != "v2.ron";
+        assert_eq!(
+            s.milestones.len(),
+            if since_v3 { 2 } else { 0 },
+            "{}: milestones",
             r.file
         );
     }

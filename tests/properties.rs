@@ -23,9 +23,9 @@ use peaceops::model::{
     Activity, ActivityId, ActivityKind, ActivityStatus, Actor, ActorId, ActorKind, Approach,
     ApproachPeriod, Capability, Capacity, CheckStatus, Checklist, Component, Consent, CrimeGroup,
     CustomItem, CustomItemId, FindingKey, FindingState, Governance, GroupId, Handover,
-    HandoverScope, HostState, JusticeChain, Level, MAX_YEAR, MIN_YEAR, Mandate, Market, Mission,
-    MissionId, MissionKind, Organization, PeaceRole, Region, RegionId, RegionKind, Resource,
-    Scenario, StateRelation, TemplateId, Timeline, YearMonth, validate,
+    HandoverScope, HostState, JusticeChain, Level, MAX_YEAR, MIN_YEAR, Mandate, Market, Milestone,
+    Mission, MissionId, MissionKind, Organization, PeaceRole, Region, RegionId, RegionKind,
+    Resource, Scenario, StateRelation, TemplateId, Timeline, YearMonth, validate,
 };
 use peaceops::synthetic::{self, Size};
 use proptest::prelude::*;
@@ -518,6 +518,12 @@ fn checklist() -> BoxedStrategy<Checklist> {
         .boxed()
 }
 
+fn milestone() -> BoxedStrategy<Milestone> {
+    (year_month(), text())
+        .prop_map(|(at, label)| Milestone::new(at, label))
+        .boxed()
+}
+
 fn timeline() -> BoxedStrategy<Option<Timeline>> {
     prop::option::of((year_month(), year_month()).prop_map(|(start, end)| Timeline { start, end }))
         .boxed()
@@ -526,7 +532,7 @@ fn timeline() -> BoxedStrategy<Option<Timeline>> {
 /// Any scenario of the current format version, with positions drawn from `position`.
 fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
     (
-        (text(), text(), timeline(), host()),
+        (text(), text(), timeline(), host(), list(milestone())),
         (
             list(group()),
             list(mission()),
@@ -537,7 +543,7 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
     )
         .prop_map(
             |(
-                (title, description, timeline, host),
+                (title, description, timeline, host, milestones),
                 (groups, missions, actors, activities, checklist),
             )| {
                 Scenario {
@@ -550,6 +556,7 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
                     missions,
                     actors,
                     activities,
+                    milestones,
                     checklist,
                 }
             },

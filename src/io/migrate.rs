@@ -1,6 +1,7 @@
 //! Migrations from older format versions to [`FORMAT_VERSION`].
 //!
-//! One step per version: [`v1_to_v2`] brings a version-1 scenario to version 2. When a change
+//! One step per version: [`v1_to_v2`] brings a version-1 scenario to version 2, [`v2_to_v3`]
+//! a version-2 one to version 3. When a change
 //! needs a new version: bump `FORMAT_VERSION`, add a step below (keeping the old types in
 //! `io/legacy/vN.rs` if the old text no longer parses as the current types), chain it in
 //! [`upgrade`], and freeze a saved file of the new version in `tests/formats/`. Adding a field
@@ -19,13 +20,17 @@ pub(super) fn upgrade(found: u32, text: &str, path: &Path) -> Result<Scenario, L
         "the current version needs no migration"
     );
     match found {
-        1 => {
-            // Version 2 only adds to version 1 (every new field has a default, every old enum
-            // value is kept), so version-1 text parses as the current types.
-            let v1: Scenario = options()
+        1 | 2 => {
+            // Versions 2 and 3 only add to version 1 (every new field has a default, every old
+            // enum value is kept), so older text parses as the current types.
+            let old: Scenario = options()
                 .from_str(text)
                 .map_err(|e| from_ron(&e, text, path))?;
-            Ok(v1_to_v2(v1))
+            Ok(if found == 1 {
+                v2_to_v3(v1_to_v2(old))
+            } else {
+                v2_to_v3(old)
+            })
         }
         // No released version precedes version 1.
         _ => Err(LoadError::UnknownVersion {
@@ -46,9 +51,24 @@ fn v1_to_v2(mut scenario: Scenario) -> Scenario {
     scenario
 }
 
+/// Version 2 → 3. Version 3 adds the scenario's milestones (dated, labelled events for the
+/// timeline); a version-2 file has none. Nothing a version-2 file says changes meaning.
+fn v2_to_v3(mut scenario: Scenario) -> Scenario {
+    scenario.format_version = 3;
+    scenario
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_2_file_comes_up_to_version_3_with_no_milestones() {
+        let text = r#"(format_version: 2, title: "Old", host: (name: "Testland"))"#;
+        let s = upgrade(2, text, Path::new("old.ron")).unwrap();
+        assert_eq!(s.format_version, 3);
+        assert!(s.milestones.is_empty());
+    }
 
     #[test]
     fn a_version_1_file_comes_up_to_version_2_unchanged_otherwise() {

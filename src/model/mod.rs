@@ -11,6 +11,7 @@ mod group;
 mod history;
 mod host;
 mod ids;
+mod milestone;
 mod mission;
 mod provenance;
 mod scenario;
@@ -31,6 +32,7 @@ pub use host::{
 pub use ids::{
     ActivityId, ActorId, CustomItemId, GroupId, MissionId, RegionId, TemplateId, fresh_id,
 };
+pub use milestone::Milestone;
 pub use mission::{
     Capability, Component, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };

@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Mission, YearMonth};
+use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Milestone, Mission, YearMonth};
 
 /// The file format version this build writes. Older versions are migrated on load
 /// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The months a scenario's timeline covers (the date filter's range).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,9 @@ pub struct Scenario {
     /// Planned activities.
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// Dated events of the story, for the timeline (format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// The room's checklist state.
     #[serde(default)]
     pub checklist: Checklist,
@@ -70,6 +73,7 @@ impl Scenario {
             missions: Vec::new(),
             actors: Vec::new(),
             activities: Vec::new(),
+            milestones: Vec::new(),
             checklist: Checklist::default(),
         }
     }

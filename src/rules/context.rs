@@ -1,11 +1,20 @@
 //! What every rule needs, resolved once per evaluation: ids to indices, the live activities with
 //! their mission, groups, region, partners and effective start, and the missions' successions.
-//! Rules then work on indices and never search lists or compare strings. Plain vectors and one
+//! Rules then work on indices and never search lists or compare strings.
+//!
+//! A context can be built as of a month ([`Ctx::dated`]): then only the activities under way in
+//! that month are live ([`Dating::UnderWay`]; or, for the rules that read the past such as a
+//! predecessor's case work, those begun by then, [`Dating::Begun`]), only deployed successors
+//! have a predecessor, and two missions overlap when both are deployed then. No rule reads the
+//! month itself; [`Ctx::holds`] then drops the findings about nothing that is there in that
+//! month. A filtered view, not a copy of the scenario: moving the timeline's cursor re-resolves
+//! the activities, nothing more. Plain vectors and one
 //! hash map per kind of id: the benchmark (`benches/domain.rs`) meets its budgets without
 //! buffers kept between evaluations, a second core, or hand-made id comparison.
 
 use std::sync::OnceLock;
 
+use super::Finding;
 use super::finding::{At, Ix};
 use super::pairs::Meeting;
 use crate::model::{ActivityKind, ActorKind, Mission, Scenario, YearMonth};
@@ -196,6 +205,10 @@ pub(super) struct Ctx<'a> {
     group_refs: Vec<usize>,
     partner_refs: Vec<usize>,
     meetings: OnceLock<Vec<Meeting>>,
+    /// The month the context is built as of; `None` for all time.
+    at: Option<YearMonth>,
+    /// For each mission, whether it is deployed in `at` (all true for all time).
+    deployed: Vec<bool>,
 }
 
 /// What resolving an activity reads: the scenario and its ids.
@@ -205,6 +218,29 @@ struct Resolver<'r, 'a> {
     groups: &'r Ids<'a>,
     actors: &'r Ids<'a>,
     regions: &'r Ids<'a>,
+    /// Which activities are live.
+    dating: Dating,
+}
+
+/// Which activities a context holds as live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Dating {
+    /// Every live activity (all time).
+    AllTime,
+    /// Those under way in the month (`Activity::active_on`).
+    UnderWay(YearMonth),
+    /// Those begun by the month (their effective start not after it; undated ones too).
+    Begun(YearMonth),
+}
+
+impl Dating {
+    /// The month, if any.
+    pub fn month(self) -> Option<YearMonth> {
+        match self {
+            Dating::AllTime => None,
+            Dating::UnderWay(at) | Dating::Begun(at) => Some(at),
+        }
+    }
 }
 
 /// The live activities, with their groups' and partners' indices in two shared lists.
@@ -239,6 +275,18 @@ impl Resolver<'_, '_> {
             .mission
             .as_ref()
             .and_then(|m| self.missions.get(m.as_str()));
+        let mission_ = mission.map(|m| &s.missions[m]);
+        let seen = match self.dating {
+            Dating::AllTime => true,
+            Dating::UnderWay(at) => a.active_on(mission_, at),
+            Dating::Begun(at) => a
+                .start
+                .or(mission_.map(|m| m.start))
+                .is_none_or(|s| s <= at),
+        };
+        if !seen {
+            return;
+        }
         let g0 = part.group_refs.len();
         part.group_refs
             .extend(a.groups.iter().filter_map(|g| self.groups.get(g.as_str())));
@@ -328,7 +376,14 @@ pub(super) fn ix(i: usize) -> Ix {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context for all time.
     pub fn new(s: &'a Scenario) -> Self {
+        Self::dated(s, Dating::AllTime)
+    }
+
+    /// The context with its activities dated.
+    pub fn dated(s: &'a Scenario, dating: Dating) -> Self {
+        let at = dating.month();
         let missions = Ids::new(&s.missions, |m| m.id.as_str());
         let groups = Ids::new(&s.groups, |g| g.id.as_str());
         let actor_ids = Ids::new(&s.actors, |a| a.id.as_str());
@@ -344,8 +399,14 @@ impl<'a> Ctx<'a> {
             groups: &groups,
             actors: &actor_ids,
             regions: &regions,
+            dating,
         }
         .resolve();
+        let deployed: Vec<bool> = s
+            .missions
+            .iter()
+            .map(|m| at.is_none_or(|at| crate::lens::deployed(m, at)))
+            .collect();
         let mut per_mission = vec![0usize; s.missions.len() + 1];
         for m in live.iter().filter_map(Live::mission) {
             per_mission[m + 1] += 1;
@@ -360,6 +421,8 @@ impl<'a> Ctx<'a> {
                     .as_ref()
                     .and_then(|p| missions.get(p.as_str()))
                     .filter(|p| *p != i)
+                    // As of a month, a succession exists once the successor has deployed.
+                    .filter(|_| at.is_none_or(|at| m.start <= at))
             })
             .collect();
         // Each mission's activities, by counting.
@@ -401,7 +464,51 @@ impl<'a> Ctx<'a> {
             group_refs,
             partner_refs,
             meetings: OnceLock::new(),
+            at,
+            deployed,
         }
+    }
+
+    /// Whether a finding holds in the context's month: always for all time; as of a month, a
+    /// finding about missions or activities holds while one of them is there (a deployed
+    /// mission, an activity under way), and a start before minimal security only until
+    /// minimal security is established (§VI(e)). Findings about groups, regions, actors or the
+    /// host alone hold whenever the rules find them on what is there.
+    pub fn holds(&self, f: &Finding) -> bool {
+        let Some(at) = self.at else { return true };
+        if f.rule == super::RuleId::BeforeMinimalSecurity
+            && self
+                .s
+                .host
+                .minimal_security
+                .is_some_and(|secure| secure <= at)
+        {
+            return false;
+        }
+        let mut dated = false;
+        for a in f.subject.iter() {
+            match *a {
+                At::Mission(i) => {
+                    dated = true;
+                    if self.deployed.get(i as usize).copied().unwrap_or(false) {
+                        return true;
+                    }
+                }
+                At::Activity(i) => {
+                    dated = true;
+                    let a = self.s.activities.get(i as usize);
+                    let mission = a
+                        .and_then(|a| a.mission.as_ref())
+                        .and_then(|m| self.mission_index.get(m.as_str()))
+                        .map(|m| &self.s.missions[m]);
+                    if a.is_some_and(|a| a.is_live() && a.active_on(mission, at)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        !dated
     }
 
     /// Where and when missions meet (shared by the turf and intelligence rules).
@@ -428,6 +535,9 @@ impl<'a> Ctx<'a> {
 
     /// Whether two missions' deployments overlap in time.
     pub fn overlap(&self, i: usize, j: usize) -> bool {
+        if self.at.is_some() {
+            return self.deployed[i] && self.deployed[j];
+        }
         let (a, b) = (self.mission(i), self.mission(j));
         crate::model::periods_overlap(a.start, a.end, b.start, b.end)
     }

@@ -20,8 +20,9 @@ pub use finding::{EntityRef, Family, Finding, RuleId};
 pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError, priority_label};
 pub use review::{Review, ReviewRow};
 
+use crate::lens::Lens;
 use crate::model::Scenario;
-use context::Ctx;
+use context::{Ctx, Dating};
 
 /// Runs every rule on the scenario. Findings come in [`RuleId::ALL`] order, then scenario order.
 /// Dropped activities are set aside; dangling references are skipped (validation reports them).
@@ -32,6 +33,35 @@ pub fn evaluate(scenario: &Scenario) -> Vec<Finding> {
         run(*rule, &ctx, &mut out);
     }
     out
+}
+
+/// Runs every rule on the scenario as the lens shows it: for a month, on the activities under
+/// way and the missions deployed then, keeping the findings that hold in that month (see
+/// `lens`). All time gives exactly [`evaluate`]. Findings keep their keys, so the room's
+/// decisions are shared across dates.
+pub fn evaluate_at(scenario: &Scenario, lens: &Lens) -> Vec<Finding> {
+    let Some(at) = lens.at else {
+        return evaluate(scenario);
+    };
+    let now = Ctx::dated(scenario, Dating::UnderWay(at));
+    let past = Ctx::dated(scenario, Dating::Begun(at));
+    let mut out = Vec::new();
+    for rule in RuleId::ALL {
+        run(
+            *rule,
+            if reads_past(*rule) { &past } else { &now },
+            &mut out,
+        );
+    }
+    out.retain(|f| now.holds(f));
+    out
+}
+
+/// Rules whose trigger lies in the past as of a month, so they see the activities begun by then
+/// rather than those under way: a successor's handover is judged on the case work its
+/// predecessor did (§V.6), a late start on when each group was first engaged (§IV).
+fn reads_past(rule: RuleId) -> bool {
+    matches!(rule, RuleId::UnregulatedHandover | RuleId::LateStart)
 }
 
 /// Runs one rule.
