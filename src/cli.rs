@@ -1,5 +1,11 @@
-//! The command line: `peaceops check FILE...` validates scenario files and lists their risks,
-//! as text for people or JSON for scripts. Works with no display and without the `gui` feature.
+//! The command line: `peaceops check FILE...` validates scenario files and lists their risks
+//! (all time, or as of a month with `--at`), `peaceops timeline FILE` lists a scenario's mission
+//! lanes, handovers, milestones and policing vacuums; text for people or JSON for scripts. Works
+//! with no display and without the `gui` feature.
+
+mod timeline;
+
+pub use timeline::{TimelineReport, timeline};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,11 +14,12 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::io::{LoadError, load};
+use crate::lens::{Board, Lens};
 use crate::model::{
     Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, validate,
     validate_checklist,
 };
-use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
+use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate, evaluate_at};
 use crate::rules::{Review, RuleId};
 
 /// Command-line arguments.
@@ -45,6 +52,21 @@ pub enum Command {
         /// Print JSON for scripts instead of text.
         #[arg(long)]
         json: bool,
+        /// Evaluate the board as of this month (YYYY-MM): the activities under way and the
+        /// missions deployed then, and the findings that hold then.
+        #[arg(long, value_name = "YYYY-MM")]
+        at: Option<String>,
+    },
+    /// List a scenario's mission lanes (by deploying organization), handovers, milestones and
+    /// policing vacuums, in date order.
+    ///
+    /// Exit status: 0 when the file was read, 2 when it cannot be read or parsed.
+    Timeline {
+        /// A scenario file (.ron).
+        file: PathBuf,
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -54,10 +76,28 @@ pub const EXIT_VALID: u8 = 0;
 pub const EXIT_PROBLEMS: u8 = 1;
 /// Exit status: some file is unreadable or unparsable.
 pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit status: the command line itself is wrong (as clap's own usage errors).
+pub const EXIT_USAGE: u8 = 2;
+
+/// The lens a `--at` value asks for: all time without one; a one-line message for a value that
+/// is not a month.
+pub fn lens_from_arg(at: Option<&str>) -> Result<Lens, String> {
+    match at {
+        None => Ok(Lens::ALL_TIME),
+        Some(text) => text
+            .parse()
+            .map(Lens::at)
+            .map_err(|e| format!("peaceops: invalid value for --at: {e}")),
+    }
+}
 
 /// The report on one file, as `--json` prints it.
 #[derive(Debug, Serialize)]
 pub struct FileReport {
+    /// The month the board was evaluated as of, when not all time (`check --at`); in JSON it
+    /// is said once, at the top.
+    #[serde(skip)]
+    pub at: Option<AtReport>,
     /// The file as given.
     pub path: String,
     /// "valid", "problems" or "unreadable".
@@ -76,6 +116,17 @@ pub struct FileReport {
     pub resolved: Vec<ResolvedReport>,
     /// Checklist items added by hand.
     pub custom: Vec<CustomReport>,
+}
+
+/// What a board as of a month holds, beside the file's totals.
+#[derive(Debug, Serialize)]
+pub struct AtReport {
+    /// The month, `"2008-06"`.
+    pub month: String,
+    /// Missions deployed in that month.
+    pub missions: usize,
+    /// Activities under way in that month.
+    pub activities: usize,
 }
 
 /// A load error, for scripts.
@@ -215,6 +266,11 @@ fn status_id(s: CheckStatus) -> &'static str {
 
 /// Loads, validates and evaluates one file.
 pub fn report(path: &Path) -> FileReport {
+    report_at(path, &Lens::ALL_TIME)
+}
+
+/// Loads, validates and evaluates one file through a lens (`check --at`).
+pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
     let shown = path.display().to_string();
     let scenario = match load(path) {
         Ok(s) => s,
@@ -222,8 +278,19 @@ pub fn report(path: &Path) -> FileReport {
     };
     let catalogue = Catalogue::builtin().ok();
     let problems = all_problems(&scenario, catalogue);
-    let (findings, resolved) = findings(&scenario);
+    let (findings, resolved) = findings(&scenario, lens);
+    let mut summary = summary(&scenario);
+    let at = lens.at.map(|month| {
+        let board = Board::new(&scenario, *lens);
+        summary.quadrants = quadrant_counts(board.counts);
+        AtReport {
+            month: month.to_string(),
+            missions: board.missions.iter().filter(|m| **m).count(),
+            activities: board.counts.iter().sum(),
+        }
+    });
     FileReport {
+        at,
         path: shown,
         // Warnings are listed but do not make a file invalid.
         status: if problems.iter().any(Problem::is_error) {
@@ -232,7 +299,7 @@ pub fn report(path: &Path) -> FileReport {
             "valid"
         },
         error: None,
-        summary: Some(summary(&scenario)),
+        summary: Some(summary),
         problems,
         findings,
         resolved,
@@ -261,6 +328,7 @@ pub fn all_problems(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<P
 fn unreadable(path: String, e: &LoadError) -> FileReport {
     let (line, column) = e.position().unzip();
     FileReport {
+        at: None,
         path,
         status: "unreadable",
         error: Some(ErrorReport {
@@ -277,7 +345,6 @@ fn unreadable(path: String, e: &LoadError) -> FileReport {
 }
 
 fn summary(s: &Scenario) -> Summary {
-    let q = s.quadrant_counts();
     Summary {
         title: s.title.clone(),
         host: s.host.name.clone(),
@@ -285,18 +352,31 @@ fn summary(s: &Scenario) -> Summary {
         missions: s.missions.len(),
         actors: s.actors.len(),
         activities: s.activities.len(),
-        quadrants: QuadrantCounts {
-            direct_consequences: q[Quadrant::DirectConsequences.index()],
-            indirect_consequences: q[Quadrant::IndirectConsequences.index()],
-            direct_drivers: q[Quadrant::DirectDrivers.index()],
-            indirect_drivers: q[Quadrant::IndirectDrivers.index()],
-        },
+        quadrants: quadrant_counts(s.quadrant_counts()),
     }
 }
 
-fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
-    let found = evaluate(s);
+fn quadrant_counts(q: [usize; 4]) -> QuadrantCounts {
+    QuadrantCounts {
+        direct_consequences: q[Quadrant::DirectConsequences.index()],
+        indirect_consequences: q[Quadrant::IndirectConsequences.index()],
+        direct_drivers: q[Quadrant::DirectDrivers.index()],
+        indirect_drivers: q[Quadrant::IndirectDrivers.index()],
+    }
+}
+
+fn findings(s: &Scenario, lens: &Lens) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
+    let found = evaluate_at(s, lens);
     let review = Review::new(&found, s);
+    // As of a month, a decision whose finding does not hold then is not resolved: only those
+    // whose finding fires at no time are.
+    let all_time;
+    let resolved_review = if lens.is_all_time() {
+        &review
+    } else {
+        all_time = evaluate(s);
+        &Review::new(&all_time, s)
+    };
     let texts = RiskCatalogue::builtin().ok();
     let rows = review
         .rows
@@ -325,7 +405,7 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
             }
         })
         .collect();
-    let resolved = review
+    let resolved = resolved_review
         .resolved
         .iter()
         .map(|s| ResolvedReport {
@@ -355,6 +435,17 @@ pub fn exit_code(reports: &[FileReport]) -> u8 {
 /// unreadable files to `err` in text mode), so one slow or broken file never silences the others,
 /// and returns the exit status.
 pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    check_at(files, json, &Lens::ALL_TIME, out, err)
+}
+
+/// Runs `check` through a lens (`check --at`): as [`check`], and the JSON says `"at"` first.
+pub fn check_at(
+    files: &[PathBuf],
+    json: bool,
+    lens: &Lens,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     // Buffered, flushed after each file: a large report is a few writes, not one per line
     // (the 100,000-activity benchmark spent a third of its time in line-by-line writes).
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
@@ -362,10 +453,13 @@ pub fn check(files: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     let mut code = EXIT_VALID;
     let mut written = Ok(());
     if json {
-        written = write!(out, "{{\n  \"files\": [");
+        written = match lens.at {
+            Some(at) => write!(out, "{{\n  \"at\": \"{at}\",\n  \"files\": ["),
+            None => write!(out, "{{\n  \"files\": ["),
+        };
     }
     for (i, file) in files.iter().enumerate() {
-        let r = report(file);
+        let r = report_at(file, lens);
         code = code.max(exit_code(std::slice::from_ref(&r)));
         if written.is_err() {
             // The output is gone; the check goes on for the exit status.
@@ -472,6 +566,17 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
         s.actors,
         s.activities
     )?;
+    if let Some(at) = &r.at {
+        safe_line!(
+            out,
+            "  as of {}: {} of {} missions deployed, {} of {} activities under way",
+            at.month,
+            at.missions,
+            s.missions,
+            at.activities,
+            s.activities
+        )?;
+    }
     let q = &s.quadrants;
     safe_line!(
         out,

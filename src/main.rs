@@ -1,9 +1,10 @@
-//! The `peaceops` program: `peaceops [FILE]` opens the window, `peaceops check FILE...` checks files.
+//! The `peaceops` program: `peaceops [FILE]` opens the window, `peaceops check FILE...` checks
+//! files, `peaceops timeline FILE` lists a scenario's timeline.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use peaceops::cli::{Cli, Command, EXIT_UNREADABLE, check};
+use peaceops::cli::{Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, check_at, lens_from_arg, timeline};
 
 /// Many small allocations (parsed files, findings): mimalloc serves them faster than the system's.
 #[global_allocator]
@@ -12,8 +13,21 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files, json }) => ExitCode::from(check(
-            &files,
+        Some(Command::Check { files, json, at }) => match lens_from_arg(at.as_deref()) {
+            Ok(lens) => ExitCode::from(check_at(
+                &files,
+                json,
+                &lens,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            )),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
+        Some(Command::Timeline { file, json }) => ExitCode::from(timeline(
+            &file,
             json,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
