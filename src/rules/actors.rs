@@ -234,7 +234,10 @@ impl Rule for SecurityDevelopmentSplit {
     fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
         match *self {
             SecurityDevelopmentSplit::Unengaged { actor } => {
-                let kind = n.0.actors.get(actor as usize).map_or("", |a| a.kind.label());
+                let kind =
+                    n.0.actors
+                        .get(actor as usize)
+                        .map_or("", |a| a.kind.label());
                 format!(
                     "{} ({kind}) is present, but no activity or mission is coordinated with it: security and development may pull apart",
                     n.actor(actor)

@@ -100,7 +100,10 @@ impl Rule for SovereigntyConsent {
         let inv = &f.involved;
         let mut why: Vec<String> = Vec::new();
         if self.not_full {
-            why.push(format!("the host's consent is {}", n.0.host.consent.label()));
+            why.push(format!(
+                "the host's consent is {}",
+                n.0.host.consent.label()
+            ));
         }
         if self.captured {
             why.push("the state is captured by organized crime".to_owned());
@@ -115,7 +118,8 @@ impl Rule for SovereigntyConsent {
         }
         if self.sensitive {
             why.push(
-                "the government guards investigation and prosecution as sovereign powers".to_owned(),
+                "the government guards investigation and prosecution as sovereign powers"
+                    .to_owned(),
             );
         }
         format!(
@@ -523,18 +527,17 @@ impl Rule for MilitaryPolicing {
     }
 
     fn sentence(&self, _: &Finding, n: &Names<'_>) -> String {
-        let tasks: Vec<&str> = n
-            .0
-            .activities
-            .get(self.activity as usize)
-            .map(|a| {
-                a.kinds
-                    .iter()
-                    .filter(|k| LAW_ENFORCEMENT.contains(k))
-                    .map(|k| k.label())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let tasks: Vec<&str> =
+            n.0.activities
+                .get(self.activity as usize)
+                .map(|a| {
+                    a.kinds
+                        .iter()
+                        .filter(|k| LAW_ENFORCEMENT.contains(k))
+                        .map(|k| k.label())
+                        .collect()
+                })
+                .unwrap_or_default();
         let who = if self.by_component {
             format!("the military component of {}", n.mission(self.mission))
         } else {

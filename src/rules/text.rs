@@ -96,7 +96,12 @@ impl Names<'_> {
     }
 
     /// The names of the entities of one kind in a list, at most `max` of them, then "and N more".
-    pub(super) fn list(&self, items: &[At], pick: impl Fn(&At) -> Option<String>, max: usize) -> String {
+    pub(super) fn list(
+        &self,
+        items: &[At],
+        pick: impl Fn(&At) -> Option<String>,
+        max: usize,
+    ) -> String {
         let total = items.iter().filter(|a| pick(a).is_some()).count();
         let names: Vec<String> = items.iter().filter_map(&pick).take(max).collect();
         match total - names.len() {
