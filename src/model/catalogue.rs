@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityId, ActivityKind, Claim, Market, Quadrant, TemplateId};
+use super::{
+    Activity, ActivityId, ActivityKind, Claim, Component, Market, Mission, Quadrant, TemplateId,
+};
 
 /// The catalogue text, as shipped.
 pub const CATALOGUE_RON: &str = include_str!("../../assets/catalogue.ron");
@@ -26,6 +28,10 @@ pub struct Template {
     pub y: f64,
     /// Kind tags given to new activities.
     pub kinds: Vec<ActivityKind>,
+    /// The mission component that does this work, where one does (military raids: the
+    /// military component); given to new activities of a mission that has that component.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component: Option<Component>,
     /// Markets it usually targets.
     #[serde(default)]
     pub markets: Vec<Market>,
@@ -102,6 +108,18 @@ impl Template {
         a.template = Some(self.id.clone());
         a.kinds = self.kinds.clone();
         a.markets = self.markets.clone();
+        a
+    }
+
+    /// A new activity from this template, implemented by `mission`: carried out by the
+    /// template's component if the mission has one of that kind (a multidimensional mission's
+    /// troops do its military raids), else by the mission as a whole.
+    pub fn instantiate_in(&self, id: ActivityId, mission: &Mission) -> Activity {
+        let mut a = self.instantiate(id);
+        a.mission = Some(mission.id.clone());
+        a.component = self
+            .component
+            .filter(|c| mission.kind.components().contains(c));
         a
     }
 

@@ -70,6 +70,20 @@ impl MissionKind {
         )
     }
 
+    /// The components a mission of this kind has: a multidimensional one all three, a police
+    /// and civilian one two, the others their own.
+    pub fn components(self) -> &'static [Component] {
+        match self {
+            MissionKind::Military => &[Component::Military],
+            MissionKind::Police => &[Component::Police],
+            MissionKind::Civilian => &[Component::Civilian],
+            MissionKind::PoliceCivilian => &[Component::Police, Component::Civilian],
+            MissionKind::Multidimensional => {
+                &[Component::Military, Component::Police, Component::Civilian]
+            }
+        }
+    }
+
     /// Whether the mission is not military: police, civilian or police and civilian.
     pub fn is_non_military(self) -> bool {
         matches!(

@@ -53,6 +53,14 @@ pub enum ProblemKind {
     DuplicateDecision,
     /// A checklist decision on a rule PeaceOps does not have.
     UnknownRule,
+    /// Two approach periods of a group cover the same months.
+    PeriodsOverlap,
+    /// An approach period outside the scenario's time (a warning).
+    PeriodOutsideScenario,
+    /// Coercion against a group in a period its approach says it is left alone (a warning).
+    EngagementBeforeApproach,
+    /// An activity assigned to a component its mission's kind does not have.
+    ComponentNotInMission,
 }
 
 /// One semantic problem, with where it is.
@@ -410,6 +418,8 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             );
         }
     }
+    approach_periods(scenario, &missions, &mut c);
+    components(scenario, &missions, &mut c);
     c.problems
 }
 
@@ -546,4 +556,210 @@ fn predecessor_loops<'s>(scenario: &'s Scenario, c: &mut Checker<'_>) -> FxHashS
         }
     }
     in_loops
+}
+
+/// "coercive, 2004-01 to 2006-12": an approach period as the problems name it.
+fn period_text(p: &super::ApproachPeriod) -> String {
+    let when = match (p.from, p.to) {
+        (Some(f), Some(t)) => format!("{f} to {t}"),
+        (Some(f), None) => format!("from {f} on"),
+        (None, Some(t)) => format!("until {t}"),
+        (None, None) => "at all times".to_owned(),
+    };
+    format!("{}, {when}", p.approach.label())
+}
+
+/// Problems of groups' approach periods: a period that ends before it starts (an error); two
+/// periods that cover the same months (an error if their approaches differ, since only the first
+/// listed counts; a warning if they agree); a period wholly outside the scenario's time (its
+/// timeline, else its missions' deployments: a warning, nothing on the board can fall in it);
+/// and coercive work against the group starting in a period that says the group is left alone
+/// (approach "none": a warning, the periods and the activities tell two stories, and the rules
+/// read both).
+fn approach_periods(
+    scenario: &Scenario,
+    missions: &FxHashMap<&str, &super::Mission>,
+    c: &mut Checker<'_>,
+) {
+    use super::Approach;
+    let span = scenario_span(scenario);
+    // Only groups with periods are checked against activities: look them up by id.
+    let mut with_periods: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, g) in scenario.groups.iter().enumerate() {
+        if !g.approach_periods.is_empty() {
+            with_periods.entry(g.id.as_str()).or_insert(i);
+        }
+    }
+    for g in &scenario.groups {
+        let here = loc("crime group", &g.name, g.id.as_str());
+        for (i, p) in g.approach_periods.iter().enumerate() {
+            if let (Some(f), Some(t)) = (p.from, p.to)
+                && t < f
+            {
+                c.push(
+                    ProblemKind::EndBeforeStart,
+                    &here,
+                    format!(
+                        "approach period {} ({}) ends before it starts",
+                        i + 1,
+                        period_text(p)
+                    ),
+                );
+                continue;
+            }
+            if let Some((first, last)) = span {
+                let after = p.from.is_some_and(|f| f > last);
+                let before = p.to.is_some_and(|t| t < first);
+                if after || before {
+                    c.warn(
+                        ProblemKind::PeriodOutsideScenario,
+                        &here,
+                        format!(
+                            "approach period {} ({}) lies outside the scenario's time ({first} to {last}): nothing on the board falls in it",
+                            i + 1,
+                            period_text(p)
+                        ),
+                    );
+                }
+            }
+        }
+        // Periods in pairs: a group has a handful.
+        for (i, a) in g.approach_periods.iter().enumerate() {
+            for (j, b) in g.approach_periods.iter().enumerate().skip(i + 1) {
+                let reversed = |p: &super::ApproachPeriod| matches!((p.from, p.to), (Some(f), Some(t)) if t < f);
+                if reversed(a) || reversed(b) {
+                    continue;
+                }
+                let overlap = a.from.is_none_or(|af| b.to.is_none_or(|bt| af <= bt))
+                    && b.from.is_none_or(|bf| a.to.is_none_or(|at| bf <= at));
+                if !overlap {
+                    continue;
+                }
+                let message = format!(
+                    "approach periods {} ({}) and {} ({}) cover the same months",
+                    i + 1,
+                    period_text(a),
+                    j + 1,
+                    period_text(b)
+                );
+                if a.approach == b.approach {
+                    c.warn(ProblemKind::PeriodsOverlap, &here, message);
+                } else {
+                    c.push(
+                        ProblemKind::PeriodsOverlap,
+                        &here,
+                        format!(
+                            "{message}, with different approaches; only period {} counts there",
+                            i + 1
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if with_periods.is_empty() {
+        return;
+    }
+    for a in scenario
+        .activities
+        .iter()
+        .filter(|a| a.is_live() && a.is_coercive())
+    {
+        let Some(start) = a.start.or_else(|| {
+            a.mission
+                .as_ref()
+                .and_then(|m| missions.get(m.as_str()))
+                .map(|m| m.start)
+        }) else {
+            continue;
+        };
+        for id in &a.groups {
+            let Some(g) = with_periods.get(id.as_str()).map(|i| &scenario.groups[*i]) else {
+                continue;
+            };
+            let Some(p) = g.approach_periods.iter().find(|p| p.covers(start)) else {
+                continue;
+            };
+            if p.approach != Approach::None {
+                continue;
+            }
+            c.warn(
+                ProblemKind::EngagementBeforeApproach,
+                &loc("activity", &a.title, a.id.as_str()),
+                format!(
+                    "acts coercively against crime group '{}' from {start}, while its approach periods say it is left alone then ({}); move the period, or the activity",
+                    g.name,
+                    period_text(p)
+                ),
+            );
+        }
+    }
+}
+
+/// The scenario's time: its timeline, else from its first mission's start to its last
+/// mission's end (`None` if a mission is open-ended or there are none).
+fn scenario_span(scenario: &Scenario) -> Option<(YearMonth, YearMonth)> {
+    if let Some(t) = scenario.timeline {
+        return (t.start <= t.end).then_some((t.start, t.end));
+    }
+    let first = scenario.missions.iter().map(|m| m.start).min()?;
+    let mut last = first;
+    for m in &scenario.missions {
+        last = last.max(m.end?);
+    }
+    Some((first, last))
+}
+
+/// Problems of activities' components against their missions' kinds: soldiers of a police,
+/// civilian or police-and-civilian mission (an error: it has none, and the rules would count
+/// the activity as military); police of a purely civilian mission (a warning: perhaps the
+/// mission is police and civilian); a component with no mission (a warning: it says nothing).
+fn components(
+    scenario: &Scenario,
+    missions: &FxHashMap<&str, &super::Mission>,
+    c: &mut Checker<'_>,
+) {
+    use super::{Component, MissionKind};
+    for a in &scenario.activities {
+        let Some(component) = a.component else {
+            continue;
+        };
+        let here = loc("activity", &a.title, a.id.as_str());
+        let Some(m) = a.mission.as_ref() else {
+            c.warn(
+                ProblemKind::ComponentNotInMission,
+                &here,
+                format!("is assigned to a {}, but to no mission", component.label()),
+            );
+            continue;
+        };
+        // A dangling mission is reported already.
+        let Some(m) = missions.get(m.as_str()) else {
+            continue;
+        };
+        let kind = m.kind;
+        match (component, kind) {
+            (
+                Component::Military,
+                MissionKind::Police | MissionKind::Civilian | MissionKind::PoliceCivilian,
+            ) => c.push(
+                ProblemKind::ComponentNotInMission,
+                &here,
+                format!(
+                    "is assigned to the military component of {}, a {} mission without troops; assign it to another component or mission, or change the mission's kind",
+                    m.short_name(),
+                    kind.label()
+                ),
+            ),
+            (Component::Police, MissionKind::Civilian) => c.warn(
+                ProblemKind::ComponentNotInMission,
+                &here,
+                format!(
+                    "is assigned to the police component of {}, a civilian mission; if it has police, make its kind police and civilian",
+                    m.short_name()
+                ),
+            ),
+            _ => {}
+        }
+    }
 }

@@ -1,13 +1,14 @@
-//! Cooperation with other actors (§IV.4, §V, §VI(c)): detection. The sentences are in
-//! `sentences.rs`.
+//! Cooperation with other actors (§IV.4, §V, §VI(c)): each rule's detection and its sentence,
+//! side by side (the rules are listed in `table.rs`).
 
 use crate::model::{ActivityKind as K, ActorKind, Governance};
 
 use super::context::{
-    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, REGIONAL, actor, group, kinds, mission,
+    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, REGIONAL, actor, group, ix, kinds, mission,
 };
-use super::finding::{At, Detail};
-use super::{Finding, RuleId};
+use super::finding::{At, Finding, Ix};
+use super::table::Rule;
+use super::text::{LIST, Names, count, count_of, is_activity, is_group, verb};
 
 /// Tags that build state capacity when done indirectly.
 const STATE_CAPACITY: u64 = kinds(&[
@@ -23,175 +24,291 @@ const STATE_CAPACITY: u64 = kinds(&[
     K::Vetting,
 ]);
 
-/// Why capacity building is risky: the state itself, or the groups it targets.
-pub(super) mod captured {
-    /// The state is captured or corrupt.
-    pub const STATE: u8 = 0;
-    /// Targeted groups have ties to officials.
-    pub const TIED_GROUPS: u8 = 1;
+/// `capacity-to-captured-state` (§IV.4, §V): capacity building for host institutions while the
+/// state is captured or corrupt, or while a targeted group has ties to officials.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CapacityToCapturedState {
+    mission: Ix,
+    /// The state itself is captured or corrupt (else: targeted groups have ties to officials,
+    /// named among the finding's entities).
+    state: bool,
 }
 
-/// §IV.4, §V: capacity building for host institutions while the state is captured or corrupt, or
-/// while a targeted group has ties to officials.
-pub(super) fn capacity_to_captured_state(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let compromised = matches!(
-        ctx.s.host.governance,
-        Governance::Captured | Governance::Corrupt
-    );
-    let (mut acts, mut tied): (Vec<usize>, Vec<At>) = (Vec::new(), Vec::new());
-    for (m, items) in ctx.by_mission.iter().enumerate() {
-        acts.clear();
-        tied.clear();
-        for i in items {
-            let l = &ctx.live[*i];
-            if l.direct() {
-                continue;
-            }
-            let for_host = l.has_partner(HOST_AGENCY)
-                || (l.has_any(STATE_CAPACITY) && !l.has_partner(COMMUNITY));
-            if !for_host {
-                continue;
-            }
-            let mut tied_here = false;
-            for g in ctx
-                .groups(l)
-                .iter()
-                .filter(|g| ctx.s.groups[**g].ties_to_officials)
-            {
-                tied_here = true;
-                if !tied.contains(&group(*g)) {
-                    tied.push(group(*g));
+impl Rule for CapacityToCapturedState {
+    fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let compromised = matches!(
+            ctx.s.host.governance,
+            Governance::Captured | Governance::Corrupt
+        );
+        let (mut acts, mut tied): (Vec<usize>, Vec<At>) = (Vec::new(), Vec::new());
+        for (m, items) in ctx.by_mission.iter().enumerate() {
+            acts.clear();
+            tied.clear();
+            for i in items {
+                let l = &ctx.live[*i];
+                if l.direct() {
+                    continue;
+                }
+                let for_host = l.has_partner(HOST_AGENCY)
+                    || (l.has_any(STATE_CAPACITY) && !l.has_partner(COMMUNITY));
+                if !for_host {
+                    continue;
+                }
+                let mut tied_here = false;
+                for g in ctx
+                    .groups(l)
+                    .iter()
+                    .filter(|g| ctx.s.groups[**g].ties_to_officials)
+                {
+                    tied_here = true;
+                    if !tied.contains(&group(*g)) {
+                        tied.push(group(*g));
+                    }
+                }
+                if compromised || tied_here {
+                    acts.push(*i);
                 }
             }
-            if compromised || tied_here {
-                acts.push(*i);
+            if acts.is_empty() {
+                continue;
+            }
+            out.push(Finding::new(
+                &[mission(m)],
+                ctx.activities_and(&acts, &tied),
+                CapacityToCapturedState {
+                    mission: ix(m),
+                    state: compromised,
+                },
+            ));
+        }
+    }
+
+    fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
+        let inv = &f.involved;
+        let why = if self.state {
+            format!("the state is {}", n.0.host.governance.label())
+        } else {
+            format!(
+                "{}, which it targets, {} ties to officials",
+                n.groups(inv),
+                if count_of(inv, is_group) == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
+            )
+        };
+        format!(
+            "{} builds the capacity of host institutions ({}) while {why}: the new capacity may serve the criminals inside the state",
+            n.mission(self.mission),
+            n.activities(inv)
+        )
+    }
+}
+
+/// `no-regional-approach` (§V, §VI(c)): a transnational group against which no activity involves
+/// a neighbouring government or a regional organization.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct NoRegionalApproach {
+    group: Ix,
+}
+
+impl Rule for NoRegionalApproach {
+    fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let groups = &ctx.s.groups;
+        let mut covered = vec![false; groups.len()];
+        for l in ctx.live.iter().filter(|l| l.has_partner(REGIONAL)) {
+            let targets = ctx.groups(l);
+            if targets.is_empty() {
+                // A regional activity against no group in particular covers them all.
+                return;
+            }
+            for g in targets {
+                covered[*g] = true;
             }
         }
-        if acts.is_empty() {
-            continue;
+        for (g, grp) in groups.iter().enumerate() {
+            if grp.transnational && !covered[g] {
+                out.push(Finding::new(
+                    &[group(g)],
+                    Vec::new(),
+                    NoRegionalApproach { group: ix(g) },
+                ));
+            }
         }
-        out.push(Finding::new(
-            RuleId::CapacityToCapturedState,
-            &[mission(m)],
-            ctx.activities_and(&acts, &tied),
-            Detail::Variant(if compromised {
-                captured::STATE
-            } else {
-                captured::TIED_GROUPS
-            }),
-        ));
+    }
+
+    fn sentence(&self, _: &Finding, n: &Names<'_>) -> String {
+        format!(
+            "{} reaches across borders, but no activity against it involves a neighbouring government or a regional organization",
+            n.group(self.group)
+        )
     }
 }
 
-/// §V, §VI(c): a transnational group against which no activity involves a neighbouring
-/// government or a regional organization.
-pub(super) fn no_regional_approach(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let groups = &ctx.s.groups;
-    let mut covered = vec![false; groups.len()];
-    for l in ctx.live.iter().filter(|l| l.has_partner(REGIONAL)) {
-        let targets = ctx.groups(l);
-        if targets.is_empty() {
-            // A regional activity against no group in particular covers them all.
+/// `no-community-approach` (§V): activities exist and none works with civil society,
+/// communities, women or youth.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct NoCommunityApproach {
+    /// Live activities.
+    activities: usize,
+}
+
+impl Rule for NoCommunityApproach {
+    fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        if ctx.live.is_empty() || ctx.live.iter().any(|l| l.has_partner(COMMUNITY)) {
             return;
         }
-        for g in targets {
-            covered[*g] = true;
-        }
-    }
-    for (g, grp) in groups.iter().enumerate() {
-        if grp.transnational && !covered[g] {
-            out.push(Finding::new(
-                RuleId::NoRegionalApproach,
-                &[group(g)],
-                Vec::new(),
-                Detail::None,
-            ));
-        }
-    }
-}
-
-/// §V: activities exist and none works with civil society, communities, women or youth.
-pub(super) fn no_community_approach(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if ctx.live.is_empty() || ctx.live.iter().any(|l| l.has_partner(COMMUNITY)) {
-        return;
-    }
-    out.push(Finding::new(
-        RuleId::NoCommunityApproach,
-        &[],
-        Vec::new(),
-        Detail::Numbers(ctx.live.len() as i64, 0),
-    ));
-}
-
-/// §V: drivers-side activities with no development partner, or development actors nobody
-/// coordinates with.
-pub(super) fn security_development_split(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let drivers: Vec<usize> = (0..ctx.live.len())
-        .filter(|i| ctx.live[*i].drivers())
-        .collect();
-    if !drivers.is_empty()
-        && !drivers
-            .iter()
-            .any(|i| ctx.live[*i].has_partner(DEVELOPMENT))
-    {
         out.push(Finding::new(
-            RuleId::SecurityDevelopmentSplit,
             &[],
-            ctx.activities(&drivers),
-            Detail::None,
+            Vec::new(),
+            NoCommunityApproach {
+                activities: ctx.live.len(),
+            },
         ));
     }
-    let actors = &ctx.s.actors;
-    if !actors.iter().any(|a| a.kind.is_development()) {
-        return;
+
+    fn sentence(&self, _: &Finding, _: &Names<'_>) -> String {
+        let who = match self.activities {
+            1 => "the only activity does not work".to_owned(),
+            n => format!("none of the {n} activities works"),
+        };
+        format!(
+            "{who} with civil society, local communities, women or youth: the plan is state-centred only"
+        )
     }
-    let mut engaged = vec![false; actors.len()];
-    for l in &ctx.live {
-        for p in ctx.partners(l) {
-            engaged[*p] = true;
-        }
-    }
-    for p in ctx.s.missions.iter().flat_map(|m| &m.partners) {
-        if let Some(i) = ctx.actor_index.get(p.as_str()) {
-            engaged[i] = true;
-        }
-    }
-    for (i, a) in actors.iter().enumerate() {
-        if a.kind.is_development() && !engaged[i] {
+}
+
+/// `security-development-split` (§V): drivers-side activities with no development partner, or
+/// development actors nobody coordinates with.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum SecurityDevelopmentSplit {
+    /// No drivers-side activity (the finding's entities) has a development partner.
+    NoDevelopmentPartner,
+    /// A development actor no activity or mission works with.
+    Unengaged { actor: Ix },
+}
+
+impl Rule for SecurityDevelopmentSplit {
+    fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let drivers: Vec<usize> = (0..ctx.live.len())
+            .filter(|i| ctx.live[*i].drivers())
+            .collect();
+        if !drivers.is_empty()
+            && !drivers
+                .iter()
+                .any(|i| ctx.live[*i].has_partner(DEVELOPMENT))
+        {
             out.push(Finding::new(
-                RuleId::SecurityDevelopmentSplit,
-                &[actor(i)],
-                Vec::new(),
-                Detail::None,
+                &[],
+                ctx.activities(&drivers),
+                SecurityDevelopmentSplit::NoDevelopmentPartner,
             ));
+        }
+        let actors = &ctx.s.actors;
+        if !actors.iter().any(|a| a.kind.is_development()) {
+            return;
+        }
+        let mut engaged = vec![false; actors.len()];
+        for l in &ctx.live {
+            for p in ctx.partners(l) {
+                engaged[*p] = true;
+            }
+        }
+        for p in ctx.s.missions.iter().flat_map(|m| &m.partners) {
+            if let Some(i) = ctx.actor_index.get(p.as_str()) {
+                engaged[i] = true;
+            }
+        }
+        for (i, a) in actors.iter().enumerate() {
+            if a.kind.is_development() && !engaged[i] {
+                out.push(Finding::new(
+                    &[actor(i)],
+                    Vec::new(),
+                    SecurityDevelopmentSplit::Unengaged { actor: ix(i) },
+                ));
+            }
+        }
+    }
+
+    fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
+        match *self {
+            SecurityDevelopmentSplit::Unengaged { actor } => {
+                let kind =
+                    n.0.actors
+                        .get(actor as usize)
+                        .map_or("", |a| a.kind.label());
+                format!(
+                    "{} ({kind}) is present, but no activity or mission is coordinated with it: security and development may pull apart",
+                    n.actor(actor)
+                )
+            }
+            SecurityDevelopmentSplit::NoDevelopmentPartner => {
+                let inv = &f.involved;
+                let k = count_of(inv, is_activity);
+                format!(
+                    "{} {} the drivers of crime ({}), but {} a development actor (UNDP, UN-Habitat, the World Bank, a donor) as partner",
+                    count(k, "activity", "activities"),
+                    verb(k, "targets", "target"),
+                    n.activities(inv),
+                    verb(k, "it does not have", "none has")
+                )
+            }
         }
     }
 }
 
-/// §V: a sanctions panel of experts is present and nothing draws on it.
-pub(super) fn panel_of_experts_unused(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let panels: Vec<usize> = (0..ctx.s.actors.len())
-        .filter(|i| ctx.s.actors[*i].kind == ActorKind::PanelOfExperts)
-        .collect();
-    if !ctx.s.host.sanctions_panel && panels.is_empty() {
-        return;
+/// `panel-of-experts-unused` (§V): a sanctions panel of experts is present and nothing draws on
+/// it. The finding names the panels on the board, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PanelOfExpertsUnused;
+
+impl Rule for PanelOfExpertsUnused {
+    fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let panels: Vec<usize> = (0..ctx.s.actors.len())
+            .filter(|i| ctx.s.actors[*i].kind == ActorKind::PanelOfExperts)
+            .collect();
+        if !ctx.s.host.sanctions_panel && panels.is_empty() {
+            return;
+        }
+        let by_activity = ctx
+            .live
+            .iter()
+            .any(|l| ctx.partners(l).iter().any(|p| panels.contains(p)));
+        let by_mission = ctx.s.missions.iter().flat_map(|m| &m.partners).any(|p| {
+            ctx.actor_index
+                .get(p.as_str())
+                .is_some_and(|i| panels.contains(&i))
+        });
+        if by_activity || by_mission {
+            return;
+        }
+        out.push(Finding::new(
+            &[],
+            panels.into_iter().map(actor).collect(),
+            PanelOfExpertsUnused,
+        ));
     }
-    let by_activity = ctx
-        .live
-        .iter()
-        .any(|l| ctx.partners(l).iter().any(|p| panels.contains(p)));
-    let by_mission = ctx.s.missions.iter().flat_map(|m| &m.partners).any(|p| {
-        ctx.actor_index
-            .get(p.as_str())
-            .is_some_and(|i| panels.contains(&i))
-    });
-    if by_activity || by_mission {
-        return;
+
+    fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
+        let panels = n.list(
+            &f.involved,
+            |a| match a {
+                At::Actor(i) => Some(n.actor(*i)),
+                _ => None,
+            },
+            LIST,
+        );
+        if panels.is_empty() {
+            format!(
+                "a sanctions panel of experts monitors {}, but it is not on the board and no activity or mission draws on its findings",
+                n.host()
+            )
+        } else {
+            format!(
+                "{panels} monitors {}, but no activity or mission draws on its findings",
+                n.host()
+            )
+        }
     }
-    out.push(Finding::new(
-        RuleId::PanelOfExpertsUnused,
-        &[],
-        panels.into_iter().map(actor).collect(),
-        Detail::None,
-    ));
 }

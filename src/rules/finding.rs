@@ -2,132 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::table::Detail;
+use super::text::{Names, capitalized};
 use crate::model::{
-    ActivityId, ActorId, FindingKey, GroupId, JusticeLink, MissionId, RegionId, Scenario, YearMonth,
+    ActivityId, ActorId, FindingKey, GroupId, JusticeLink, MissionId, RegionId, Scenario,
 };
 
-/// Stable rule ids; scripts and saved checklist state depend on them. Written as their kebab-case
-/// string (`"unregulated-handover"`) in RON and JSON alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RuleId {
-    /// Host consent is not full, the state is captured, or groups are tied to officials (§IV.1).
-    SovereigntyConsent,
-    /// An activity needs a capability its mission lacks (§IV.2).
-    CapabilityGap,
-    /// Long-term work by a short-lived mission with nobody to carry it on (§IV.2).
-    ShortCommitment,
-    /// Coercion against a partner, a service provider or a co-opted group (§IV.3).
-    InterlocutorTradeoff,
-    /// Less than a fifth of activities on the drivers side (§IV.4).
-    LawEnforcementOnly,
-    /// A military mission doing law enforcement (§IV.5).
-    MilitaryPolicing,
-    /// Detention, arrest or prosecution without oversight in a weak justice system (§IV.6).
-    AccountabilityGap,
-    /// The most harmful group is left alone while others are targeted (§IV.7).
-    ExternalAgenda,
-    /// A large mission with no conduct-and-discipline activity (§III, §IV).
-    MissionFootprint,
-    /// The first activity against crime starts long after the first mission (§IV).
-    LateStart,
-    /// Co-optation with no transition plan, or of a predatory group (§II).
-    CoOptationWithoutTransition,
-    /// Weak links of the justice chain that no activity addresses (§V.1).
-    FragmentedJusticeChain,
-    /// Two missions doing the same thing to the same group or region at once (§V.2).
-    TurfOverlap,
-    /// Missions of several organizations at once (§V.3).
-    OrganizationalGeopolitics,
-    /// A military mission with public-security tasks beside civilian or police ones (§V.4).
-    MilitaryPublicSecurity,
-    /// Missions on the same groups or regions with no intelligence sharing (§V.5).
-    IntelligenceNotShared,
-    /// A succession with no (or a partial) handover plan, or work left running (§V.6).
-    UnregulatedHandover,
-    /// Military and police components without an analysis capability (§V).
-    NoJointAnalysis,
-    /// Capacity building for a captured or corrupt state (§IV.4, §V).
-    CapacityToCapturedState,
-    /// A transnational group with no regional approach (§V, §VI(c)).
-    NoRegionalApproach,
-    /// No activity works with civil society, communities, women or youth (§V).
-    NoCommunityApproach,
-    /// Security and development actors not working together (§V).
-    SecurityDevelopmentSplit,
-    /// A sanctions panel of experts nobody draws on (§V).
-    PanelOfExpertsUnused,
-    /// Groups in border regions or hinterlands where no activity takes place (§VI(a)).
-    CapitalCentric,
-    /// No analysis capability and no analysis activity (§VI(b)).
-    NotIntelligenceLed,
-    /// Coercion before minimal security is established (§VI(e)).
-    BeforeMinimalSecurity,
-}
+pub use super::table::RuleId;
 
 impl RuleId {
-    /// Every rule, in the order findings are listed.
-    pub const ALL: &'static [RuleId] = &[
-        RuleId::SovereigntyConsent,
-        RuleId::CapabilityGap,
-        RuleId::ShortCommitment,
-        RuleId::InterlocutorTradeoff,
-        RuleId::LawEnforcementOnly,
-        RuleId::MilitaryPolicing,
-        RuleId::AccountabilityGap,
-        RuleId::ExternalAgenda,
-        RuleId::MissionFootprint,
-        RuleId::LateStart,
-        RuleId::CoOptationWithoutTransition,
-        RuleId::FragmentedJusticeChain,
-        RuleId::TurfOverlap,
-        RuleId::OrganizationalGeopolitics,
-        RuleId::MilitaryPublicSecurity,
-        RuleId::IntelligenceNotShared,
-        RuleId::UnregulatedHandover,
-        RuleId::NoJointAnalysis,
-        RuleId::CapacityToCapturedState,
-        RuleId::NoRegionalApproach,
-        RuleId::NoCommunityApproach,
-        RuleId::SecurityDevelopmentSplit,
-        RuleId::PanelOfExpertsUnused,
-        RuleId::CapitalCentric,
-        RuleId::NotIntelligenceLed,
-        RuleId::BeforeMinimalSecurity,
-    ];
-
-    /// The stable id, e.g. `"unregulated-handover"`.
-    pub fn as_str(self) -> &'static str {
-        use RuleId as R;
-        match self {
-            R::SovereigntyConsent => "sovereignty-consent",
-            R::CapabilityGap => "capability-gap",
-            R::ShortCommitment => "short-commitment",
-            R::InterlocutorTradeoff => "interlocutor-tradeoff",
-            R::LawEnforcementOnly => "law-enforcement-only",
-            R::MilitaryPolicing => "military-policing",
-            R::AccountabilityGap => "accountability-gap",
-            R::ExternalAgenda => "external-agenda",
-            R::MissionFootprint => "mission-footprint",
-            R::LateStart => "late-start",
-            R::CoOptationWithoutTransition => "co-optation-without-transition",
-            R::FragmentedJusticeChain => "fragmented-justice-chain",
-            R::TurfOverlap => "turf-overlap",
-            R::OrganizationalGeopolitics => "organizational-geopolitics",
-            R::MilitaryPublicSecurity => "military-public-security",
-            R::IntelligenceNotShared => "intelligence-not-shared",
-            R::UnregulatedHandover => "unregulated-handover",
-            R::NoJointAnalysis => "no-joint-analysis",
-            R::CapacityToCapturedState => "capacity-to-captured-state",
-            R::NoRegionalApproach => "no-regional-approach",
-            R::NoCommunityApproach => "no-community-approach",
-            R::SecurityDevelopmentSplit => "security-development-split",
-            R::PanelOfExpertsUnused => "panel-of-experts-unused",
-            R::CapitalCentric => "capital-centric",
-            R::NotIntelligenceLed => "not-intelligence-led",
-            R::BeforeMinimalSecurity => "before-minimal-security",
-        }
-    }
-
     /// The rule with this stable id.
     pub fn parse(id: &str) -> Option<RuleId> {
         RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
@@ -349,36 +232,15 @@ pub struct Finding {
     pub(crate) subject: Few,
     /// Further entities it names (activities to highlight, the other side of a pair).
     pub(crate) involved: Many,
-    /// What the sentence needs beyond the entities.
+    /// What the sentence needs beyond the entities: the detail its rule's detector found.
     pub(crate) detail: Detail,
 }
 
-/// What a finding's sentence says beyond naming its entities.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Detail {
-    /// No more than the entities.
-    None,
-    /// Reasons as bit flags (meaning depends on the rule).
-    Flags(u64),
-    /// Two numbers (counts, months).
-    Numbers(i64, i64),
-    /// Dates: an activity's and a limit.
-    Dates(YearMonth, YearMonth),
-    /// A variant of the rule's sentence.
-    Variant(u8),
-    /// Kinds of work (bits over `ActivityKind::ALL`) done directly and through host capacity.
-    Kinds {
-        /// Done by the missions themselves.
-        direct: u64,
-        /// Done through host capacity.
-        indirect: u64,
-    },
-}
-
 impl Finding {
-    pub(crate) fn new(rule: RuleId, subject: &[At], involved: Vec<At>, detail: Detail) -> Self {
+    pub(crate) fn new(subject: &[At], involved: Vec<At>, detail: impl Into<Detail>) -> Self {
+        let detail = detail.into();
         Self {
-            rule,
+            rule: detail.rule(),
             subject: Few::new(subject),
             involved: Many::Heap(involved),
             detail,
@@ -386,9 +248,10 @@ impl Finding {
     }
 
     /// A finding that names at most two further entities (no allocation).
-    pub(crate) fn new_few(rule: RuleId, subject: &[At], involved: &[At], detail: Detail) -> Self {
+    pub(crate) fn new_few(subject: &[At], involved: &[At], detail: impl Into<Detail>) -> Self {
+        let detail = detail.into();
         Self {
-            rule,
+            rule: detail.rule(),
             subject: Few::new(subject),
             involved: Many::Inline(Few::new(involved)),
             detail,
@@ -434,7 +297,7 @@ impl Finding {
 
     /// The sentence, in plain words, naming the entities.
     pub fn message(&self, s: &Scenario) -> String {
-        super::sentences::message(self, s)
+        capitalized(self.detail.sentence(self, &Names(s)))
     }
 
     /// Positions in `scenario.activities` of the activities the finding names (to highlight).

@@ -16,7 +16,9 @@ pub const RISKS_RON: &str = include_str!("../../assets/risks.ron");
 pub struct RiskInfo {
     /// Which rule.
     pub id: RuleId,
-    /// Which family it is listed under.
+    /// Which family it is listed under: the rule table's ([`RuleId::family`]), not written in
+    /// the texts.
+    #[serde(skip, default = "no_family")]
     pub family: Family,
     /// Short title.
     pub title: String,
@@ -24,7 +26,8 @@ pub struct RiskInfo {
     pub section: String,
     /// Where the checklist lists the rule's findings: 1 first (preconditions such as consent and
     /// minimal security), then do-no-harm risks, then whether the mission can do it, then
-    /// coordination.
+    /// coordination. The rule table's ([`RuleId::priority`]), not written in the texts.
+    #[serde(skip)]
     pub priority: u8,
     /// Why the rule has its priority, in a sentence.
     pub priority_reason: String,
@@ -44,9 +47,14 @@ impl RiskInfo {
     pub fn mitigations_for(&self, finding: &Finding, scenario: &Scenario) -> Vec<String> {
         self.mitigations
             .iter()
-            .map(|m| super::sentences::fill(m, finding, scenario))
+            .map(|m| super::text::fill(m, finding, scenario))
             .collect()
     }
+}
+
+/// Placeholder until [`RiskCatalogue::parse`] sets the family from the rule table.
+fn no_family() -> Family {
+    Family::Engaging
 }
 
 /// All rule texts.
@@ -65,7 +73,12 @@ pub struct RiskInfoError(pub String);
 impl RiskCatalogue {
     /// Parses risk texts and checks that every rule has exactly one entry.
     pub fn parse(text: &str) -> Result<Self, RiskInfoError> {
-        let cat: RiskCatalogue = ron::from_str(text).map_err(|e| RiskInfoError(e.to_string()))?;
+        let mut cat: RiskCatalogue =
+            ron::from_str(text).map_err(|e| RiskInfoError(e.to_string()))?;
+        for info in &mut cat.rules {
+            info.family = info.id.family();
+            info.priority = info.id.priority();
+        }
         for rule in RuleId::ALL {
             let n = cat.rules.iter().filter(|r| r.id == *rule).count();
             if n != 1 {

@@ -1,6 +1,7 @@
 //! The risk rules: given a scenario, which challenges of the paper's §IV, §V and §VI does it run
-//! into, and why. Each rule is a pure function of the scenario; titles, explanations and
-//! mitigations live in `assets/risks.ron`, the trigger logic here. Rules run once per change of
+//! into, and why. Each rule is a pure function of the scenario, listed once in `table.rs`, its
+//! detection and its sentence side by side in its family's file; titles, explanations and
+//! mitigations live in `assets/risks.ron`. Rules run once per change of
 //! the scenario, in time linear in the number of activities (missions are compared in pairs,
 //! activities never are).
 
@@ -13,7 +14,7 @@ mod missions;
 mod pairs;
 mod requirements;
 mod review;
-mod sentences;
+mod table;
 mod text;
 
 pub use finding::{EntityRef, Family, Finding, RuleId};
@@ -73,35 +74,7 @@ pub fn evaluate_rule(scenario: &Scenario, rule: RuleId) -> Vec<Finding> {
 }
 
 fn run(rule: RuleId, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    use RuleId as R;
-    match rule {
-        R::SovereigntyConsent => engaging::sovereignty_consent(ctx, out),
-        R::CapabilityGap => engaging::capability_gap(ctx, out),
-        R::ShortCommitment => engaging::short_commitment(ctx, out),
-        R::InterlocutorTradeoff => engaging::interlocutor_tradeoff(ctx, out),
-        R::LawEnforcementOnly => engaging::law_enforcement_only(ctx, out),
-        R::MilitaryPolicing => engaging::military_policing(ctx, out),
-        R::AccountabilityGap => engaging::accountability_gap(ctx, out),
-        R::ExternalAgenda => engaging::external_agenda(ctx, out),
-        R::MissionFootprint => engaging::mission_footprint(ctx, out),
-        R::LateStart => engaging::late_start(ctx, out),
-        R::CoOptationWithoutTransition => engaging::co_optation_without_transition(ctx, out),
-        R::FragmentedJusticeChain => missions::fragmented_justice_chain(ctx, out),
-        R::TurfOverlap => missions::turf_overlap(ctx, out),
-        R::OrganizationalGeopolitics => missions::organizational_geopolitics(ctx, out),
-        R::MilitaryPublicSecurity => missions::military_public_security(ctx, out),
-        R::IntelligenceNotShared => missions::intelligence_not_shared(ctx, out),
-        R::UnregulatedHandover => missions::unregulated_handover(ctx, out),
-        R::NoJointAnalysis => missions::no_joint_analysis(ctx, out),
-        R::CapacityToCapturedState => actors::capacity_to_captured_state(ctx, out),
-        R::NoRegionalApproach => actors::no_regional_approach(ctx, out),
-        R::NoCommunityApproach => actors::no_community_approach(ctx, out),
-        R::SecurityDevelopmentSplit => actors::security_development_split(ctx, out),
-        R::PanelOfExpertsUnused => actors::panel_of_experts_unused(ctx, out),
-        R::CapitalCentric => requirements::capital_centric(ctx, out),
-        R::NotIntelligenceLed => requirements::not_intelligence_led(ctx, out),
-        R::BeforeMinimalSecurity => requirements::before_minimal_security(ctx, out),
-    }
+    table::detect(rule, ctx, out);
 }
 
 #[cfg(test)]

@@ -1,4 +1,7 @@
-//! Small helpers to write findings' sentences.
+//! Small helpers to write findings' sentences: names of a scenario's entities, lists, counts.
+
+use super::finding::{At, Finding};
+use crate::model::Scenario;
 
 /// How many names a sentence lists before "and N more".
 pub(super) const LIST: usize = 3;
@@ -43,9 +46,228 @@ pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// Names entities of one scenario, as findings' sentences do.
+pub(super) struct Names<'a>(pub(super) &'a Scenario);
+
+impl Names<'_> {
+    pub(super) fn mission(&self, i: u32) -> String {
+        self.0
+            .missions
+            .get(i as usize)
+            .map_or_else(|| "a mission".to_owned(), |m| m.describe())
+    }
+    pub(super) fn mission_short(&self, i: u32) -> String {
+        self.0
+            .missions
+            .get(i as usize)
+            .map_or_else(|| "a mission".to_owned(), |m| m.short_name().to_owned())
+    }
+    pub(super) fn activity(&self, i: u32) -> String {
+        self.0
+            .activities
+            .get(i as usize)
+            .map_or_else(|| "an activity".to_owned(), |a| quote(&a.title))
+    }
+    pub(super) fn group(&self, i: u32) -> String {
+        self.0
+            .groups
+            .get(i as usize)
+            .map_or_else(|| "a group".to_owned(), |g| quote(&g.name))
+    }
+    pub(super) fn region(&self, i: u32) -> String {
+        self.0
+            .host
+            .regions
+            .get(i as usize)
+            .map_or_else(|| "a region".to_owned(), |r| r.name.clone())
+    }
+    pub(super) fn actor(&self, i: u32) -> String {
+        self.0
+            .actors
+            .get(i as usize)
+            .map_or_else(|| "an actor".to_owned(), |a| a.name.clone())
+    }
+    pub(super) fn host(&self) -> &str {
+        if self.0.host.name.is_empty() {
+            "the host state"
+        } else {
+            &self.0.host.name
+        }
+    }
+
+    /// The names of the entities of one kind in a list, at most `max` of them, then "and N more".
+    pub(super) fn list(
+        &self,
+        items: &[At],
+        pick: impl Fn(&At) -> Option<String>,
+        max: usize,
+    ) -> String {
+        let total = items.iter().filter(|a| pick(a).is_some()).count();
+        let names: Vec<String> = items.iter().filter_map(&pick).take(max).collect();
+        match total - names.len() {
+            0 => join(&names, max),
+            rest => format!("{} and {rest} more", names.join(", ")),
+        }
+    }
+    pub(super) fn activities(&self, items: &[At]) -> String {
+        self.list(
+            items,
+            |a| match a {
+                At::Activity(i) => Some(self.activity(*i)),
+                _ => None,
+            },
+            LIST,
+        )
+    }
+    pub(super) fn groups(&self, items: &[At]) -> String {
+        self.list(
+            items,
+            |a| match a {
+                At::Group(i) => Some(self.group(*i)),
+                _ => None,
+            },
+            LIST,
+        )
+    }
+    pub(super) fn regions(&self, items: &[At]) -> String {
+        self.list(
+            items,
+            |a| match a {
+                At::Region(i) => Some(self.region(*i)),
+                _ => None,
+            },
+            LIST,
+        )
+    }
+    pub(super) fn missions(&self, items: &[At], max: usize) -> String {
+        self.list(
+            items,
+            |a| match a {
+                At::Mission(i) => Some(self.mission(*i)),
+                _ => None,
+            },
+            max,
+        )
+    }
+}
+
+pub(super) fn count_of(items: &[At], kind: fn(&At) -> bool) -> usize {
+    items.iter().filter(|a| kind(a)).count()
+}
+
+pub(super) fn is_activity(a: &At) -> bool {
+    matches!(a, At::Activity(_))
+}
+
+pub(super) fn is_group(a: &At) -> bool {
+    matches!(a, At::Group(_))
+}
+
+/// "16,000".
+pub(super) fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "on 'A' and in Mitrovica": what two missions share.
+pub(super) fn places(n: &Names<'_>, items: &[At]) -> String {
+    let (groups, regions) = (n.groups(items), n.regions(items));
+    match (groups.is_empty(), regions.is_empty()) {
+        (false, true) => format!("on {groups}"),
+        (true, false) => format!("in {regions}"),
+        _ => format!("on {groups} and in {regions}"),
+    }
+}
+
+/// Fills a mitigation's placeholders with the finding's entities: `{missions}`, `{groups}`,
+/// `{activities}`, `{actors}` name those of its subject (else those it involves), `{subject}`
+/// its whole subject; `{groups|the groups}` gives the words to use when there are none.
+pub(super) fn fill(template: &str, f: &Finding, s: &Scenario) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[open + 1..open + close];
+        let (what, fallback) = inner.split_once('|').unwrap_or((inner, "the plan"));
+        match placeholder(what, f, s) {
+            Some(names) if !names.is_empty() => out.push_str(&names),
+            Some(_) => out.push_str(fallback),
+            None => out.push_str(&rest[open..=open + close]),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names for one placeholder; `None` if it is not one.
+fn placeholder(what: &str, f: &Finding, s: &Scenario) -> Option<String> {
+    let n = Names(s);
+    let name = |a: &At| -> String {
+        match a {
+            At::Mission(i) => n.mission_short(*i),
+            At::Group(i) => n.group(*i),
+            At::Activity(i) => n.activity(*i),
+            At::Actor(i) => n.actor(*i),
+            At::Region(i) => n.region(*i),
+            At::Link(l) => format!("the {} link", l.label()),
+        }
+    };
+    let kind: fn(&At) -> bool = match what {
+        "subject" => |_| true,
+        "missions" => |a| matches!(a, At::Mission(_)),
+        "groups" => |a| matches!(a, At::Group(_)),
+        "activities" => |a| matches!(a, At::Activity(_)),
+        "actors" => |a| matches!(a, At::Actor(_)),
+        _ => return None,
+    };
+    let mut names: Vec<String> = f.subject.iter().filter(|a| kind(a)).map(name).collect();
+    if names.is_empty() && what != "subject" {
+        for a in f.involved.iter().filter(|a| kind(a)) {
+            let a = name(a);
+            if !names.contains(&a) {
+                names.push(a);
+            }
+        }
+    }
+    Some(join(&names, LIST))
+}
+
+/// `text` with its first letter in upper case.
+pub(super) fn capitalized(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
+/// The verb in the singular or the plural: `verb(1, "targets", "target")`.
+pub(super) fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands() {
+        assert_eq!(super::thousands(16000), "16,000");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn joins() {

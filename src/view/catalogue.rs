@@ -131,7 +131,14 @@ fn catalogue_ui(ui: &mut Ui, doc: &Document, state: &mut CatalogueState, out: &m
                         });
                         if r.clicked() {
                             let id = s.fresh_id("activity");
-                            let mut a = t.instantiate(id.as_str().into());
+                            let mission = state
+                                .mission
+                                .as_ref()
+                                .and_then(|m| s.missions.iter().find(|x| &x.id == m));
+                            let mut a = match mission {
+                                Some(m) => t.instantiate_in(id.as_str().into(), m),
+                                None => t.instantiate(id.as_str().into()),
+                            };
                             a.mission = state.mission.clone();
                             out.push(Command::Edit(Edit::AddActivity(a)));
                             out.push(Command::Select(Selection::Activity(id.as_str().into())));
