@@ -410,6 +410,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             );
         }
     }
+    c.problems.extend(super::validate_exercise(scenario));
     c.problems
 }
 
