@@ -1,6 +1,12 @@
 //! The exercise: injects' effects applied for real, previews that tell the truth, replays that
 //! match delivery, and runs that survive save, load, recovery and the MSEL spreadsheet.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failed unwrap is a failed test"
+)]
+
 use std::path::Path;
 use std::process::Command;
 
