@@ -80,6 +80,11 @@ fn with_exercise(s: &mut Scenario) {
     i.effects = vec![Effect::SetConsent(peaceops::model::Consent::Contested)];
     s.injects.push(i);
     let mut run = Run::new("run-1", "A run", WallTime(1_796_154_000));
+    run.deliveries.push(Delivery {
+        inject: InjectId::from("inject-1"),
+        state: DeliveryState::Delivered,
+        when: WallTime(1_796_154_050),
+    });
     run.log.push(LogEntry {
         when: WallTime(1_796_154_100),
         at: None,
@@ -256,6 +261,9 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         findings: Vec::new(),
         activities: Vec::new(),
     };
+    v.push(Edit::WithdrawDelivery {
+        run: RunId::from("run-1"),
+    });
     v.push(Edit::AddLogEntry {
         run: RunId::from("run-1"),
         entry: entry.clone(),
@@ -296,6 +304,7 @@ fn kind(e: &Edit) -> &'static str {
         Edit::StartRun(_) => "StartRun",
         Edit::EndRun { .. } => "EndRun",
         Edit::RecordDelivery { .. } => "RecordDelivery",
+        Edit::WithdrawDelivery { .. } => "WithdrawDelivery",
         Edit::AddLogEntry { .. } => "AddLogEntry",
         Edit::UpdateLogEntry { .. } => "UpdateLogEntry",
     }
@@ -426,7 +435,7 @@ fn the_edit_generator_covers_every_kind() {
     });
     with_exercise(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 27, "{kinds:?}");
+    assert_eq!(kinds.len(), 28, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

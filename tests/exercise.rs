@@ -11,7 +11,9 @@ use std::path::Path;
 use std::process::Command;
 
 use peaceops::document::{Document, Origin};
-use peaceops::exercise::{delivery_edit, msel, preview, scenario_after, skip_edit};
+use peaceops::exercise::{
+    delivery_edit, hot_wash, msel, preview, run_board, scenario_after, skip_edit,
+};
 use peaceops::io::{RecoveryStore, Snapshot, load, save, to_ron};
 use peaceops::model::{
     DeliveryState, Edit, Effect, FindingKey, Inject, LogEntry, LogKind, ProblemKind, Run, RunId,
@@ -101,14 +103,57 @@ fn delivering_then_undoing_leaves_the_scenario_byte_identical() {
         doc.apply(edit, n as f64 * 10.0).unwrap();
         doc.seal_undo_step();
     }
-    assert_ne!(to_ron(doc.scenario()).unwrap(), start);
+    // The plan is untouched; the room's board has every effect.
+    let board = run_board(doc.scenario(), &run).unwrap();
+    let mut plan = doc.scenario().clone();
+    plan.runs.clear();
+    let mut original = s.clone();
+    original.runs.clear();
+    assert_eq!(plan, original, "a run never rewrites the plan");
+    assert_eq!(board.host.consent, peaceops::model::Consent::Contested);
+    assert_ne!(seen(&board), seen(&s));
     assert_eq!(doc.scenario().runs[0].delivered().count(), s.injects.len());
     for _ in &s.injects {
         assert!(doc.undo(), "each delivery is one undo step");
     }
     assert_eq!(to_ron(doc.scenario()).unwrap(), start);
+    assert_eq!(seen(&run_board(doc.scenario(), &run).unwrap()), seen(&s));
     assert!(doc.undo());
     assert_eq!(to_ron(doc.scenario()).unwrap(), to_ron(&s).unwrap());
+}
+
+#[test]
+fn undo_delivery_withdraws_the_last_one_even_after_log_entries() {
+    let s = exercise();
+    let mut doc = started(&s);
+    let run = RunId::from("run-1");
+    let edit = delivery_edit(doc.scenario(), &run, &s.injects[0], WallTime(2)).unwrap();
+    doc.apply(edit, 0.0).unwrap();
+    doc.seal_undo_step();
+    let entry = LogEntry {
+        when: WallTime(3),
+        at: None,
+        inject: Some(s.injects[0].id.clone()),
+        kind: LogKind::Decision,
+        text: "Set up a liaison cell".into(),
+        findings: vec![],
+        activities: vec![],
+    };
+    doc.apply(
+        Edit::AddLogEntry {
+            run: run.clone(),
+            entry,
+        },
+        1.0,
+    )
+    .unwrap();
+    doc.seal_undo_step();
+    doc.apply(Edit::WithdrawDelivery { run: run.clone() }, 2.0)
+        .unwrap();
+    let r = &doc.scenario().runs[0];
+    assert!(r.deliveries.is_empty());
+    assert_eq!(r.log.len(), 1, "the log keeps what was said");
+    assert_eq!(seen(&run_board(doc.scenario(), &run).unwrap()), seen(&s));
 }
 
 #[test]
@@ -117,19 +162,88 @@ fn the_preview_equals_the_findings_after_delivery() {
     let mut doc = started(&s);
     let run = RunId::from("run-1");
     for i in &s.injects {
-        let p = preview(doc.scenario(), doc.findings(), i).unwrap();
+        let board = run_board(doc.scenario(), &run).unwrap();
+        let p = preview(&board, &evaluate(&board), i).unwrap();
         let edit = delivery_edit(doc.scenario(), &run, i, WallTime(1_796_154_000)).unwrap();
         doc.apply(edit, 0.0).unwrap();
         doc.seal_undo_step();
-        assert_eq!(seen(&p.after), seen(doc.scenario()), "after {}", i.id);
+        let after = run_board(doc.scenario(), &run).unwrap();
+        assert_eq!(seen(&p.after), seen(&after), "after {}", i.id);
         let from_preview: Vec<FindingKey> = p.findings.iter().map(|f| f.key(&p.after)).collect();
-        let from_doc: Vec<FindingKey> = doc
-            .findings()
-            .iter()
-            .map(|f| f.key(doc.scenario()))
-            .collect();
-        assert_eq!(from_preview, from_doc, "after {}", i.id);
+        let from_run: Vec<FindingKey> = evaluate(&after).iter().map(|f| f.key(&after)).collect();
+        assert_eq!(from_preview, from_run, "after {}", i.id);
     }
+}
+
+#[test]
+fn the_hot_wash_replays_the_run_inject_by_inject() {
+    let s = exercise();
+    let mut doc = started(&s);
+    let run = RunId::from("run-1");
+    for (n, i) in s.injects.iter().enumerate() {
+        let edit = if n == 1 {
+            skip_edit(&run, &i.id, WallTime(10 + n as u64))
+        } else {
+            delivery_edit(doc.scenario(), &run, i, WallTime(10 + n as u64)).unwrap()
+        };
+        doc.apply(edit, 0.0).unwrap();
+        doc.seal_undo_step();
+    }
+    for (kind, inject, text) in [
+        (
+            LogKind::Strength,
+            Some("m01"),
+            "Liaison cell set up within the hour",
+        ),
+        (
+            LogKind::Improvement,
+            Some("m05"),
+            "No inventory of case files",
+        ),
+        (
+            LogKind::Question,
+            None,
+            "Who chairs the coordination meeting?",
+        ),
+    ] {
+        let entry = LogEntry {
+            when: WallTime(100),
+            at: None,
+            inject: inject.map(Into::into),
+            kind,
+            text: text.into(),
+            findings: vec![],
+            activities: vec![],
+        };
+        doc.apply(
+            Edit::AddLogEntry {
+                run: run.clone(),
+                entry,
+            },
+            0.0,
+        )
+        .unwrap();
+    }
+    let s2 = doc.scenario();
+    let wash = hot_wash(s2, &s2.runs[0]);
+    assert_eq!((wash.delivered, wash.skipped), (s.injects.len() - 1, 1));
+    assert_eq!(wash.steps.len(), s.injects.len());
+    assert!(wash.stopped.is_none());
+    let m05 = &wash.steps[4];
+    assert_eq!(m05.delivery.inject.as_str(), "m05");
+    assert!(
+        m05.raised
+            .iter()
+            .any(|(k, _)| k.rule == "unregulated-handover")
+    );
+    assert_eq!(m05.log.len(), 1);
+    assert_eq!(wash.strengths.len(), 1);
+    assert_eq!(wash.improvements[0].text, "No inventory of case files");
+    assert_eq!(wash.unlinked.len(), 1);
+    assert!(
+        wash.steps[1].raised.is_empty(),
+        "a skipped inject raises nothing"
+    );
 }
 
 #[test]
@@ -328,8 +442,11 @@ fn the_command_line_lists_injects_and_runs() {
     let out = peaceops(&["runs", path.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());
-    assert!(text.contains("2 delivered, 1 skipped"), "{text}");
-    assert!(text.contains("area for improvement"), "{text}");
+    assert!(
+        text.contains("2 delivered, 1 skipped; 1 strength, 1 area for improvement"),
+        "{text}"
+    );
+    assert!(text.contains("raises intelligence-not-shared"), "{text}");
     assert!(
         text.contains("then 'y'\\u{a}and z"),
         "log text is terminal-safe: {text}"

@@ -276,6 +276,7 @@ fn write_runs(s: &Scenario, out: &mut dyn Write) -> std::io::Result<()> {
         if s.runs.len() == 1 { "" } else { "s" }
     )?;
     for r in &s.runs {
+        let wash = super::hot_wash(s, r);
         let ended = r
             .ended
             .map_or_else(|| "still open".to_owned(), |e| format!("ended {e}"));
@@ -286,19 +287,27 @@ fn write_runs(s: &Scenario, out: &mut dyn Write) -> std::io::Result<()> {
             t(&r.name),
             r.started
         )?;
-        let delivered = r
-            .deliveries
-            .iter()
-            .filter(|d| d.state == DeliveryState::Delivered)
-            .count();
         writeln!(
             out,
-            "   {delivered} delivered, {} skipped",
-            r.deliveries.len() - delivered
+            "   {} delivered, {} skipped; {} strength{}, {} area{} for improvement",
+            wash.delivered,
+            wash.skipped,
+            wash.strengths.len(),
+            if wash.strengths.len() == 1 { "" } else { "s" },
+            wash.improvements.len(),
+            if wash.improvements.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
         )?;
-        for d in &r.deliveries {
-            let title = s
-                .inject(&d.inject)
+        for e in &wash.unlinked {
+            write_entry(e, out)?;
+        }
+        for step in &wash.steps {
+            let d = step.delivery;
+            let title = step
+                .inject
                 .map_or("(no longer in the script)", |i| i.title.as_str());
             writeln!(
                 out,
@@ -308,18 +317,32 @@ fn write_runs(s: &Scenario, out: &mut dyn Write) -> std::io::Result<()> {
                 t(d.inject.as_str()),
                 t(title)
             )?;
+            for (k, m) in &step.raised {
+                writeln!(out, "      raises {}: {}", t(&k.rule), t(m))?;
+            }
+            for (k, m) in &step.cleared {
+                writeln!(out, "      clears {}: {}", t(&k.rule), t(m))?;
+            }
+            for e in &step.log {
+                write_entry(e, out)?;
+            }
         }
-        for e in &r.log {
-            let at = e.at.map(|d| format!(", as of {d}")).unwrap_or_default();
-            let inject = e
-                .inject
-                .as_ref()
-                .map(|i| format!(", after [{}]", t(i.as_str())))
-                .unwrap_or_default();
-            writeln!(out, "   {} {}{at}{inject}: {}", e.when, e.kind, t(&e.text))?;
+        if let Some(e) = &wash.stopped {
+            writeln!(out, "   replay stopped: {}", t(&e.to_string()))?;
         }
     }
     Ok(())
+}
+
+fn write_entry(e: &crate::model::LogEntry, out: &mut dyn Write) -> std::io::Result<()> {
+    let at = e.at.map(|d| format!(", as of {d}")).unwrap_or_default();
+    writeln!(
+        out,
+        "      {} {}{at}: {}",
+        e.when,
+        e.kind,
+        terminal_safe(&e.text)
+    )
 }
 
 /// `peaceops msel export FILE OUT.csv`: writes the script as a spreadsheet. Refuses to write over

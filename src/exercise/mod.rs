@@ -5,6 +5,9 @@
 
 pub mod cli;
 pub mod msel;
+mod summary;
+
+pub use summary::{HotWash, Seen, Step, hot_wash};
 
 use std::collections::{HashMap, HashSet};
 
@@ -169,23 +172,58 @@ pub fn apply_inject(s: &mut Scenario, inject: &Inject) -> Result<(), EffectError
         })
 }
 
-/// The one undo step that delivers an inject in a run: its effects, and the record of it.
+/// The one undo step that delivers an inject in a run: the record of it. The scenario itself
+/// keeps the plan as it was, so the same script can be run again with another group; the room
+/// sees the plan with the run's delivered injects applied ([`run_board`]). The effects are
+/// tried on that board first, so an inject that cannot be applied is refused here, with why.
 pub fn delivery_edit(
     s: &Scenario,
     run: &RunId,
     inject: &Inject,
     when: WallTime,
-) -> Result<Edit, EffectError> {
-    let mut edits = effect_edits(s, inject)?;
-    edits.push(Edit::RecordDelivery {
+) -> Result<Edit, RunError> {
+    let mut board = run_board(s, run)?;
+    apply_inject(&mut board, inject)?;
+    Ok(Edit::RecordDelivery {
         run: run.clone(),
         delivery: Delivery {
             inject: inject.id.clone(),
             state: DeliveryState::Delivered,
             when,
         },
-    });
-    Ok(Edit::Batch(edits))
+    })
+}
+
+/// A run cannot be shown or continued.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RunError {
+    /// No run has the id.
+    #[error("no run has the id {0:?}")]
+    UnknownRun(String),
+    /// A delivered inject is no longer in the script.
+    #[error("the run delivered inject {0:?}, which is no longer in the script")]
+    MissingInject(String),
+    /// A delivered inject's effects no longer apply.
+    #[error(transparent)]
+    Effect(#[from] EffectError),
+}
+
+/// The scenario as the room sees it in a run: the plan with the injects the run delivered
+/// applied in the order they were delivered.
+pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
+    let r = s
+        .runs
+        .iter()
+        .find(|r| &r.id == run)
+        .ok_or_else(|| RunError::UnknownRun(run.to_string()))?;
+    let mut board = s.clone();
+    for id in r.delivered() {
+        let inject = s
+            .inject(id)
+            .ok_or_else(|| RunError::MissingInject(id.to_string()))?;
+        apply_inject(&mut board, inject)?;
+    }
+    Ok(board)
 }
 
 /// The edit that skips an inject in a run (nothing in the scenario changes).

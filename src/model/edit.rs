@@ -123,13 +123,18 @@ pub enum Edit {
         /// When it ended.
         when: WallTime,
     },
-    /// Record that an inject was delivered or skipped in a run. Delivering also applies the
-    /// inject's effects: put both in one [`Edit::Batch`].
+    /// Record that an inject was delivered or skipped in a run. The plan itself is unchanged:
+    /// the room sees it with the run's delivered injects applied (`exercise::run_board`).
     RecordDelivery {
         /// Which run.
         run: RunId,
         /// What was done.
         delivery: Delivery,
+    },
+    /// Withdraw a run's last delivery ("Undo delivery"), even after later log entries.
+    WithdrawDelivery {
+        /// Which run.
+        run: RunId,
     },
     /// Add an entry to a run's decision log.
     AddLogEntry {
@@ -314,6 +319,12 @@ impl Edit {
                 find(&mut s.runs, |r| r.id == run, run.as_str())?
                     .deliveries
                     .push(delivery);
+            }
+            Edit::WithdrawDelivery { run } => {
+                let r = find(&mut s.runs, |r| r.id == run, run.as_str())?;
+                if r.deliveries.pop().is_none() {
+                    return Err(EditError::NotFound(format!("a delivery in run {run}")));
+                }
             }
             Edit::AddLogEntry { run, entry } => {
                 find(&mut s.runs, |r| r.id == run, run.as_str())?
