@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::{EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_VALID, terminal_safe};
 use crate::io::{load, save};
-use crate::model::{DeliveryState, Effect, Inject, Run, Scenario};
+use crate::model::{Effect, Inject, Run, Scenario};
 
 use super::msel;
 
