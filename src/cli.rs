@@ -68,6 +68,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the exercise script (injects) of a scenario with each inject's effects.
+    Injects {
+        /// Scenario file (.ron).
+        file: PathBuf,
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the runs of a scenario's exercise with their deliveries and decision logs.
+    Runs {
+        /// Scenario file (.ron).
+        file: PathBuf,
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move the exercise script (MSEL) to or from a spreadsheet (CSV).
+    #[command(subcommand)]
+    Msel(MselCommand),
+}
+
+/// `peaceops msel ...`.
+#[derive(Debug, Subcommand)]
+pub enum MselCommand {
+    /// Write a scenario's injects as CSV (UTF-8 with BOM, HSEEP's columns where they fit).
+    Export {
+        /// Scenario file (.ron).
+        file: PathBuf,
+        /// The CSV file to write.
+        csv: PathBuf,
+    },
+    /// Replace a scenario's injects by a CSV's (`,` or `;`) and save the result as a new file.
+    /// Nothing is written if any cell is wrong; the original scenario is never changed.
+    Import {
+        /// Scenario file (.ron).
+        file: PathBuf,
+        /// The CSV file to read.
+        csv: PathBuf,
+        /// The new scenario file to write (must not exist).
+        output: PathBuf,
+    },
 }
 
 /// Exit status: every file valid.

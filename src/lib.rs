@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod document;
+pub mod exercise;
 pub mod io;
 pub mod lens;
 pub mod model;

@@ -4,7 +4,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use peaceops::cli::{Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, check_at, lens_from_arg, timeline};
+use peaceops::cli::{
+    Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, MselCommand, check_at, lens_from_arg, timeline,
+};
+use peaceops::exercise::cli as exercise;
 
 /// Many small allocations (parsed files, findings): mimalloc serves them faster than the system's.
 #[global_allocator]
@@ -32,6 +35,24 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )),
+        Some(Command::Injects { file, json }) => ExitCode::from(exercise::injects(
+            &file,
+            json,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
+        Some(Command::Runs { file, json }) => ExitCode::from(exercise::runs(
+            &file,
+            json,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
+        Some(Command::Msel(MselCommand::Export { file, csv })) => {
+            ExitCode::from(exercise::msel_export(&file, &csv, &mut std::io::stderr()))
+        }
+        Some(Command::Msel(MselCommand::Import { file, csv, output })) => ExitCode::from(
+            exercise::msel_import(&file, &csv, &output, &mut std::io::stderr()),
+        ),
         None => open_window(cli.file),
     }
 }

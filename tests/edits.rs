@@ -20,8 +20,9 @@ use std::collections::BTreeSet;
 use peaceops::document::{Document, Origin};
 use peaceops::model::{
     Activity, ActivityId, Actor, ActorId, ActorKind, CheckStatus, CrimeGroup, CustomItem,
-    CustomItemId, Edit, EntityId, FindingKey, GroupId, History, Mission, MissionId, ProblemKind,
-    Scenario, Timeline, YearMonth, validate,
+    CustomItemId, Delivery, DeliveryState, Edit, Effect, EntityId, FindingKey, GroupId, History,
+    Inject, InjectId, LogEntry, LogKind, Mission, MissionId, ProblemKind, Run, RunId, Scenario,
+    Timeline, WallTime, YearMonth, validate,
 };
 use peaceops::rules::{EntityRef, evaluate};
 use peaceops::synthetic::{Rng, Size, scenario};
@@ -67,8 +68,33 @@ fn generated() -> impl Strategy<Value = Scenario> {
             status: CheckStatus::Open,
             note: String::new(),
         });
+        with_exercise(&mut s);
         s
     })
+}
+
+/// Gives a scenario an inject and an open run with one log entry, so exercise edits have
+/// something to change.
+fn with_exercise(s: &mut Scenario) {
+    let mut i = Inject::new("inject-1", "Something happens");
+    i.effects = vec![Effect::SetConsent(peaceops::model::Consent::Contested)];
+    s.injects.push(i);
+    let mut run = Run::new("run-1", "A run", WallTime(1_796_154_000));
+    run.deliveries.push(Delivery {
+        inject: InjectId::from("inject-1"),
+        state: DeliveryState::Delivered,
+        when: WallTime(1_796_154_050),
+    });
+    run.log.push(LogEntry {
+        when: WallTime(1_796_154_100),
+        at: None,
+        inject: None,
+        kind: LogKind::Decision,
+        text: "decided".into(),
+        findings: Vec::new(),
+        activities: Vec::new(),
+    });
+    s.runs.push(run);
 }
 
 /// Every entity of the scenario.
@@ -189,6 +215,64 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         note: "why".into(),
     }));
     v.push(Edit::DeleteCustom(CustomItemId::from("custom-1")));
+    v.push(Edit::Batch(vec![
+        Edit::SetFinding {
+            key: FindingKey {
+                rule: "late-start".into(),
+                entities: vec![],
+            },
+            status: CheckStatus::Accepted,
+            note: "batched".into(),
+        },
+        Edit::DeleteCustom(CustomItemId::from("custom-1")),
+    ]));
+    v.push(Edit::AddInject(Inject::new("inject-2", "Another event")));
+    let mut i = Inject::new("inject-1", "Reworded event");
+    i.at = Some(YearMonth::new(2006, 5).unwrap());
+    v.push(Edit::UpdateInject(i));
+    v.push(Edit::MoveInject {
+        id: InjectId::from("inject-1"),
+        to: 5,
+    });
+    v.push(Edit::DeleteInject(InjectId::from("inject-1")));
+    v.push(Edit::StartRun(Run::new(
+        "run-2",
+        "Second run",
+        WallTime(1_796_155_000),
+    )));
+    v.push(Edit::EndRun {
+        run: RunId::from("run-1"),
+        when: WallTime(1_796_156_000),
+    });
+    v.push(Edit::RecordDelivery {
+        run: RunId::from("run-1"),
+        delivery: Delivery {
+            inject: InjectId::from("inject-1"),
+            state: DeliveryState::Skipped,
+            when: WallTime(1_796_155_500),
+        },
+    });
+    let entry = LogEntry {
+        when: WallTime(1_796_155_600),
+        at: Some(YearMonth::new(2008, 12).unwrap()),
+        inject: Some(InjectId::from("inject-1")),
+        kind: LogKind::Improvement,
+        text: "log it".into(),
+        findings: Vec::new(),
+        activities: Vec::new(),
+    };
+    v.push(Edit::WithdrawDelivery {
+        run: RunId::from("run-1"),
+    });
+    v.push(Edit::AddLogEntry {
+        run: RunId::from("run-1"),
+        entry: entry.clone(),
+    });
+    v.push(Edit::UpdateLogEntry {
+        run: RunId::from("run-1"),
+        index: 0,
+        entry,
+    });
     v
 }
 
@@ -212,6 +296,17 @@ fn kind(e: &Edit) -> &'static str {
         Edit::AddCustom(_) => "AddCustom",
         Edit::UpdateCustom(_) => "UpdateCustom",
         Edit::DeleteCustom(_) => "DeleteCustom",
+        Edit::Batch(_) => "Batch",
+        Edit::AddInject(_) => "AddInject",
+        Edit::UpdateInject(_) => "UpdateInject",
+        Edit::DeleteInject(_) => "DeleteInject",
+        Edit::MoveInject { .. } => "MoveInject",
+        Edit::StartRun(_) => "StartRun",
+        Edit::EndRun { .. } => "EndRun",
+        Edit::RecordDelivery { .. } => "RecordDelivery",
+        Edit::WithdrawDelivery { .. } => "WithdrawDelivery",
+        Edit::AddLogEntry { .. } => "AddLogEntry",
+        Edit::UpdateLogEntry { .. } => "UpdateLogEntry",
     }
 }
 
@@ -338,8 +433,9 @@ fn the_edit_generator_covers_every_kind() {
         status: CheckStatus::Open,
         note: String::new(),
     });
+    with_exercise(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 17, "{kinds:?}");
+    assert_eq!(kinds.len(), 28, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -529,6 +529,117 @@ fn timeline() -> BoxedStrategy<Option<Timeline>> {
         .boxed()
 }
 
+fn effect() -> BoxedStrategy<peaceops::model::Effect> {
+    use peaceops::model::Effect as E;
+    prop_oneof![
+        one_of(Consent::ALL).prop_map(E::SetConsent),
+        one_of(Level::ALL).prop_map(E::SetPoliceTrust),
+        prop::option::of(year_month()).prop_map(E::SetMinimalSecurity),
+        (id(), year_month()).prop_map(|(m, end)| E::EndMission {
+            mission: MissionId(m),
+            end
+        }),
+        (id(), one_of(Capability::ALL)).prop_map(|(m, capability)| E::RemoveCapability {
+            mission: MissionId(m),
+            capability
+        }),
+        (id(), one_of(HandoverScope::ALL)).prop_map(|(m, scope)| E::HandoverDrops {
+            mission: MissionId(m),
+            scope
+        }),
+        (id(), id(), any::<bool>()).prop_map(|(m, w, shares)| E::SetIntelSharing {
+            mission: MissionId(m),
+            with: MissionId(w),
+            shares
+        }),
+        (id(), one_of(PeaceRole::ALL)).prop_map(|(g, role)| E::SetGroupRole {
+            group: GroupId(g),
+            role
+        }),
+        group().prop_map(E::AddGroup),
+    ]
+    .boxed()
+}
+
+fn inject() -> BoxedStrategy<peaceops::model::Inject> {
+    (
+        (id(), prop::option::of(year_month()), text(), text()),
+        (
+            text(),
+            text(),
+            prop::option::of(text()),
+            text(),
+            list(effect()),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, at, title, text),
+                (controller_notes, expected_action, section, controller, effects),
+            )| {
+                peaceops::model::Inject {
+                    id: peaceops::model::InjectId(id),
+                    at,
+                    title,
+                    text,
+                    controller_notes,
+                    expected_action,
+                    section,
+                    controller,
+                    effects,
+                }
+            },
+        )
+        .boxed()
+}
+
+fn wall_time() -> BoxedStrategy<peaceops::model::WallTime> {
+    // Up to the year 9999, the last RFC 3339 can write.
+    (0u64..253_402_300_799)
+        .prop_map(peaceops::model::WallTime)
+        .boxed()
+}
+
+fn run() -> BoxedStrategy<peaceops::model::Run> {
+    use peaceops::model::{Delivery, DeliveryState, InjectId, LogEntry, LogKind, Run, RunId};
+    let delivery =
+        (id(), one_of(DeliveryState::ALL), wall_time()).prop_map(|(i, state, when)| Delivery {
+            inject: InjectId(i),
+            state,
+            when,
+        });
+    let entry = (
+        (
+            wall_time(),
+            prop::option::of(year_month()),
+            prop::option::of(id()),
+        ),
+        (one_of(LogKind::ALL), text(), list(id())),
+    )
+        .prop_map(|((when, at, inject), (kind, text, activities))| LogEntry {
+            when,
+            at,
+            inject: inject.map(InjectId),
+            kind,
+            text,
+            findings: Vec::new(),
+            activities: activities.into_iter().map(ActivityId).collect(),
+        });
+    (
+        (id(), text(), wall_time(), prop::option::of(wall_time())),
+        (list(delivery), list(entry)),
+    )
+        .prop_map(|((id, name, started, ended), (deliveries, log))| Run {
+            id: RunId(id),
+            name,
+            started,
+            ended,
+            deliveries,
+            log,
+        })
+        .boxed()
+}
+
 /// Any scenario of the current format version, with positions drawn from `position`.
 fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
     (
@@ -540,11 +651,13 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
             prop::collection::vec(activity(position), 0..5),
             checklist(),
         ),
+        (list(inject()), list(run())),
     )
         .prop_map(
             |(
                 (title, description, timeline, host, milestones),
                 (groups, missions, actors, activities, checklist),
+                (injects, runs),
             )| {
                 Scenario {
                     format_version: peaceops::model::FORMAT_VERSION,
@@ -558,6 +671,8 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
                     activities,
                     milestones,
                     checklist,
+                    injects,
+                    runs,
                 }
             },
         )
@@ -822,6 +937,12 @@ fn locations(s: &Scenario) -> std::collections::HashSet<String> {
     }
     for c in &s.checklist.custom {
         add("checklist item", &c.title, c.id.as_str());
+    }
+    for i in &s.injects {
+        add("inject", &i.title, i.id.as_str());
+    }
+    for r in &s.runs {
+        add("run", &r.name, r.id.as_str());
     }
     out.insert("scenario timeline".to_owned());
     out

@@ -3,7 +3,8 @@
 
 use super::{
     Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
-    FindingKey, GroupId, HostState, Mission, MissionId, RegionId, Scenario, Timeline,
+    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionId,
+    RegionId, Run, RunId, Scenario, Timeline, WallTime,
 };
 
 /// Which entity an edit or a reference concerns.
@@ -98,6 +99,59 @@ pub enum Edit {
     UpdateCustom(CustomItem),
     /// Delete a custom item.
     DeleteCustom(CustomItemId),
+    /// Several edits as one undo step, applied in order; if one fails, none is applied.
+    Batch(Vec<Edit>),
+    /// Add an inject to the exercise script, at the end (its id must be new among injects).
+    AddInject(Inject),
+    /// Replace the inject with the same id.
+    UpdateInject(Inject),
+    /// Delete an inject (runs keep their record of it).
+    DeleteInject(InjectId),
+    /// Move an inject to another place in the script.
+    MoveInject {
+        /// Which inject.
+        id: InjectId,
+        /// Its new index (clamped to the list).
+        to: usize,
+    },
+    /// Start a run of the exercise (its id must be new among runs).
+    StartRun(Run),
+    /// Close a run.
+    EndRun {
+        /// Which run.
+        run: RunId,
+        /// When it ended.
+        when: WallTime,
+    },
+    /// Record that an inject was delivered or skipped in a run. The plan itself is unchanged:
+    /// the room sees it with the run's delivered injects applied (`exercise::run_board`).
+    RecordDelivery {
+        /// Which run.
+        run: RunId,
+        /// What was done.
+        delivery: Delivery,
+    },
+    /// Withdraw a run's last delivery ("Undo delivery"), even after later log entries.
+    WithdrawDelivery {
+        /// Which run.
+        run: RunId,
+    },
+    /// Add an entry to a run's decision log.
+    AddLogEntry {
+        /// Which run.
+        run: RunId,
+        /// The entry.
+        entry: LogEntry,
+    },
+    /// Replace an entry of a run's decision log.
+    UpdateLogEntry {
+        /// Which run.
+        run: RunId,
+        /// Its index in the log.
+        index: usize,
+        /// The new entry.
+        entry: LogEntry,
+    },
 }
 
 /// Why an edit could not be applied; the scenario is unchanged.
@@ -126,6 +180,8 @@ impl Edit {
                 format!("finding:{}:{}", key.rule, key.entities.join(","))
             }
             Edit::UpdateCustom(c) => format!("custom:{}", c.id),
+            Edit::UpdateInject(i) => format!("inject:{}", i.id),
+            Edit::UpdateLogEntry { run, index, .. } => format!("log:{run}:{index}"),
             _ => return None,
         })
     }
@@ -222,9 +278,76 @@ impl Edit {
                     return Err(EditError::NotFound(id.0));
                 }
             }
+            Edit::Batch(edits) => {
+                // All or nothing: a failing edit halfway must not leave half an inject applied.
+                let mut copy = s.clone();
+                for edit in edits {
+                    edit.apply(&mut copy)?;
+                }
+                *s = copy;
+            }
+            Edit::AddInject(i) => {
+                if s.inject(&i.id).is_some() {
+                    return Err(EditError::DuplicateId(i.id.0));
+                }
+                s.injects.push(i);
+            }
+            Edit::UpdateInject(i) => {
+                let slot = find(&mut s.injects, |x| x.id == i.id, i.id.as_str())?;
+                *slot = i;
+            }
+            Edit::DeleteInject(id) => {
+                let at = position(&s.injects, |x| x.id == id, id.as_str())?;
+                s.injects.remove(at);
+            }
+            Edit::MoveInject { id, to } => {
+                let at = position(&s.injects, |x| x.id == id, id.as_str())?;
+                let inject = s.injects.remove(at);
+                let to = to.min(s.injects.len());
+                s.injects.insert(to, inject);
+            }
+            Edit::StartRun(run) => {
+                if s.runs.iter().any(|r| r.id == run.id) {
+                    return Err(EditError::DuplicateId(run.id.0));
+                }
+                s.runs.push(run);
+            }
+            Edit::EndRun { run, when } => {
+                find(&mut s.runs, |r| r.id == run, run.as_str())?.ended = Some(when);
+            }
+            Edit::RecordDelivery { run, delivery } => {
+                find(&mut s.runs, |r| r.id == run, run.as_str())?
+                    .deliveries
+                    .push(delivery);
+            }
+            Edit::WithdrawDelivery { run } => {
+                let r = find(&mut s.runs, |r| r.id == run, run.as_str())?;
+                if r.deliveries.pop().is_none() {
+                    return Err(EditError::NotFound(format!("a delivery in run {run}")));
+                }
+            }
+            Edit::AddLogEntry { run, entry } => {
+                find(&mut s.runs, |r| r.id == run, run.as_str())?
+                    .log
+                    .push(entry);
+            }
+            Edit::UpdateLogEntry { run, index, entry } => {
+                let log = &mut find(&mut s.runs, |r| r.id == run, run.as_str())?.log;
+                let slot = log
+                    .get_mut(index)
+                    .ok_or_else(|| EditError::NotFound(format!("{run} log entry {}", index + 1)))?;
+                *slot = entry;
+            }
         }
         Ok(())
     }
+}
+
+fn position<T>(items: &[T], hit: impl Fn(&T) -> bool, id: &str) -> Result<usize, EditError> {
+    items
+        .iter()
+        .position(hit)
+        .ok_or_else(|| EditError::NotFound(id.to_owned()))
 }
 
 /// Keeps a position on the chart: finite and within [-1, 1].

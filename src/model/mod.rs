@@ -7,6 +7,7 @@ mod checklist;
 mod choice;
 mod date;
 mod edit;
+mod exercise;
 mod group;
 mod history;
 mod host;
@@ -24,6 +25,10 @@ pub use checklist::{CheckStatus, Checklist, CustomItem, FindingKey, FindingState
 pub use choice::{Capacity, Choice, Level};
 pub use date::{MAX_YEAR, MIN_YEAR, YearMonth, YearMonthError, periods_overlap};
 pub use edit::{Edit, EditError, EntityId, references};
+pub use exercise::{
+    Delivery, DeliveryState, Effect, Inject, InjectId, LogEntry, LogKind, Run, RunId, WallTime,
+    validate_exercise,
+};
 pub use group::{Approach, ApproachPeriod, CrimeGroup, Market, PeaceRole, StateRelation};
 pub use history::History;
 pub use host::{

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Milestone, Mission, YearMonth};
+use super::{
+    Activity, Actor, Checklist, CrimeGroup, HostState, Inject, Milestone, Mission, Run, YearMonth,
+};
 
 /// The file format version this build writes. Older versions are migrated on load
 /// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
@@ -52,6 +54,12 @@ pub struct Scenario {
     /// The room's checklist state.
     #[serde(default)]
     pub checklist: Checklist,
+    /// The exercise script: events injected one by one, each with its effects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<Inject>,
+    /// Runs of the exercise, each with what was delivered and its decision log.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<Run>,
 }
 
 impl Default for Scenario {
@@ -75,6 +83,8 @@ impl Scenario {
             activities: Vec::new(),
             milestones: Vec::new(),
             checklist: Checklist::default(),
+            injects: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -89,6 +99,11 @@ impl Scenario {
             .chain(self.actors.iter().map(|a| a.id.as_str()))
             .chain(self.activities.iter().map(|a| a.id.as_str()))
             .chain(self.checklist.custom.iter().map(|c| c.id.as_str()))
+    }
+
+    /// The inject with this id.
+    pub fn inject(&self, id: &super::InjectId) -> Option<&Inject> {
+        self.injects.iter().find(|i| &i.id == id)
     }
 
     /// An id not used by anything in the scenario, `prefix-N`.

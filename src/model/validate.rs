@@ -420,6 +420,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
     }
     approach_periods(scenario, &missions, &mut c);
     components(scenario, &missions, &mut c);
+    c.problems.extend(super::validate_exercise(scenario));
     c.problems
 }
 

@@ -1,0 +1,423 @@
+//! Running an exercise: an inject's effects become the editor's own edits, so delivering one is
+//! an ordinary undoable change; a preview shows which risks an inject would raise and clear
+//! before the room hears it; and a scenario can be replayed "after" any inject of the script.
+//! No UI here: the console, the command line and the reports use the same functions.
+
+pub mod cli;
+pub mod msel;
+mod summary;
+
+pub use summary::{HotWash, Seen, Step, hot_wash};
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{
+    Delivery, DeliveryState, Edit, EditError, Effect, FindingKey, Inject, InjectId, RunId,
+    Scenario, WallTime,
+};
+use crate::rules::{Finding, evaluate};
+
+/// Why an inject's effects cannot be applied; the scenario is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EffectError {
+    /// An effect names a mission the scenario does not have.
+    #[error("inject {inject}: no mission has the id {id:?}")]
+    UnknownMission {
+        /// The inject.
+        inject: InjectId,
+        /// The missing mission's id.
+        id: String,
+    },
+    /// An effect names a group the scenario does not have.
+    #[error("inject {inject}: no crime group has the id {id:?}")]
+    UnknownGroup {
+        /// The inject.
+        inject: InjectId,
+        /// The missing group's id.
+        id: String,
+    },
+    /// The edit the effects make could not be applied (e.g. a new group's id is taken).
+    #[error("inject {inject}: {error}")]
+    Edit {
+        /// The inject.
+        inject: InjectId,
+        /// What went wrong.
+        error: EditError,
+    },
+}
+
+/// The edits that carry out an inject's effects, as the editor would make them: the host, each
+/// mission and each group touched become one replacement each, new groups one addition each.
+/// Effects apply in order, so a later effect sees an earlier one's change.
+pub fn effect_edits(s: &Scenario, inject: &Inject) -> Result<Vec<Edit>, EffectError> {
+    let mut host = None;
+    let mut missions: Vec<crate::model::Mission> = Vec::new();
+    let mut groups: Vec<crate::model::CrimeGroup> = Vec::new();
+    let mut added: Vec<crate::model::CrimeGroup> = Vec::new();
+
+    macro_rules! mission {
+        ($id:expr) => {{
+            let id = $id;
+            let at = match missions.iter().position(|m| &m.id == id) {
+                Some(at) => at,
+                None => {
+                    let m = s.mission(id).ok_or_else(|| EffectError::UnknownMission {
+                        inject: inject.id.clone(),
+                        id: id.to_string(),
+                    })?;
+                    missions.push(m.clone());
+                    missions.len() - 1
+                }
+            };
+            &mut missions[at]
+        }};
+    }
+    macro_rules! group {
+        ($id:expr) => {{
+            let id = $id;
+            if let Some(at) = added.iter().position(|g| &g.id == id) {
+                &mut added[at]
+            } else {
+                let at = match groups.iter().position(|g| &g.id == id) {
+                    Some(at) => at,
+                    None => {
+                        let g = s.group(id).ok_or_else(|| EffectError::UnknownGroup {
+                            inject: inject.id.clone(),
+                            id: id.to_string(),
+                        })?;
+                        groups.push(g.clone());
+                        groups.len() - 1
+                    }
+                };
+                &mut groups[at]
+            }
+        }};
+    }
+
+    for effect in &inject.effects {
+        match effect {
+            Effect::SetConsent(c) => host.get_or_insert_with(|| s.host.clone()).consent = *c,
+            Effect::SetPoliceTrust(l) => {
+                host.get_or_insert_with(|| s.host.clone()).police_trust = *l;
+            }
+            Effect::SetMinimalSecurity(d) => {
+                host.get_or_insert_with(|| s.host.clone()).minimal_security = *d;
+            }
+            Effect::EndMission { mission, end } => mission!(mission).end = Some(*end),
+            Effect::RemoveCapability {
+                mission,
+                capability,
+            } => mission!(mission).capabilities.retain(|c| c != capability),
+            Effect::AddCapability {
+                mission,
+                capability,
+            } => {
+                let m = mission!(mission);
+                if !m.capabilities.contains(capability) {
+                    m.capabilities.push(*capability);
+                }
+            }
+            Effect::HandoverDrops { mission, scope } => {
+                mission!(mission).handover.covers.retain(|c| c != scope);
+            }
+            Effect::SetHandoverPlanned { mission, planned } => {
+                mission!(mission).handover.planned = *planned;
+            }
+            Effect::SetIntelSharing {
+                mission,
+                with,
+                shares,
+            } => {
+                if s.mission(with).is_none() {
+                    return Err(EffectError::UnknownMission {
+                        inject: inject.id.clone(),
+                        id: with.to_string(),
+                    });
+                }
+                let m = mission!(mission);
+                m.intel_sharing.retain(|w| w != with);
+                if *shares {
+                    m.intel_sharing.push(with.clone());
+                }
+            }
+            Effect::SetOversight { mission, oversight } => {
+                mission!(mission).oversight = *oversight;
+            }
+            Effect::SetGroupRole { group, role } => group!(group).role = *role,
+            Effect::SetGroupTies {
+                group,
+                ties_to_officials,
+            } => group!(group).ties_to_officials = *ties_to_officials,
+            Effect::SetGroupApproach { group, approach } => group!(group).approach = *approach,
+            Effect::AddGroup(g) => added.push(g.clone()),
+        }
+    }
+
+    let mut edits = Vec::new();
+    edits.extend(host.map(Edit::SetHost));
+    edits.extend(missions.into_iter().map(Edit::UpdateMission));
+    edits.extend(groups.into_iter().map(Edit::UpdateGroup));
+    edits.extend(added.into_iter().map(Edit::AddGroup));
+    Ok(edits)
+}
+
+/// Applies an inject's effects to a scenario, all or nothing.
+pub fn apply_inject(s: &mut Scenario, inject: &Inject) -> Result<(), EffectError> {
+    let edits = effect_edits(s, inject)?;
+    Edit::Batch(edits)
+        .apply(s)
+        .map_err(|error| EffectError::Edit {
+            inject: inject.id.clone(),
+            error,
+        })
+}
+
+/// The one undo step that delivers an inject in a run: the record of it. The scenario itself
+/// keeps the plan as it was, so the same script can be run again with another group; the room
+/// sees the plan with the run's delivered injects applied ([`run_board`]). The effects are
+/// tried on that board first, so an inject that cannot be applied is refused here, with why.
+pub fn delivery_edit(
+    s: &Scenario,
+    run: &RunId,
+    inject: &Inject,
+    when: WallTime,
+) -> Result<Edit, RunError> {
+    let mut board = run_board(s, run)?;
+    apply_inject(&mut board, inject)?;
+    Ok(Edit::RecordDelivery {
+        run: run.clone(),
+        delivery: Delivery {
+            inject: inject.id.clone(),
+            state: DeliveryState::Delivered,
+            when,
+        },
+    })
+}
+
+/// A run cannot be shown or continued.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RunError {
+    /// No run has the id.
+    #[error("no run has the id {0:?}")]
+    UnknownRun(String),
+    /// A delivered inject is no longer in the script.
+    #[error("the run delivered inject {0:?}, which is no longer in the script")]
+    MissingInject(String),
+    /// A delivered inject's effects no longer apply.
+    #[error(transparent)]
+    Effect(#[from] EffectError),
+}
+
+/// The scenario as the room sees it in a run: the plan with the injects the run delivered
+/// applied in the order they were delivered.
+pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
+    let r = s
+        .runs
+        .iter()
+        .find(|r| &r.id == run)
+        .ok_or_else(|| RunError::UnknownRun(run.to_string()))?;
+    let mut board = s.clone();
+    for id in r.delivered() {
+        let inject = s
+            .inject(id)
+            .ok_or_else(|| RunError::MissingInject(id.to_string()))?;
+        apply_inject(&mut board, inject)?;
+    }
+    Ok(board)
+}
+
+/// The edit that skips an inject in a run (nothing in the scenario changes).
+pub fn skip_edit(run: &RunId, inject: &InjectId, when: WallTime) -> Edit {
+    Edit::RecordDelivery {
+        run: run.clone(),
+        delivery: Delivery {
+            inject: inject.clone(),
+            state: DeliveryState::Skipped,
+            when,
+        },
+    }
+}
+
+/// `check --after` names an inject the script does not have.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AfterError {
+    /// No inject has the id.
+    #[error("no inject has the id {id:?}; the injects are: {}", list(known))]
+    UnknownInject {
+        /// The id asked for.
+        id: String,
+        /// The ids the script has, in order.
+        known: Vec<InjectId>,
+    },
+    /// An inject up to it could not be applied.
+    #[error(transparent)]
+    Effect(#[from] EffectError),
+}
+
+fn list(ids: &[InjectId]) -> String {
+    if ids.is_empty() {
+        return "(none)".to_owned();
+    }
+    ids.iter()
+        .map(InjectId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The scenario as it stands after the script's injects up to and including `id` are
+/// delivered in order (the script's order, as the facilitator would deliver them).
+pub fn scenario_after(s: &Scenario, id: &str) -> Result<Scenario, AfterError> {
+    let Some(last) = s.injects.iter().position(|i| i.id.as_str() == id) else {
+        return Err(AfterError::UnknownInject {
+            id: id.to_owned(),
+            known: s.injects.iter().map(|i| i.id.clone()).collect(),
+        });
+    };
+    let mut after = s.clone();
+    for inject in &s.injects[..=last] {
+        apply_inject(&mut after, inject)?;
+    }
+    Ok(after)
+}
+
+/// What delivering an inject would do to the checklist.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preview {
+    /// The scenario after delivery.
+    pub after: Scenario,
+    /// Findings after delivery.
+    pub findings: Vec<Finding>,
+    /// Indices into `findings` of those the inject raises (absent before).
+    pub raised: Vec<usize>,
+    /// Indices into `findings` of those present before whose sentence changes (e.g. a consent
+    /// finding that now has one more reason).
+    pub changed: Vec<usize>,
+    /// Keys of the findings it clears (present before, absent after), with their messages.
+    pub cleared: Vec<(FindingKey, String)>,
+}
+
+/// Previews an inject: applies it to a copy and compares the findings with `before` (the
+/// current scenario's findings), by checklist key.
+pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Preview, EffectError> {
+    let mut after = s.clone();
+    apply_inject(&mut after, inject)?;
+    let findings = evaluate(&after);
+    let before_text: HashMap<FindingKey, String> =
+        before.iter().map(|f| (f.key(s), f.message(s))).collect();
+    let after_keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&after)).collect();
+    let after_set: HashSet<&FindingKey> = after_keys.iter().collect();
+    let mut raised = Vec::new();
+    let mut changed = Vec::new();
+    for (i, k) in after_keys.iter().enumerate() {
+        match before_text.get(k) {
+            None => raised.push(i),
+            Some(text) if *text != findings[i].message(&after) => changed.push(i),
+            Some(_) => {}
+        }
+    }
+    let cleared = before
+        .iter()
+        .filter_map(|f| {
+            let key = f.key(s);
+            (!after_set.contains(&key)).then(|| (key, f.message(s)))
+        })
+        .collect();
+    Ok(Preview {
+        after,
+        findings,
+        raised,
+        changed,
+        cleared,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Capability, Consent, HandoverScope, MissionId, PeaceRole};
+
+    fn kosovo() -> Scenario {
+        let text = include_str!("../../scenarios/kosovo-2008.ron");
+        crate::io::parse(text, std::path::Path::new("kosovo-2008.ron")).unwrap()
+    }
+
+    fn inject(effects: Vec<Effect>) -> Inject {
+        let mut i = Inject::new("i1", "Test");
+        i.effects = effects;
+        i
+    }
+
+    #[test]
+    fn effects_change_what_they_name_and_nothing_else() {
+        let s = kosovo();
+        let mut after = s.clone();
+        let eulex = MissionId::from("eulex");
+        let i = inject(vec![
+            Effect::SetConsent(Consent::Contested),
+            Effect::HandoverDrops {
+                mission: eulex.clone(),
+                scope: HandoverScope::CaseFiles,
+            },
+            Effect::RemoveCapability {
+                mission: eulex.clone(),
+                capability: Capability::Investigators,
+            },
+        ]);
+        apply_inject(&mut after, &i).unwrap();
+        assert_eq!(after.host.consent, Consent::Contested);
+        let m = after.mission(&eulex).unwrap();
+        assert!(!m.handover.covers.contains(&HandoverScope::CaseFiles));
+        assert!(!m.capabilities.contains(&Capability::Investigators));
+        assert_eq!(after.activities, s.activities);
+        assert_eq!(after.groups, s.groups);
+    }
+
+    #[test]
+    fn an_effect_on_a_missing_mission_changes_nothing() {
+        let s = kosovo();
+        let mut after = s.clone();
+        let i = inject(vec![
+            Effect::SetConsent(Consent::Absent),
+            Effect::EndMission {
+                mission: MissionId::from("nope"),
+                end: "2009-01".parse().unwrap(),
+            },
+        ]);
+        let err = apply_inject(&mut after, &i).unwrap_err();
+        assert!(err.to_string().contains("\"nope\""), "{err}");
+        assert_eq!(after, s);
+    }
+
+    #[test]
+    fn later_effects_see_earlier_ones_and_new_groups_can_be_changed() {
+        let s = kosovo();
+        let mut g = s.groups[0].clone();
+        g.id = "new-gang".into();
+        g.role = PeaceRole::Evader;
+        let i = inject(vec![
+            Effect::AddGroup(g),
+            Effect::SetGroupRole {
+                group: "new-gang".into(),
+                role: PeaceRole::Spoiler,
+            },
+        ]);
+        let mut after = s.clone();
+        apply_inject(&mut after, &i).unwrap();
+        assert_eq!(after.groups.len(), s.groups.len() + 1);
+        assert_eq!(
+            after.group(&"new-gang".into()).unwrap().role,
+            PeaceRole::Spoiler
+        );
+    }
+
+    #[test]
+    fn an_unknown_inject_lists_the_known_ones() {
+        let mut s = kosovo();
+        s.injects = vec![Inject::new("a", "A"), Inject::new("b", "B")];
+        let err = scenario_after(&s, "c").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no inject has the id \"c\"; the injects are: a, b"
+        );
+    }
+}
