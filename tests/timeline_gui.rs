@@ -4,7 +4,6 @@
 
 #![cfg(feature = "gui")]
 #![expect(
-    clippy::panic,
     clippy::unwrap_used,
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
