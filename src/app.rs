@@ -18,6 +18,7 @@ use crate::view::panels::{Side, SidePanels};
 use crate::view::status_bar::Notice;
 use crate::view::{
     ViewState, catalogue, chart, checklist, editor, help, menu_bar, present, start, status_bar,
+    timeline,
 };
 
 /// Where recovery copies of unsaved work go.
@@ -77,6 +78,10 @@ pub struct PeaceOpsApp {
     help: help::HelpState,
     /// Counts documents shown, so lists start at the top for each.
     generation: u64,
+    /// Whether the timeline panel is open.
+    timeline_open: bool,
+    /// The timeline's play state and cache.
+    timeline: timeline::TimelineState,
 }
 
 impl PeaceOpsApp {
@@ -115,6 +120,8 @@ impl PeaceOpsApp {
             start_screen: start.file.is_none(),
             help: help::HelpState::default(),
             generation: 0,
+            timeline_open: false,
+            timeline: timeline::TimelineState::default(),
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -197,6 +204,16 @@ impl PeaceOpsApp {
     /// The file flow: the document, its file, its recovery copy.
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// What is selected in the editor, if anything.
+    pub fn selection(&self) -> Option<&crate::command::Selection> {
+        self.view.selection.as_ref()
+    }
+
+    /// Whether the timeline panel is open, and whether it is playing.
+    pub fn timeline_state(&self) -> (bool, bool) {
+        (self.timeline_open, self.timeline.playing)
     }
 
     /// The message shown to the user, if any.
@@ -361,6 +378,7 @@ impl PeaceOpsApp {
         match cmd {
             Command::Ui(c) => self.run_ui(ctx, c),
             Command::Edit(edit) => {
+                self.timeline.stop();
                 if let Err(e) = self.session.document_mut().apply(edit, now) {
                     self.notice =
                         Some(Notice::error(format!("That change could not be made: {e}")));
@@ -372,6 +390,7 @@ impl PeaceOpsApp {
             Command::SaveTo(p) => {
                 self.save_to(&p);
             }
+            Command::SetLens(lens) => self.session.document_mut().set_lens(lens),
             Command::ConfirmDelete(id) => {
                 let refs = references(self.document().scenario(), &id);
                 if refs.is_empty() {
@@ -437,6 +456,10 @@ impl PeaceOpsApp {
                     Side::Right
                 };
                 self.panels.toggle(side, fitted);
+            }
+            UiCommand::ToggleTimeline => {
+                self.timeline_open = !self.timeline_open;
+                self.timeline.stop();
             }
             UiCommand::Present => self.set_presenting(ctx, !self.presenting),
             UiCommand::Shortcuts => self.help.shortcuts = true,
@@ -660,8 +683,36 @@ impl PeaceOpsApp {
                 &mut self.notice,
                 &mut self.show_problems,
                 ctx.zoom_factor(),
+                out,
             );
         });
+        if self.timeline_open && !self.start_screen {
+            Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(theme::TIMELINE_HEIGHT)
+                .size_range(theme::TIMELINE_MIN_HEIGHT..=ctx.content_rect().height() / 2.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.strong("Timeline");
+                        if ui
+                            .small_button("Hide timeline")
+                            .on_hover_text(UiCommand::ToggleTimeline.text_and_tooltip().1)
+                            .clicked()
+                        {
+                            out.push(Command::Ui(UiCommand::ToggleTimeline));
+                        }
+                    });
+                    timeline::timeline_ui(
+                        ui,
+                        self.session.document(),
+                        &mut self.timeline,
+                        self.prefs.dark,
+                        out,
+                    );
+                });
+        } else {
+            self.timeline.stop();
+        }
         let fitted = self.panels.widths(ctx.content_rect().width());
         let generation = self.generation;
         match fitted.editor {

@@ -95,6 +95,9 @@ ui_commands! {
     /// Show or hide the checklist panel (right).
     ToggleChecklist => "Show / hide the checklist", "Collapse the risk checklist panel to give the chart room, or open it again",
         [cmd(Key::CloseBracket)];
+    /// Show or hide the timeline panel (bottom).
+    ToggleTimeline => "Show / hide the timeline", "The missions over time, with the date cursor that replays the chart and the checklist",
+        [cmd(Key::T)];
     /// The chart alone, full screen, in large type (Esc returns).
     Present => "Presentation mode", "The chart full screen in large type for the room, with the open risks and the selected finding (Esc returns)",
         [plain(Key::F11)];
@@ -182,6 +185,8 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Ask before deleting an entity that others refer to.
     ConfirmDelete(crate::model::EntityId),
+    /// Look at the board through this lens (the date cursor); not an edit.
+    SetLens(crate::lens::Lens),
 }
 
 #[cfg(test)]

@@ -1,14 +1,19 @@
 //! The open document: the scenario on screen, where it is saved, its undo history, whether it
 //! has unsaved changes, and what is derived from it (risk findings, quadrant counts), recomputed
 //! once per change rather than every frame. No UI here, so the window's logic is testable alone.
+//!
+//! The document also holds the room's [`Lens`] (the timeline's date cursor): the findings, the
+//! checklist rows and the quadrant counts are those of the board through it, recomputed when the
+//! scenario or the lens changes.
 
 use std::path::{Path, PathBuf};
 
 use crate::io::{LoadError, SaveError, load, save};
+use crate::lens::{Board, Lens};
 use crate::model::{
     Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
 };
-use crate::rules::{Finding, Review, evaluate};
+use crate::rules::{Finding, Review, evaluate, evaluate_at};
 
 /// A current finding with the room's decision on it (owned, unlike [`Review`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +37,7 @@ struct Derived {
     open: usize,
     counts: [usize; 4],
     problems: Vec<Problem>,
+    board: Board,
 }
 
 /// Where the document came from, for the title bar.
@@ -55,6 +61,9 @@ pub struct Document {
     history: History,
     revision: u64,
     derived: Derived,
+    lens: Lens,
+    /// Bumped on every change of the scenario or the lens.
+    view_revision: u64,
 }
 
 impl Document {
@@ -68,6 +77,8 @@ impl Document {
             history: History::default(),
             revision: 0,
             derived: Derived::default(),
+            lens: Lens::ALL_TIME,
+            view_revision: 0,
         };
         doc.refresh();
         doc
@@ -167,6 +178,32 @@ impl Document {
         self.revision
     }
 
+    /// Bumped on every change of the scenario or of the lens: views that show the board
+    /// through the lens cache by it.
+    pub fn view_revision(&self) -> u64 {
+        self.view_revision
+    }
+
+    /// How the room looks at the scenario (all time, or as of a month).
+    pub fn lens(&self) -> Lens {
+        self.lens
+    }
+
+    /// Looks through another lens: the findings, rows and counts become those of its board.
+    /// Not an edit: no undo step, the file does not change.
+    pub fn set_lens(&mut self, lens: Lens) {
+        if lens != self.lens {
+            self.lens = lens;
+            self.view_revision += 1;
+            self.relens();
+        }
+    }
+
+    /// What the lens shows of the scenario (which missions and activities).
+    pub fn board(&self) -> &Board {
+        &self.derived.board
+    }
+
     /// Applies an edit as one undo step (merged with the previous one when they share a key and
     /// follow within a second and a half). `now_secs` is the UI clock.
     pub fn apply(&mut self, edit: Edit, now_secs: f64) -> Result<(), EditError> {
@@ -232,7 +269,8 @@ impl Document {
         &self.derived.rows
     }
 
-    /// Decisions whose finding no longer fires.
+    /// Decisions whose finding no longer fires at any time (as of a month, a decision whose
+    /// finding does not hold then is kept aside, not resolved).
     pub fn resolved(&self) -> &[FindingState] {
         &self.derived.resolved
     }
@@ -257,20 +295,44 @@ impl Document {
             .count()
     }
 
-    /// Activities per quadrant (all activities, in `Quadrant::ALL` order).
+    /// Activities per quadrant, in `Quadrant::ALL` order: all of them for all time, else those
+    /// under way in the lens's month.
     pub fn quadrant_counts(&self) -> [usize; 4] {
         self.derived.counts
     }
 
     fn changed(&mut self) {
         self.revision += 1;
+        self.view_revision += 1;
         self.dirty = self.scenario != self.saved;
         self.refresh();
     }
 
+    /// After a change of the scenario: everything.
     fn refresh(&mut self) {
-        let findings = evaluate(&self.scenario);
+        self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
+        if !self.lens.is_all_time() {
+            // The resolved decisions are those of all time, whatever the month: found once per
+            // change of the scenario, not per move of the cursor.
+            let all_time = evaluate(&self.scenario);
+            self.derived.resolved = Review::new(&all_time, &self.scenario)
+                .resolved
+                .iter()
+                .map(|s| (*s).clone())
+                .collect();
+        }
+        self.relens();
+    }
+
+    /// After a change of the lens: what the lens shows.
+    fn relens(&mut self) {
+        let findings = evaluate_at(&self.scenario, &self.lens);
         let review = Review::new(&findings, &self.scenario);
+        // As of a month, `resolved` stays the all-time list found by `refresh` (or by the last
+        // all-time look, if the scenario has not changed since).
+        if self.lens.is_all_time() {
+            self.derived.resolved = review.resolved.iter().map(|s| (*s).clone()).collect();
+        }
         let rows = review
             .rows
             .iter()
@@ -282,15 +344,16 @@ impl Document {
                 note: r.note.to_owned(),
             })
             .collect();
-        let resolved = review.resolved.iter().map(|s| (*s).clone()).collect();
         let open = review.open_count();
+        let board = Board::new(&self.scenario, self.lens);
         self.derived = Derived {
             rows,
-            resolved,
+            resolved: std::mem::take(&mut self.derived.resolved),
             open,
-            counts: self.scenario.quadrant_counts(),
-            problems: crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok()),
+            counts: board.counts,
+            problems: std::mem::take(&mut self.derived.problems),
             findings,
+            board,
         };
     }
 }
@@ -313,6 +376,53 @@ mod tests {
         assert_eq!(doc.quadrant_counts()[0], 0);
         assert!(doc.redo());
         assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn the_lens_changes_rows_and_counts_and_decisions_are_shared_across_dates() {
+        use crate::model::{Mission, YearMonth};
+        let ym = |t: &str| t.parse::<YearMonth>().unwrap();
+        let mut s = Scenario::new("t");
+        s.missions
+            .push(Mission::new("m".into(), "M", ym("2000-01")));
+        let mut a = Activity::new("a1".into(), "Raids", -0.5, 0.5);
+        a.mission = Some("m".into());
+        a.start = Some(ym("2003-01"));
+        s.activities.push(a);
+        let mut doc = Document::new(s, Origin::New);
+        let all = doc.check_rows().to_vec();
+        assert!(!all.is_empty());
+        let key = all[0].key.clone();
+        doc.apply(
+            Edit::SetFinding {
+                key: key.clone(),
+                status: CheckStatus::Mitigated,
+                note: "n".into(),
+            },
+            0.0,
+        )
+        .unwrap();
+        let revision = doc.revision();
+        doc.set_lens(Lens::at(ym("2001-01")));
+        assert_eq!(doc.revision(), revision, "a lens is not an edit");
+        assert!(!doc.is_dirty() || doc.can_undo());
+        assert_eq!(doc.quadrant_counts(), [0; 4], "nothing under way in 2001");
+        assert!(
+            doc.resolved().is_empty(),
+            "a decision on a finding that does not hold yet is not resolved"
+        );
+        doc.set_lens(Lens::at(ym("2004-01")));
+        assert_eq!(doc.quadrant_counts().iter().sum::<usize>(), 1);
+        let row = doc.check_rows().iter().find(|r| r.key == key);
+        if let Some(row) = row {
+            assert_eq!(
+                row.status,
+                CheckStatus::Mitigated,
+                "same key, same decision"
+            );
+        }
+        doc.set_lens(Lens::ALL_TIME);
+        assert_eq!(doc.check_rows().len(), all.len());
     }
 
     #[test]

@@ -216,6 +216,105 @@ pub fn mission_shape(i: usize) -> MarkerShape {
     SHAPES[(i / PALETTE.len() + i) % SHAPES.len()]
 }
 
+/// A mission's or an unassigned activity's colour for an activity not under way in the lens's
+/// month: towards the background.
+pub fn faded_if(color: Color32, faded: bool, dark: bool) -> Color32 {
+    if faded {
+        // Towards the plot's background, so faded markers recede in either theme.
+        let bg = if dark {
+            Color32::from_gray(30)
+        } else {
+            Color32::from_gray(248)
+        };
+        color.lerp_to_gamma(bg, FADE)
+    } else {
+        color
+    }
+}
+
+/// How far a faded marker goes towards the background (0: not at all, 1: invisible).
+pub const FADE: f32 = 0.72;
+
+/// Timeline: default height of its panel.
+pub const TIMELINE_HEIGHT: f32 = 220.0;
+/// Timeline: smallest height of its panel.
+pub const TIMELINE_MIN_HEIGHT: f32 = 90.0;
+/// Timeline: width of the lane labels.
+pub const TIMELINE_LABEL_WIDTH: f32 = 170.0;
+/// Timeline: height of a mission's bar (activity bars are thinner).
+pub const TIMELINE_BAR: f32 = 8.0;
+/// Timeline: height of an activity's bar.
+pub const TIMELINE_ACTIVITY: f32 = 4.0;
+/// Timeline: height of the band of marker labels under the axis.
+pub const TIMELINE_MARKS: f32 = 16.0;
+/// Timeline: space between lanes.
+pub const TIMELINE_GAP: f32 = 6.0;
+/// Timeline: height of the month axis band.
+pub const TIMELINE_AXIS: f32 = 22.0;
+/// Timeline: text size of labels and years.
+pub const TIMELINE_TEXT: f32 = 12.0;
+/// Timeline: handover arrow width.
+pub const TIMELINE_ARROW: f32 = 2.5;
+/// Timeline: how near a bar's end the pointer grips it, in points.
+pub const TIMELINE_GRIP: f32 = 6.0;
+
+/// Timeline: the shading of a policing vacuum.
+pub fn vacuum_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgba_unmultiplied(200, 80, 60, 40)
+    } else {
+        Color32::from_rgba_unmultiplied(220, 60, 40, 30)
+    }
+}
+
+/// Timeline: year ticks and grid lines.
+pub fn timeline_grid(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(70)
+    } else {
+        Color32::from_gray(215)
+    }
+}
+
+/// Timeline: a handover arrow, by how far it is planned.
+pub fn handover_color(plan: crate::lens::HandoverPlan, dark: bool) -> Color32 {
+    use crate::lens::HandoverPlan as P;
+    match (plan, dark) {
+        (P::Planned, false) => Color32::from_rgb(30, 130, 60),
+        (P::Planned, true) => Color32::from_rgb(90, 200, 120),
+        (P::Partial, false) => Color32::from_rgb(190, 110, 0),
+        (P::Partial, true) => Color32::from_rgb(240, 170, 50),
+        (P::None, _) => error_color(dark),
+    }
+}
+
+/// Timeline: a milestone's marker.
+pub fn milestone_mark(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(150, 170, 255)
+    } else {
+        Color32::from_rgb(60, 80, 200)
+    }
+}
+
+/// Timeline: the minimal-security marker.
+pub fn security_mark(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(120, 210, 120)
+    } else {
+        Color32::from_rgb(30, 140, 50)
+    }
+}
+
+/// Timeline: the date cursor.
+pub fn cursor_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 210, 80)
+    } else {
+        Color32::from_rgb(200, 40, 120)
+    }
+}
+
 /// Colour of activities with no mission.
 pub fn unassigned_color(dark: bool) -> Color32 {
     if dark {

@@ -2,6 +2,7 @@
 //! `peaceops timeline FILE [--json]`, on the real binary.
 
 #![expect(
+    clippy::panic,
     clippy::expect_used,
     clippy::unwrap_used,
     reason = "test helpers: a failed unwrap is a failed test"

@@ -80,7 +80,7 @@ pub struct ChecklistState {
 
 impl ChecklistState {
     fn layout(&mut self, doc: &Document) {
-        let key = (doc.revision(), self.expanded.clone());
+        let key = (doc.view_revision(), self.expanded.clone());
         if self.layout_revision.as_ref() == Some(&key) {
             return;
         }
@@ -133,7 +133,7 @@ impl ChecklistState {
             .collect();
         self.total = top;
         self.groups = groups;
-        if self.layout_revision.as_ref().map(|k| k.0) != Some(doc.revision()) {
+        if self.layout_revision.as_ref().map(|k| k.0) != Some(doc.view_revision()) {
             self.messages = vec![None; doc.findings().len()];
         }
         self.layout_revision = Some(key);

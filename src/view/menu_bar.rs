@@ -62,6 +62,7 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             ui.separator();
             UiCommand::ToggleEditor.menu_button(ui, true, out);
             UiCommand::ToggleChecklist.menu_button(ui, true, out);
+            UiCommand::ToggleTimeline.menu_button(ui, true, out);
             UiCommand::Present.menu_button(ui, true, out);
             ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);

@@ -13,10 +13,11 @@ pub mod panels;
 pub mod present;
 pub mod start;
 pub mod status_bar;
+pub mod timeline;
 pub mod widgets;
 
 pub use crate::command::Selection;
-use crate::model::{GroupId, MissionId, YearMonth};
+use crate::model::{GroupId, MissionId};
 
 /// The editor's tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,8 +68,9 @@ pub struct ChartFilter {
     pub mission: Option<MissionId>,
     /// Only activities targeting this group.
     pub group: Option<GroupId>,
-    /// Only activities active in this month.
-    pub date: Option<YearMonth>,
+    /// As of a month (the document's lens), leave out the activities not under way then
+    /// instead of fading them.
+    pub hide_inactive: bool,
 }
 
 /// View state shared by the panels (not saved with the scenario).

@@ -3,7 +3,9 @@
 
 use egui::Ui;
 
+use crate::command::Command;
 use crate::document::Document;
+use crate::lens::Lens;
 use crate::theme;
 
 /// A message shown to the user once.
@@ -40,12 +42,26 @@ pub fn status_bar_ui(
     notice: &mut Option<Notice>,
     show_problems: &mut bool,
     zoom: f32,
+    out: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
         // The right side first, so a long message can only take the room that is left, where it
         // wraps instead of pushing the rest (and its own Dismiss button) off the window.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(format!("zoom {:.0}%", zoom * 100.0));
+            // The date cursor: what the board is seen as of, and the way back to all time.
+            if let Some(at) = doc.lens().at {
+                if ui
+                    .small_button("All time")
+                    .on_hover_text("See the whole plan at once again (the default).")
+                    .clicked()
+                {
+                    out.push(Command::SetLens(Lens::ALL_TIME));
+                }
+                ui.strong(format!("as of {at}")).on_hover_text(
+                    "The chart, its counts and the checklist show the board as of this month.",
+                );
+            }
             let n = doc.error_count();
             let warnings = doc.problems().len() - n;
             if warnings > 0

@@ -243,7 +243,8 @@ impl ChartLayout {
                     continue;
                 }
                 let st = &model.styles[d.style];
-                paint::marker_mesh(&mut meshes[d.style], *c, r, st.shape, st.color);
+                let color = theme::faded_if(st.color, d.faded, dark);
+                paint::marker_mesh(&mut meshes[d.style], *c, r, st.shape, color);
             }
             shapes.extend(meshes.into_iter().map(Shape::mesh));
         } else {
@@ -252,7 +253,8 @@ impl ChartLayout {
                     continue;
                 }
                 let st = &model.styles[d.style];
-                paint::marker_shapes(&mut shapes, *c, r, st.shape, st.color, outline);
+                let color = theme::faded_if(st.color, d.faded, dark);
+                paint::marker_shapes(&mut shapes, *c, r, st.shape, color, outline);
             }
         }
 
@@ -284,7 +286,8 @@ impl ChartLayout {
         order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
         for i in order {
             let (d, c) = (&model.dots[i], &centres[i]);
-            if Some(d.activity) == key.dragged {
+            // Faded markers (not under way in the lens's month) keep their room unlabelled.
+            if Some(d.activity) == key.dragged || d.faded {
                 continue;
             }
             if placed.len() >= theme::LABEL_MAX || tried >= theme::LABEL_TRIES {

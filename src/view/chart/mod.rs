@@ -18,6 +18,7 @@ use self::model::ChartModel;
 use super::{ChartFilter, Selection, ViewState};
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
+use crate::lens::Lens;
 use crate::model::{ActivityId, Edit, Quadrant, Scenario, YearMonth};
 use crate::theme::{self, ChartText};
 
@@ -32,6 +33,7 @@ struct Drag {
 
 #[derive(Clone, Debug, PartialEq)]
 struct ModelKey {
+    /// The scenario's and the lens's revision.
     revision: u64,
     filter: ChartFilter,
     dark: bool,
@@ -90,13 +92,13 @@ pub fn chart_ui(
         }
     };
     let key = ModelKey {
-        revision: doc.revision(),
+        revision: doc.view_revision(),
         filter: view.filter.clone(),
         dark,
     };
     let cache = &mut view.chart;
     if cache.key.as_ref() != Some(&key) {
-        cache.model = ChartModel::build(s, &key.filter, dark);
+        cache.model = ChartModel::build(s, doc.board(), &key.filter, dark);
         cache.dot_of = vec![None; s.activities.len()];
         for (i, d) in cache.model.dots.iter().enumerate() {
             cache.dot_of[d.activity] = Some(i);
@@ -108,7 +110,7 @@ pub fn chart_ui(
         Some(Selection::Activity(id)) => Some(id.clone()),
         _ => None,
     };
-    let hkey = (doc.revision(), hovered_finding, selected.clone());
+    let hkey = (doc.view_revision(), hovered_finding, selected.clone());
     if cache.highlight_key.as_ref() != Some(&hkey) {
         cache.highlight = highlight_activities(doc, hovered_finding, selected.as_ref());
         cache.highlight_key = Some(hkey);
@@ -127,7 +129,7 @@ pub fn chart_ui(
         if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
             ui.horizontal(|ui| {
                 ui.menu_button("Filters", |ui| {
-                    filters_ui(ui, s, timeline, &mut view.filter, out);
+                    filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
                 })
                 .response
                 .on_hover_text("Show only some missions, groups or months.");
@@ -142,7 +144,7 @@ pub fn chart_ui(
                 legend_ui(ui, &view.chart.model, &mut view.filter, true);
             });
         } else {
-            filters_ui(ui, s, timeline, &mut view.filter, out);
+            filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
             legend_ui(ui, &view.chart.model, &mut view.filter, false);
             let mut line = if shown == s.activities.len() {
                 format!("{shown} activities")
@@ -182,6 +184,7 @@ fn highlight_activities(
 fn filters_ui(
     ui: &mut Ui,
     s: &Scenario,
+    lens: Lens,
     timeline: Option<crate::model::Timeline>,
     f: &mut ChartFilter,
     out: &mut Vec<Command>,
@@ -228,15 +231,19 @@ fn filters_ui(
             .on_hover_text("Show only the activities that target one crime group.");
     });
     ui.horizontal_wrapped(|ui| {
-        let mut on = f.date.is_some();
+        // The window's one date cursor (the document's lens), shared with the timeline.
+        let mut on = lens.at.is_some();
         if ui
             .checkbox(&mut on, "On date")
-            .on_hover_text("Show only the activities under way in one month; drag the slider to replay the plan over time.")
+            .on_hover_text("See the board as of one month: the chart fades what is not under way, the counts and the checklist are those of that month. The timeline has the same cursor.")
             .changed()
         {
-            f.date = if on { timeline.map(|t| t.start) } else { None };
+            out.push(Command::SetLens(match (on, timeline) {
+                (true, Some(t)) => Lens::at(t.start),
+                _ => Lens::ALL_TIME,
+            }));
         }
-        if let (Some(d), Some(t)) = (f.date.as_mut(), timeline) {
+        if let (Some(d), Some(t)) = (lens.at, timeline) {
             let mut index = d.index();
             let (lo, hi) = (t.start.index(), t.end.index().max(t.start.index()));
             let r = ui
@@ -247,8 +254,17 @@ fn filters_ui(
                 )
                 .on_hover_text("The month shown.");
             if r.changed() {
-                *d = YearMonth::from_index(index);
+                out.push(Command::SetLens(Lens::at(YearMonth::from_index(index))));
             }
+            ui.checkbox(&mut f.hide_inactive, "Hide others")
+                .on_hover_text("Leave out the activities not under way in that month instead of fading them.");
+        }
+        if ui
+            .button("Timeline")
+            .on_hover_text(UiCommand::ToggleTimeline.text_and_tooltip().1)
+            .clicked()
+        {
+            out.push(Command::Ui(UiCommand::ToggleTimeline));
         }
         if ui
             .button(UiCommand::AddFromCatalogue.text())

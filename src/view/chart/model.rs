@@ -5,6 +5,7 @@
 use egui::Color32;
 
 use super::ChartFilter;
+use crate::lens::Board;
 use crate::model::{MissionId, Quadrant, Scenario};
 use crate::theme::{self, MarkerShape};
 
@@ -34,6 +35,8 @@ pub struct Dot {
     pub y: f64,
     /// Short label beside the marker.
     pub label: String,
+    /// Not under way in the lens's month: drawn faded, not counted, not labelled.
+    pub faded: bool,
 }
 
 /// The derived chart, rebuilt when its key changes.
@@ -43,7 +46,7 @@ pub struct ChartModel {
     pub styles: Vec<MissionStyle>,
     /// Visible activities, in scenario order.
     pub dots: Vec<Dot>,
-    /// Visible activities per quadrant, in [`Quadrant::ALL`] order.
+    /// Visible activities under way through the lens, per quadrant, in [`Quadrant::ALL`] order.
     pub counts: [usize; 4],
 }
 
@@ -71,8 +74,8 @@ fn finite(v: f64) -> f64 {
 }
 
 impl ChartModel {
-    /// Builds the model for a scenario and filter.
-    pub fn build(s: &Scenario, filter: &ChartFilter, dark: bool) -> Self {
+    /// Builds the model for a scenario, the board its lens shows, and the filter.
+    pub fn build(s: &Scenario, board: &Board, filter: &ChartFilter, dark: bool) -> Self {
         let index: rustc_hash::FxHashMap<&str, usize> = s
             .missions
             .iter()
@@ -94,9 +97,8 @@ impl ChartModel {
             {
                 continue;
             }
-            if let Some(d) = filter.date
-                && !s.active_on(a, d)
-            {
+            let faded = !board.shows_activity(i);
+            if faded && filter.hide_inactive {
                 continue;
             }
             let k = a
@@ -122,13 +124,16 @@ impl ChartModel {
                 });
                 styles.len() - 1
             });
-            counts[a.quadrant().index()] += 1;
+            if !faded {
+                counts[a.quadrant().index()] += 1;
+            }
             dots.push(Dot {
                 activity: i,
                 style,
                 x: finite(a.x),
                 y: finite(a.y),
                 label: a.label(),
+                faded,
             });
         }
         // The legend lists missions in the scenario's order, whatever order activities came in.
@@ -161,7 +166,7 @@ impl ChartModel {
         let mut counts = self.counts;
         if let Some((activity, x, y)) = dragged
             && let Some(a) = s.activities.get(activity)
-            && self.dots.iter().any(|d| d.activity == activity)
+            && self.dots.iter().any(|d| d.activity == activity && !d.faded)
         {
             let q = a.quadrant().index();
             counts[q] = counts[q].saturating_sub(1);
