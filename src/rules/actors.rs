@@ -1,5 +1,5 @@
 //! Cooperation with other actors (§IV.4, §V, §VI(c)): each rule's detection and its sentence,
-//! side by side (the rules are listed in `table.rs`).
+//! side by side, after the family's rows of the rule table (`table.rs`).
 
 use crate::model::{ActivityKind as K, ActorKind, Governance};
 
@@ -9,6 +9,26 @@ use super::context::{
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
 use super::text::{LIST, Names, count, count_of, is_activity, is_group, verb};
+
+/// This family's rows of the rule table (`table.rs`): each rule's id (its type below), stable
+/// key, family and priority, in checklist order.
+macro_rules! rows {
+    ([$($rows:tt)*] $next:ident $($rest:ident)*) => {
+        $next! { [$($rows)*
+            /// Capacity building for a captured or corrupt state (§IV.4, §V).
+            CapacityToCapturedState = "capacity-to-captured-state", OtherActors, priority 2, actors;
+            /// A transnational group with no regional approach (§V, §VI(c)).
+            NoRegionalApproach = "no-regional-approach", OtherActors, priority 4, actors;
+            /// No activity works with civil society, communities, women or youth (§V).
+            NoCommunityApproach = "no-community-approach", OtherActors, priority 4, actors;
+            /// Security and development actors not working together (§V).
+            SecurityDevelopmentSplit = "security-development-split", OtherActors, priority 4, actors;
+            /// A sanctions panel of experts nobody draws on (§V).
+            PanelOfExpertsUnused = "panel-of-experts-unused", OtherActors, priority 4, actors;
+        ] $($rest)* }
+    };
+}
+pub(super) use rows;
 
 /// Tags that build state capacity when done indirectly.
 const STATE_CAPACITY: u64 = kinds(&[

@@ -1,5 +1,5 @@
 //! Challenges of engaging at all (§II, §III, §IV): each rule's detection and its sentence, side
-//! by side (the rules are listed in `table.rs`).
+//! by side, after the family's rows of the rule table (`table.rs`).
 
 use crate::model::{
     ActivityKind as K, Approach, Capability as C, Component, Consent, Governance, JusticeLink,
@@ -10,6 +10,38 @@ use super::context::{Ctx, DEVELOPMENT, LOCAL, Live, group, ix, kinds, mission};
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
 use super::text::{Names, count, count_of, is_activity, is_group, join, thousands, verb};
+
+/// This family's rows of the rule table (`table.rs`): each rule's id (its type below), stable
+/// key, family and priority, in checklist order.
+macro_rules! rows {
+    ([$($rows:tt)*] $next:ident $($rest:ident)*) => {
+        $next! { [$($rows)*
+            /// Host consent is not full, the state is captured, or groups are tied to officials (§IV.1).
+            SovereigntyConsent = "sovereignty-consent", Engaging, priority 1, engaging;
+            /// An activity needs a capability its mission lacks (§IV.2).
+            CapabilityGap = "capability-gap", Engaging, priority 3, engaging;
+            /// Long-term work by a short-lived mission with nobody to carry it on (§IV.2).
+            ShortCommitment = "short-commitment", Engaging, priority 3, engaging;
+            /// Coercion against a partner, a service provider or a co-opted group (§IV.3).
+            InterlocutorTradeoff = "interlocutor-tradeoff", Engaging, priority 2, engaging;
+            /// Less than a fifth of activities on the drivers side (§IV.4).
+            LawEnforcementOnly = "law-enforcement-only", Engaging, priority 3, engaging;
+            /// A military mission doing law enforcement (§IV.5).
+            MilitaryPolicing = "military-policing", Engaging, priority 2, engaging;
+            /// Detention, arrest or prosecution without oversight in a weak justice system (§IV.6).
+            AccountabilityGap = "accountability-gap", Engaging, priority 2, engaging;
+            /// The most harmful group is left alone while others are targeted (§IV.7).
+            ExternalAgenda = "external-agenda", Engaging, priority 3, engaging;
+            /// A large mission with no conduct-and-discipline activity (§III, §IV).
+            MissionFootprint = "mission-footprint", Engaging, priority 3, engaging;
+            /// The first activity against crime starts long after the first mission (§IV).
+            LateStart = "late-start", Engaging, priority 3, engaging;
+            /// Co-optation with no transition plan, or of a predatory group (§II).
+            CoOptationWithoutTransition = "co-optation-without-transition", Engaging, priority 2, engaging;
+        ] $($rest)* }
+    };
+}
+pub(super) use rows;
 
 /// Planned life under which a mission counts as short-lived (months).
 pub(super) const SHORT_MISSION_MONTHS: i32 = 24;

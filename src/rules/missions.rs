@@ -1,5 +1,5 @@
 //! Cooperation between and within missions (§V): each rule's detection and its sentence, side by
-//! side (the rules are listed in `table.rs`).
+//! side, after the family's rows of the rule table (`table.rs`).
 
 use crate::model::{
     ActivityKind as K, Capability as C, HandoverScope, JusticeLink, MissionKind, YearMonth,
@@ -11,6 +11,30 @@ use super::finding::{At, Finding, Ix};
 use super::pairs::by_pair;
 use super::table::Rule;
 use super::text::{LIST, Names, join, places, verb};
+
+/// This family's rows of the rule table (`table.rs`): each rule's id (its type below), stable
+/// key, family and priority, in checklist order.
+macro_rules! rows {
+    ([$($rows:tt)*] $next:ident $($rest:ident)*) => {
+        $next! { [$($rows)*
+            /// Weak links of the justice chain that no activity addresses (§V.1).
+            FragmentedJusticeChain = "fragmented-justice-chain", BetweenMissions, priority 4, missions;
+            /// Two missions doing the same thing to the same group or region at once (§V.2).
+            TurfOverlap = "turf-overlap", BetweenMissions, priority 4, missions;
+            /// Missions of several organizations at once (§V.3).
+            OrganizationalGeopolitics = "organizational-geopolitics", BetweenMissions, priority 4, missions;
+            /// A military mission with public-security tasks beside civilian or police ones (§V.4).
+            MilitaryPublicSecurity = "military-public-security", BetweenMissions, priority 4, missions;
+            /// Missions on the same groups or regions with no intelligence sharing (§V.5).
+            IntelligenceNotShared = "intelligence-not-shared", BetweenMissions, priority 4, missions;
+            /// A succession with no (or a partial) handover plan, or work left running (§V.6).
+            UnregulatedHandover = "unregulated-handover", BetweenMissions, priority 4, missions;
+            /// Military and police components without an analysis capability (§V).
+            NoJointAnalysis = "no-joint-analysis", BetweenMissions, priority 4, missions;
+        ] $($rest)* }
+    };
+}
+pub(super) use rows;
 
 /// `fragmented-justice-chain` (§V.1): some links of the justice chain are addressed while a weak
 /// one is addressed by none.

@@ -1,5 +1,5 @@
 //! What engagement requires (§VI conclusions): each rule's detection and its sentence, side by
-//! side (the rules are listed in `table.rs`).
+//! side, after the family's rows of the rule table (`table.rs`).
 
 use crate::model::{ActivityKind as K, Capability, RegionKind, YearMonth};
 
@@ -7,6 +7,22 @@ use super::context::{Ctx, group, ix, kinds, mission, region};
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
 use super::text::{Names, count, count_of, is_activity, verb};
+
+/// This family's rows of the rule table (`table.rs`): each rule's id (its type below), stable
+/// key, family and priority, in checklist order.
+macro_rules! rows {
+    ([$($rows:tt)*] $next:ident $($rest:ident)*) => {
+        $next! { [$($rows)*
+            /// Groups in border regions or hinterlands where no activity takes place (§VI(a)).
+            CapitalCentric = "capital-centric", Requirements, priority 4, requirements;
+            /// No analysis capability and no analysis activity (§VI(b)).
+            NotIntelligenceLed = "not-intelligence-led", Requirements, priority 4, requirements;
+            /// Coercion before minimal security is established (§VI(e)).
+            BeforeMinimalSecurity = "before-minimal-security", Requirements, priority 1, requirements;
+        ] $($rest)* }
+    };
+}
+pub(super) use rows;
 
 /// `capital-centric` (§VI(a)): a group operates in border regions or hinterlands where no
 /// activity takes place. The finding names those regions.
