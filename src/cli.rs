@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::io::{LoadError, load};
+use crate::io::{LoadError, decision_lines, load_with_text};
 use crate::model::{
-    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, validate,
+    Catalogue, CheckStatus, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate,
     validate_checklist,
 };
-use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
+use crate::rules::{EntityRef, Family, RiskCatalogue, RiskInfo, evaluate};
 use crate::rules::{Review, RuleId};
 
 /// Command-line arguments.
@@ -144,6 +144,9 @@ pub struct FindingReport {
     pub why: String,
     /// Where `why` comes from: the paper at the rule's section.
     pub why_source: SourceReport,
+    /// `why` sentence by sentence, each with its own source (a section of the paper, or
+    /// PeaceOps's reasoning).
+    pub why_claims: Vec<ClaimReport>,
     /// What to do, the first naming the finding's entities.
     pub mitigations: Vec<String>,
     /// Where the mitigations come from: PeaceOps's own advice, not the paper.
@@ -176,6 +179,24 @@ impl From<&Source> for SourceReport {
                 _ => String::new(),
             },
             badge: s.badge(),
+        }
+    }
+}
+
+/// A sentence with its source, for scripts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimReport {
+    /// The sentence.
+    pub text: String,
+    /// Where it comes from.
+    pub source: SourceReport,
+}
+
+impl From<&Claim> for ClaimReport {
+    fn from(c: &Claim) -> Self {
+        Self {
+            text: c.text.clone(),
+            source: SourceReport::from(&c.source),
         }
     }
 }
@@ -216,12 +237,20 @@ fn status_id(s: CheckStatus) -> &'static str {
 /// Loads, validates and evaluates one file.
 pub fn report(path: &Path) -> FileReport {
     let shown = path.display().to_string();
-    let scenario = match load(path) {
-        Ok(s) => s,
+    let (scenario, text) = match load_with_text(path) {
+        Ok(loaded) => loaded,
         Err(e) => return unreadable(shown, &e),
     };
+    // Problems of checklist decisions point at their lines; without decisions there is
+    // nothing to look for in the text.
+    let lines = if scenario.checklist.findings.is_empty() {
+        Vec::new()
+    } else {
+        decision_lines(&text)
+    };
+    drop(text);
     let catalogue = Catalogue::builtin().ok();
-    let problems = all_problems(&scenario, catalogue);
+    let problems = all_problems_at(&scenario, catalogue, &lines);
     let (findings, resolved) = findings(&scenario);
     FileReport {
         path: shown,
@@ -251,10 +280,22 @@ pub fn report(path: &Path) -> FileReport {
 
 /// Every validation problem of a scenario, the room's checklist decisions included.
 pub fn all_problems(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    all_problems_at(scenario, catalogue, &[])
+}
+
+/// [`all_problems`] of a scenario read from a file: problems of checklist decisions carry the
+/// line of their decision, from `decision_lines` (see [`crate::io::decision_lines`]).
+pub fn all_problems_at(
+    scenario: &Scenario,
+    catalogue: Option<&Catalogue>,
+    decision_lines: &[usize],
+) -> Vec<Problem> {
     let mut problems = validate(scenario, catalogue);
-    problems.extend(validate_checklist(scenario, |rule| {
-        RuleId::parse(rule).is_some()
-    }));
+    problems.extend(validate_checklist(
+        scenario,
+        |rule| RuleId::parse(rule).is_some(),
+        decision_lines,
+    ));
     problems
 }
 
@@ -312,7 +353,10 @@ fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
                 message: row.finding.message(s),
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
                 priority: info.map_or(u8::MAX, |i| i.priority),
-                why: info.map(|i| i.paper.clone()).unwrap_or_default(),
+                why: info.map(RiskInfo::paper_text).unwrap_or_default(),
+                why_claims: info
+                    .map(|i| i.paper.iter().map(ClaimReport::from).collect())
+                    .unwrap_or_default(),
                 why_source: SourceReport::from(&Source::Paper(
                     info.map(|i| i.section.clone()).unwrap_or_default(),
                 )),

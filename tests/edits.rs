@@ -66,6 +66,7 @@ fn generated() -> impl Strategy<Value = Scenario> {
             title: "A question of the room's".into(),
             status: CheckStatus::Open,
             note: String::new(),
+            sources: Vec::new(),
         });
         s
     })
@@ -181,12 +182,14 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         title: "Another question".into(),
         status: CheckStatus::Mitigated,
         note: "n".into(),
+        sources: Vec::new(),
     }));
     v.push(Edit::UpdateCustom(CustomItem {
         id: CustomItemId::from("custom-1"),
         title: "Reworded".into(),
         status: CheckStatus::NotApplicable,
         note: "why".into(),
+        sources: Vec::new(),
     }));
     v.push(Edit::DeleteCustom(CustomItemId::from("custom-1")));
     v
@@ -313,6 +316,7 @@ proptest! {
             title: "x".into(),
             status: CheckStatus::Open,
             note: String::new(),
+            sources: Vec::new(),
         })
         .apply(&mut t)
         .unwrap();
@@ -337,6 +341,7 @@ fn the_edit_generator_covers_every_kind() {
         title: "q".into(),
         status: CheckStatus::Open,
         note: String::new(),
+        sources: Vec::new(),
     });
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
     assert_eq!(kinds.len(), 17, "{kinds:?}");

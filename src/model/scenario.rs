@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Actor, Checklist, CrimeGroup, HostState, Mission, YearMonth};
+use super::{Activity, Actor, Checklist, Claim, CrimeGroup, HostState, Mission, YearMonth};
 
 /// The file format version this build writes. Older versions are migrated on load
 /// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
@@ -29,6 +29,10 @@ pub struct Scenario {
     /// Where the facts come from and what is invented.
     #[serde(default)]
     pub description: String,
+    /// Where the facts in the description come from, one short claim each (paper, general knowledge,
+    /// invented or PeaceOps's reasoning); empty for the room's own. Added after format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description_sources: Vec<Claim>,
     /// The period the scenario covers, in months; `None` to take it from the missions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
@@ -64,6 +68,7 @@ impl Scenario {
             format_version: FORMAT_VERSION,
             title: title.into(),
             description: String::new(),
+            description_sources: Vec::new(),
             timeline: None,
             host: HostState::default(),
             groups: Vec::new(),
