@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::io::{LoadError, load};
+use crate::io::{LoadError, decision_lines, load_with_text};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, validate,
+    Catalogue, CheckStatus, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate,
     validate_checklist,
 };
-use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate, evaluate_at};
+use crate::rules::{EntityRef, Family, RiskCatalogue, RiskInfo, evaluate, evaluate_at};
 use crate::rules::{Review, RuleId};
 
 /// Command-line arguments.
@@ -236,6 +236,12 @@ pub struct FindingReport {
     pub why: String,
     /// Where `why` comes from: the paper at the rule's section.
     pub why_source: SourceReport,
+    /// `why` sentence by sentence, each with its own source (a section of the paper, or
+    /// PeaceOps's reasoning), written as [`ClaimReport`]s. Borrowed from the built-in texts:
+    /// copied into each of the 77,142 findings of the `check/100000` benchmark (benches/domain.rs)
+    /// they held 60 MiB more and cost a tenth more time.
+    #[serde(serialize_with = "claims_as_reports")]
+    pub why_claims: &'static [Claim],
     /// What to do, the first naming the finding's entities.
     pub mitigations: Vec<String>,
     /// Where the mitigations come from: PeaceOps's own advice, not the paper.
@@ -268,6 +274,32 @@ impl From<&Source> for SourceReport {
                 _ => String::new(),
             },
             badge: s.badge(),
+        }
+    }
+}
+
+/// A sentence with its source, for scripts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimReport {
+    /// The sentence.
+    pub text: String,
+    /// Where it comes from.
+    pub source: SourceReport,
+}
+
+/// Writes claims as [`ClaimReport`]s.
+fn claims_as_reports<S: serde::Serializer>(
+    claims: &&'static [Claim],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(claims.iter().map(ClaimReport::from))
+}
+
+impl From<&Claim> for ClaimReport {
+    fn from(c: &Claim) -> Self {
+        Self {
+            text: c.text.clone(),
+            source: SourceReport::from(&c.source),
         }
     }
 }
@@ -313,12 +345,20 @@ pub fn report(path: &Path) -> FileReport {
 /// Loads, validates and evaluates one file through a lens (`check --at`).
 pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
     let shown = path.display().to_string();
-    let scenario = match load(path) {
-        Ok(s) => s,
+    let (scenario, text) = match load_with_text(path) {
+        Ok(loaded) => loaded,
         Err(e) => return unreadable(shown, &e),
     };
+    // Problems of checklist decisions point at their lines; without decisions there is
+    // nothing to look for in the text.
+    let lines = if scenario.checklist.findings.is_empty() {
+        Vec::new()
+    } else {
+        decision_lines(&text)
+    };
+    drop(text);
     let catalogue = Catalogue::builtin().ok();
-    let problems = all_problems(&scenario, catalogue);
+    let problems = all_problems_at(&scenario, catalogue, &lines);
     let (findings, resolved) = findings(&scenario, lens);
     let mut summary = summary(&scenario);
     let at = lens.at.map(|month| {
@@ -359,10 +399,22 @@ pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
 
 /// Every validation problem of a scenario, the room's checklist decisions included.
 pub fn all_problems(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    all_problems_at(scenario, catalogue, &[])
+}
+
+/// [`all_problems`] of a scenario read from a file: problems of checklist decisions carry the
+/// line of their decision, from `decision_lines` (see [`crate::io::decision_lines`]).
+pub fn all_problems_at(
+    scenario: &Scenario,
+    catalogue: Option<&Catalogue>,
+    decision_lines: &[usize],
+) -> Vec<Problem> {
     let mut problems = validate(scenario, catalogue);
-    problems.extend(validate_checklist(scenario, |rule| {
-        RuleId::parse(rule).is_some()
-    }));
+    problems.extend(validate_checklist(
+        scenario,
+        |rule| RuleId::parse(rule).is_some(),
+        decision_lines,
+    ));
     problems
 }
 
@@ -433,7 +485,8 @@ fn findings(s: &Scenario, lens: &Lens) -> (Vec<FindingReport>, Vec<ResolvedRepor
                 message: row.finding.message(s),
                 section: info.map(|i| i.section.clone()).unwrap_or_default(),
                 priority: info.map_or(u8::MAX, |i| i.priority),
-                why: info.map(|i| i.paper.clone()).unwrap_or_default(),
+                why: info.map(RiskInfo::paper_text).unwrap_or_default(),
+                why_claims: info.map_or(&[], |i| i.paper.as_slice()),
                 why_source: SourceReport::from(&Source::Paper(
                     info.map(|i| i.section.clone()).unwrap_or_default(),
                 )),
@@ -565,7 +618,9 @@ pub fn needs_escape(c: char) -> bool {
 /// `text` safe to print to a terminal: every character of [`needs_escape`] written as
 /// `\u{1b}` (its code in hex), so a file can neither drive the terminal nor break a line.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    // Printable ASCII needs nothing, and is most text: a byte scan settles it (the text output
+    // of the `check/100000` benchmark, benches/domain.rs, is 39 MB of such lines).
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut safe = String::with_capacity(text.len() + 8);

@@ -85,6 +85,7 @@ pub fn scenario(size: Size, seed: u64) -> Scenario {
             id: format!("region-{i}").as_str().into(),
             name: format!("Region {i}"),
             kind: kinds[i % kinds.len()],
+            sources: Vec::new(),
         });
     }
     let actor_kinds = ActorKind::ALL;

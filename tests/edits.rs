@@ -67,6 +67,7 @@ fn generated() -> impl Strategy<Value = Scenario> {
             title: "A question of the room's".into(),
             status: CheckStatus::Open,
             note: String::new(),
+            sources: Vec::new(),
         });
         with_exercise(&mut s);
         s
@@ -207,12 +208,14 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         title: "Another question".into(),
         status: CheckStatus::Mitigated,
         note: "n".into(),
+        sources: Vec::new(),
     }));
     v.push(Edit::UpdateCustom(CustomItem {
         id: CustomItemId::from("custom-1"),
         title: "Reworded".into(),
         status: CheckStatus::NotApplicable,
         note: "why".into(),
+        sources: Vec::new(),
     }));
     v.push(Edit::DeleteCustom(CustomItemId::from("custom-1")));
     v.push(Edit::Batch(vec![
@@ -408,6 +411,7 @@ proptest! {
             title: "x".into(),
             status: CheckStatus::Open,
             note: String::new(),
+            sources: Vec::new(),
         })
         .apply(&mut t)
         .unwrap();
@@ -432,6 +436,7 @@ fn the_edit_generator_covers_every_kind() {
         title: "q".into(),
         status: CheckStatus::Open,
         note: String::new(),
+        sources: Vec::new(),
     });
     with_exercise(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();

@@ -216,6 +216,7 @@ fn hostile_scenario() -> Scenario {
         title: NASTY[3].to_owned(),
         status: peaceops::model::CheckStatus::Open,
         note: NASTY[7].to_owned(),
+        sources: Vec::new(),
     });
     // A problem whose location names the hostile activity title.
     s.activities[0].x = 7.0;

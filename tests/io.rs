@@ -320,11 +320,13 @@ fn rich_scenario() -> Scenario {
             id: RegionId::from("north"),
             name: "Mitrovica North".into(),
             kind: RegionKind::Border,
+            sources: Vec::new(),
         },
         Region {
             id: RegionId::from("pristina"),
             name: "Prishtinë/Priština".into(),
             kind: RegionKind::Centre,
+            sources: Vec::new(),
         },
     ];
     let mut g = CrimeGroup::new(GroupId::from("clans"), "Smuggling clans");
@@ -397,6 +399,7 @@ fn rich_scenario() -> Scenario {
         title: "Ask about witness protection".into(),
         status: CheckStatus::Open,
         note: String::new(),
+        sources: Vec::new(),
     });
     s
 }

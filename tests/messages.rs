@@ -261,3 +261,59 @@ fn duplicate_decisions_and_unknown_rules_are_problems() {
         "{problems:?}"
     );
 }
+
+/// A scenario whose checklist has a decision on an unknown rule (line 8) and two decisions on
+/// one finding (lines 9 and 12, the second written with its entities in another order).
+const DECISIONS: &str = "#![enable(implicit_some)]
+(
+  format_version: 2,
+  title: \"Decisions\",
+  host: (name: \"H\"),
+  checklist: (
+    findings: [
+      (key: (rule: \"no-such-rule\", entities: [\"a\"]), status: Accepted),
+      (key: (rule: \"unregulated-handover\", entities: [\"a\", \"b\"]),
+        status: Mitigated,
+        note: \"first, (with brackets] in the note\"),
+      (key: (rule: \"unregulated-handover\", entities: [\"b\", \"a\"]), status: Accepted),
+    ],
+  ),
+)
+";
+
+#[test]
+fn checklist_problems_point_at_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("decisions.ron");
+    std::fs::write(&path, DECISIONS).unwrap();
+    let report = peaceops::cli::report(&path);
+    let located: Vec<(ProblemKind, Option<usize>)> =
+        report.problems.iter().map(|p| (p.kind, p.line)).collect();
+    assert_eq!(
+        located,
+        [
+            (ProblemKind::UnknownRule, Some(8)),
+            (ProblemKind::DuplicateDecision, Some(12)),
+        ],
+        "{:?}",
+        report.problems
+    );
+    // The text output says the line; JSON carries it as a number.
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = peaceops::cli::check(std::slice::from_ref(&path), false, &mut out, &mut err);
+    assert_eq!(code, peaceops::cli::EXIT_PROBLEMS);
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("    - line 8: checklist decision 1 on no-such-rule [a]: rule"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    - line 12: checklist decision 3 on unregulated-handover [a, b]: decides the same finding as decision 2"),
+        "{text}"
+    );
+    let mut out = Vec::new();
+    peaceops::cli::check(std::slice::from_ref(&path), true, &mut out, &mut err);
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["files"][0]["problems"][1]["line"], 12, "{json}");
+}

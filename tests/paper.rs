@@ -575,7 +575,10 @@ fn mali_jf_g5s_is_not_a_sipri_peace_operation() {
 fn the_student_facing_texts_name_no_rule_ids_or_coordinates() {
     let texts = peaceops::rules::RiskCatalogue::builtin().unwrap_or_else(|e| panic!("{e}"));
     for info in &texts.rules {
-        let student = std::iter::once(info.paper.as_str())
+        let student = info
+            .paper
+            .iter()
+            .map(|c| c.text.as_str())
             .chain(std::iter::once(info.priority_reason.as_str()))
             .chain(info.mitigations.iter().map(String::as_str));
         for text in student {
@@ -586,12 +589,14 @@ fn the_student_facing_texts_name_no_rule_ids_or_coordinates() {
                 assert!(!text.contains(coordinate), "{}: {text}", info.id);
             }
         }
-        assert!(info.paper.contains('§'), "{}: the paper's section", info.id);
         assert!(
-            info.paper.matches(". ").count() >= 1,
-            "{}: two or three sentences",
+            info.paper
+                .iter()
+                .any(|c| matches!(c.source, peaceops::model::Source::Paper(_))),
+            "{}: the paper's section",
             info.id
         );
+        assert!(info.paper.len() >= 2, "{}: two or three sentences", info.id);
         assert!((1..=4).contains(&info.priority), "{}", info.id);
         assert!(
             info.mitigations.len() >= 2 && info.mitigations[0].contains('{')
@@ -665,7 +670,17 @@ fn check_prints_mitigations_and_json_carries_priority_why_and_mitigations() {
             f["priority"].as_u64().is_some_and(|p| (1..=4).contains(&p)),
             "{f}"
         );
-        assert!(f["why"].as_str().is_some_and(|w| w.contains('§')), "{f}");
+        assert!(f["why"].as_str().is_some_and(|w| !w.is_empty()), "{f}");
+        // The paper's section is on each sentence of `why`.
+        assert!(
+            f["why_claims"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| c["source"]["kind"] == "paper"
+                    && c["source"]["section"]
+                        .as_str()
+                        .is_some_and(|s| s.starts_with('§')))),
+            "{f}"
+        );
         assert!(
             f["mitigations"]
                 .as_array()

@@ -233,6 +233,7 @@ fn region() -> BoxedStrategy<Region> {
             id: RegionId(id),
             name,
             kind,
+            sources: Vec::new(),
         })
         .boxed()
 }
@@ -363,6 +364,7 @@ fn mission() -> BoxedStrategy<Mission> {
             planned,
             covers,
             notes,
+            sources: Vec::new(),
         },
     );
     let personnel = prop_oneof![any::<u32>(), select(&[0u32, 1, u32::MAX][..])];
@@ -511,6 +513,7 @@ fn checklist() -> BoxedStrategy<Checklist> {
                 title,
                 status,
                 note,
+                sources: Vec::new(),
             }
         });
     (list(finding), list(custom))
@@ -663,6 +666,7 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
                     format_version: peaceops::model::FORMAT_VERSION,
                     title,
                     description,
+                    description_sources: Vec::new(),
                     timeline,
                     host,
                     groups,

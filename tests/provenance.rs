@@ -13,6 +13,7 @@
 use std::path::Path;
 
 use peaceops::io::{REFERENCES, load};
+use peaceops::model::SourcedText;
 use peaceops::model::{
     Basis, Catalogue, Claim, Scenario, Source, section_exists, section_references,
 };
@@ -118,42 +119,22 @@ fn shipped_texts() -> Vec<(String, String)> {
     if let Ok(risks) = RiskCatalogue::builtin() {
         for r in &risks.rules {
             let at = format!("risks.ron {:?}", r.id);
-            out.push((format!("{at} paper"), r.paper.clone()));
+            for c in &r.paper {
+                out.push((format!("{at} paper"), c.text.clone()));
+            }
             out.push((format!("{at} explanation"), r.explanation.clone()));
             out.push((format!("{at} section"), r.section.clone()));
         }
     }
     for (file, s) in scenarios() {
-        out.push((format!("{file} description"), s.description.clone()));
-        out.push((format!("{file} host notes"), s.host.notes.clone()));
-        let mut claims: Vec<(String, &Claim)> = Vec::new();
-        claims.extend(s.host.sources.iter().map(|c| ("host".to_owned(), c)));
-        for g in &s.groups {
-            out.push((format!("{file} {}", g.id.as_str()), g.notes.clone()));
-            claims.extend(g.sources.iter().map(|c| (g.id.as_str().to_owned(), c)));
-        }
-        for m in &s.missions {
-            out.push((format!("{file} {}", m.id.as_str()), m.notes.clone()));
-            out.push((
-                format!("{file} {} handover", m.id.as_str()),
-                m.handover.notes.clone(),
-            ));
-            claims.extend(m.sources.iter().map(|c| (m.id.as_str().to_owned(), c)));
-        }
-        for a in &s.actors {
-            out.push((format!("{file} {}", a.id.as_str()), a.notes.clone()));
-            claims.extend(a.sources.iter().map(|c| (a.id.as_str().to_owned(), c)));
+        for t in s.sourced_texts() {
+            out.push((format!("{file} {}", t.place), t.text.to_owned()));
+            for c in t.sources {
+                out.push((format!("{file} {} source", t.place), c.text.clone()));
+            }
         }
         for a in &s.activities {
-            out.push((format!("{file} {}", a.id.as_str()), a.notes.clone()));
             out.push((format!("{file} {} title", a.id.as_str()), a.title.clone()));
-            claims.extend(a.sources.iter().map(|c| (a.id.as_str().to_owned(), c)));
-        }
-        for c in &s.checklist.custom {
-            out.push((format!("{file} {}", c.id.as_str()), c.note.clone()));
-        }
-        for (at, c) in claims {
-            out.push((format!("{file} {at} source"), c.text.clone()));
         }
     }
     out
@@ -347,4 +328,256 @@ fn misahel_is_a_mission_in_mali() {
         !mali.actors.iter().any(|a| a.name.contains("MISAHEL")),
         "MISAHEL should not be an actor"
     );
+}
+
+#[test]
+fn every_scenario_text_with_facts_says_where_it_comes_from() {
+    for (file, s) in scenarios() {
+        let texts = s.sourced_texts();
+        let place = |t: &SourcedText<'_>| format!("{file} {}", t.place);
+        // The texts that were prose only before: the description, handover notes, regions
+        // and custom checklist notes, as well as every entity's notes.
+        for t in &texts {
+            assert!(!t.sources.is_empty(), "{}: facts without sources", place(t));
+            for c in t.sources {
+                assert!(!c.text.trim().is_empty(), "{}: an empty claim", place(t));
+                check_source(&place(t), &c.source);
+            }
+        }
+        let described = texts.iter().find(|t| t.place == "description");
+        assert!(
+            described.is_some_and(|t| t.sources.len() >= 5
+                && t.sources
+                    .iter()
+                    .any(|c| matches!(c.source, Source::Paper(_)))
+                && t.sources.iter().any(|c| c.source == Source::Invented)),
+            "{file}: the description's sources should say what is the paper's and what is invented"
+        );
+        for r in &s.host.regions {
+            assert!(
+                !r.sources.is_empty(),
+                "{file}: region {} says nowhere where it comes from",
+                r.id.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn what_the_paper_says_about_each_risk_is_sourced_sentence_by_sentence() {
+    let risks = RiskCatalogue::builtin().unwrap_or_else(|e| panic!("{e}"));
+    for r in &risks.rules {
+        let at = format!("risks.ron {}", r.id);
+        assert!(r.paper.len() >= 2, "{at}: two sentences or more");
+        assert!(
+            r.paper.iter().any(|c| matches!(c.source, Source::Paper(_))),
+            "{at}: no sentence from the paper"
+        );
+        for c in &r.paper {
+            check_source(&at, &c.source);
+            assert!(
+                matches!(c.source, Source::Paper(_) | Source::Reasoning),
+                "{at}: {:?} is the paper's or PeaceOps's reasoning, nothing else",
+                c.text
+            );
+            let t = c.text.trim();
+            assert!(
+                t.ends_with(['.', '!', '?']),
+                "{at}: {t:?} is not a sentence"
+            );
+            // One sentence a claim: no full stop followed by a new sentence inside.
+            let inner = &t[..t.len() - 1];
+            let breaks = inner
+                .match_indices(". ")
+                .filter(|(i, _)| inner[i + 2..].starts_with(char::is_uppercase))
+                .count();
+            assert_eq!(breaks, 0, "{at}: {t:?} holds more than one sentence");
+            // The section is on the claim, not in the text.
+            assert!(
+                !t.contains('§'),
+                "{at}: {t:?} cites in its text; cite in its source"
+            );
+        }
+    }
+}
+
+/// The paper's text, when it can be found: `PEACEOPS_PAPER`, or
+/// `shared/seeds/sipri-peace-operations-organized-crime.txt` beside the repository or one of
+/// its parents (the paper is not in the repository).
+fn paper_text() -> Option<String> {
+    const FILE: &str = "shared/seeds/sipri-peace-operations-organized-crime.txt";
+    let candidates = std::env::var_os("PEACEOPS_PAPER")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .map(|a| a.join(FILE)),
+        );
+    for c in candidates {
+        if let Ok(text) = std::fs::read_to_string(&c) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Lower case, typographic quotes as plain ones, every run of white space one space.
+fn normalised(text: &str) -> String {
+    text.replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether a section reference names a part the paper really has: its roman heading, the
+/// numbered challenge ("First, …" to "Seventh, …" opening a paragraph of that section), the
+/// conclusion's letter, the footnote or the figure.
+fn in_paper(paper: &str, reference: &str) -> bool {
+    const ROMAN: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+    const ORDINALS: [&str; 7] = [
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+    ];
+    let lines: Vec<&str> = paper.lines().collect();
+    let heading = |r: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(&format!("{r}. ")))
+    };
+    let body = |r: &str| -> Option<String> {
+        let start = heading(r)?;
+        let next = ROMAN
+            .iter()
+            .skip_while(|x| **x != r)
+            .nth(1)
+            .and_then(|n| heading(*n))
+            .unwrap_or(lines.len());
+        Some(lines[start..next].join("\n"))
+    };
+    let Some(rest) = reference.trim().strip_prefix('§') else {
+        return false;
+    };
+    let (main, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    let roman = main.find(['.', '(']).map_or(main, |i| &main[..i]);
+    let Some(text) = body(roman) else {
+        return false;
+    };
+    let sub = &main[roman.len()..];
+    let sub_ok = if let Some(n) = sub.strip_prefix('.') {
+        n.parse::<usize>()
+            .ok()
+            .and_then(|n| ORDINALS.get(n.wrapping_sub(1)))
+            .is_some_and(|o| text.lines().any(|l| l.starts_with(&format!("{o}, "))))
+    } else if sub.is_empty() {
+        true
+    } else {
+        text.contains(&format!("{sub} "))
+    };
+    let tail_ok = if tail.is_empty() {
+        true
+    } else if let Some(n) = tail.strip_prefix("note ") {
+        let superscript: String = n
+            .chars()
+            .map(|d| match d {
+                '1' => '¹',
+                '2' => '²',
+                '3' => '³',
+                d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+            })
+            .collect();
+        paper
+            .lines()
+            .any(|l| l.starts_with(&format!("{superscript} ")))
+    } else {
+        text.contains(&format!("{tail}."))
+    };
+    sub_ok && tail_ok
+}
+
+/// Every source of every shipped text, with where it is.
+fn all_sources() -> Vec<(String, Source)> {
+    let mut out = Vec::new();
+    for t in &catalogue().templates {
+        for c in &t.why {
+            out.push((format!("template {}", t.id.as_str()), c.source.clone()));
+        }
+    }
+    for r in &RiskCatalogue::builtin()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .rules
+    {
+        for c in &r.paper {
+            out.push((format!("risks.ron {}", r.id), c.source.clone()));
+        }
+    }
+    for (file, s) in scenarios() {
+        for t in s.sourced_texts() {
+            for c in t.sources {
+                out.push((format!("{file} {}", t.place), c.source.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn cited_sections_and_quoted_phrases_are_in_the_paper() {
+    let Some(paper) = paper_text() else {
+        eprintln!(
+            "the paper is not beside the repository (set PEACEOPS_PAPER): sections and quotes \
+             checked against the list only"
+        );
+        return;
+    };
+    let text = normalised(&paper);
+    for &q in PAPER_QUOTES.iter().chain([&PAPER_TITLE]) {
+        assert!(
+            text.contains(&normalised(q)),
+            "'{q}' is on the list of the paper's words but not in the paper"
+        );
+    }
+    let mut cited = 0;
+    for (at, source) in all_sources() {
+        for s in source.sections() {
+            assert!(
+                in_paper(&paper, s),
+                "{at}: cites {s}, which the paper does not have"
+            );
+            cited += 1;
+        }
+    }
+    for (at, t) in shipped_texts() {
+        for r in section_references(&t) {
+            assert!(
+                in_paper(&paper, r),
+                "{at}: cites {r}, which the paper does not have"
+            );
+            cited += 1;
+        }
+    }
+    assert!(cited > 100, "only {cited} citations found");
+    // And the check itself tells sections that are there from ones that are not.
+    for there in [
+        "§I",
+        "§IV.7",
+        "§V.6",
+        "§VI(e)",
+        "§I note 1",
+        "§III Figure 2",
+        "§V note 51",
+    ] {
+        assert!(in_paper(&paper, there), "{there}");
+    }
+    for not_there in [
+        "§VII",
+        "§IV.8",
+        "§V.7",
+        "§VI(f)",
+        "§II Figure 3",
+        "§I note 60",
+    ] {
+        assert!(!in_paper(&paper, not_there), "{not_there}");
+    }
 }

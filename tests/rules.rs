@@ -2257,12 +2257,14 @@ fn checklist_custom_items_survive_save_and_load() {
         title: "Ask the troop contributors about rotation dates".to_owned(),
         status: CheckStatus::Open,
         note: String::new(),
+        sources: Vec::new(),
     });
     s.checklist.custom.push(CustomItem {
         id: CustomItemId::from("c2"),
         title: "Brief the \"Panel\" on: timber, charcoal".to_owned(),
         status: CheckStatus::NotApplicable,
         note: "No panel this year.\nRevisit in March.".to_owned(),
+        sources: Vec::new(),
     });
     let text = to_ron(&s).expect("serializes");
     let loaded = parse(&text, Path::new("custom-items.ron")).expect("parses back");

@@ -66,6 +66,15 @@ impl DiskStamp {
     }
 }
 
+/// [`load`], also giving the file's text, for messages that point at lines of it
+/// ([`super::decision_lines`]).
+pub fn load_with_text(path: &Path) -> Result<(Scenario, String), LoadError> {
+    let (bytes, _) = read_capped(path, MAX_FILE_BYTES)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to(), path))?;
+    parse(&text, path).map(|s| (s, text))
+}
+
 /// [`load`], also giving the file's [`DiskStamp`] as it was read.
 pub fn load_stamped(path: &Path) -> Result<(Scenario, DiskStamp), LoadError> {
     let (bytes, meta) = read_capped(path, MAX_FILE_BYTES)?;
@@ -76,19 +85,18 @@ pub fn load_stamped(path: &Path) -> Result<(Scenario, DiskStamp), LoadError> {
 
 /// The bytes as text, or where the first byte that is not UTF-8 sits.
 pub(super) fn utf8<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, LoadError> {
-    match std::str::from_utf8(bytes) {
-        Ok(t) => Ok(t),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = line_column(prefix);
-            Err(LoadError::NotUtf8 {
-                path: path.to_owned(),
-                line,
-                column,
-            })
-        }
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to(), path))
+}
+
+/// Where the first byte that is not UTF-8 sits, after `valid_up_to` bytes that are.
+fn not_utf8(bytes: &[u8], valid_up_to: usize, path: &Path) -> LoadError {
+    // The prefix is valid UTF-8 by construction.
+    let prefix = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, column) = line_column(prefix);
+    LoadError::NotUtf8 {
+        path: path.to_owned(),
+        line,
+        column,
     }
 }
 
@@ -314,7 +322,7 @@ fn skip_blank(mut text: &str) -> &str {
 
 /// Line and column (from 1) just after the end of `prefix`. Lines end at LF, CR, CRLF (one
 /// break), NEL, LS and PS; columns count characters.
-fn line_column(prefix: &str) -> (usize, usize) {
+pub(super) fn line_column(prefix: &str) -> (usize, usize) {
     let (mut line, mut column) = (1, 1);
     let mut after_cr = false;
     for c in prefix.chars() {

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CustomItemId;
 use super::choice::choice;
+use super::{Claim, CustomItemId};
 
 choice! {
     /// What the room decided about a finding.
@@ -85,6 +85,10 @@ pub struct CustomItem {
     /// The room's note.
     #[serde(default)]
     pub note: String,
+    /// Where the facts in the note come from, one short claim each (paper, general knowledge,
+    /// invented or PeaceOps's reasoning); empty for the room's own. Added after format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 /// The checklist state saved with a scenario.

@@ -128,6 +128,10 @@ pub struct Region {
     /// Centre, border region, hinterland or other.
     #[serde(default)]
     pub kind: RegionKind,
+    /// Where the facts in the region's name and kind come from, one short claim each (paper, general knowledge,
+    /// invented or PeaceOps's reasoning); empty for the room's own. Added after format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 /// The country where the missions deploy.

@@ -169,6 +169,10 @@ pub struct Handover {
     pub covers: Vec<HandoverScope>,
     /// Free notes on the handover.
     pub notes: String,
+    /// Where the facts in the handover notes come from, one short claim each (paper, general knowledge,
+    /// invented or PeaceOps's reasoning); empty for the room's own. Added after format 2.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Claim>,
 }
 
 /// A multilateral peace operation on the board.

@@ -41,6 +41,6 @@ pub use milestone::Milestone;
 pub use mission::{
     Capability, Component, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };
-pub use provenance::{Claim, Source, section_exists, section_references};
+pub use provenance::{Claim, Source, SourcedText, section_exists, section_references};
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
 pub use validate::{Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist};

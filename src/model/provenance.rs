@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::Scenario;
+
 /// Where a claim comes from. In RON: `Paper("§V.6")`, `GeneralKnowledge`, `Invented`,
 /// `Reasoning`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -85,6 +87,97 @@ pub struct Claim {
     pub text: String,
     /// Where it comes from.
     pub source: Source,
+}
+
+/// One text of a scenario with the claims it rests on: what a report or a provenance check
+/// walks through ([`Scenario::sourced_texts`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourcedText<'s> {
+    /// What the text is, for people: "description", "host notes", "mission UNMIK handover
+    /// notes", "region Pristina", "checklist item q-1 note".
+    pub place: String,
+    /// The id of the entity the text belongs to, if it belongs to one.
+    pub id: Option<&'s str>,
+    /// The text itself (a region's name, for a region).
+    pub text: &'s str,
+    /// Where its facts come from; empty when no one said.
+    pub sources: &'s [Claim],
+}
+
+impl Scenario {
+    /// Every text of the scenario that carries facts, with its sources, in file order: the
+    /// description, the host's notes, each region, each crime group's, mission's (and its
+    /// handover's), actor's and activity's notes, and each custom checklist item's note. Texts
+    /// that are empty and have no sources are left out.
+    pub fn sourced_texts(&self) -> Vec<SourcedText<'_>> {
+        let mut out = Vec::new();
+        let o = &mut out;
+        push(
+            o,
+            "description".into(),
+            None,
+            &self.description,
+            &self.description_sources,
+        );
+        push(
+            o,
+            "host notes".into(),
+            None,
+            &self.host.notes,
+            &self.host.sources,
+        );
+        for r in &self.host.regions {
+            push(
+                o,
+                format!("region {}", r.name),
+                Some(r.id.as_str()),
+                &r.name,
+                &r.sources,
+            );
+        }
+        for g in &self.groups {
+            let place = format!("crime group {} notes", g.name);
+            push(o, place, Some(g.id.as_str()), &g.notes, &g.sources);
+        }
+        for m in &self.missions {
+            let name = m.short_name();
+            let id = Some(m.id.as_str());
+            push(o, format!("mission {name} notes"), id, &m.notes, &m.sources);
+            let place = format!("mission {name} handover notes");
+            push(o, place, id, &m.handover.notes, &m.handover.sources);
+        }
+        for a in &self.actors {
+            let place = format!("actor {} notes", a.name);
+            push(o, place, Some(a.id.as_str()), &a.notes, &a.sources);
+        }
+        for a in &self.activities {
+            let place = format!("activity {} notes", a.title);
+            push(o, place, Some(a.id.as_str()), &a.notes, &a.sources);
+        }
+        for c in &self.checklist.custom {
+            let place = format!("checklist item {} note", c.id.as_str());
+            push(o, place, Some(c.id.as_str()), &c.note, &c.sources);
+        }
+        out
+    }
+}
+
+/// Adds a text unless it is empty and has no sources.
+fn push<'s>(
+    out: &mut Vec<SourcedText<'s>>,
+    place: String,
+    id: Option<&'s str>,
+    text: &'s str,
+    sources: &'s [Claim],
+) {
+    if !text.trim().is_empty() || !sources.is_empty() {
+        out.push(SourcedText {
+            place,
+            id,
+            text,
+            sources,
+        });
+    }
 }
 
 /// The numbered challenges in the paper: §IV lists seven (first … seventh) potential

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, Actor, Checklist, CrimeGroup, HostState, Inject, Milestone, Mission, Run, YearMonth,
+    Activity, Actor, Checklist, Claim, CrimeGroup, HostState, Inject, Milestone, Mission, Run,
+    YearMonth,
 };
 
 /// The file format version this build writes. Older versions are migrated on load
@@ -31,6 +32,10 @@ pub struct Scenario {
     /// Where the facts come from and what is invented.
     #[serde(default)]
     pub description: String,
+    /// Where the facts in the description come from, one short claim each (paper, general knowledge,
+    /// invented or PeaceOps's reasoning); empty for the room's own. Added after format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description_sources: Vec<Claim>,
     /// The period the scenario covers, in months; `None` to take it from the missions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
@@ -75,6 +80,7 @@ impl Scenario {
             format_version: FORMAT_VERSION,
             title: title.into(),
             description: String::new(),
+            description_sources: Vec::new(),
             timeline: None,
             host: HostState::default(),
             groups: Vec::new(),

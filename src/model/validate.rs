@@ -74,6 +74,10 @@ pub struct Problem {
     pub location: String,
     /// What is wrong, in plain words.
     pub message: String,
+    /// The line of the file it is on (from 1), when known: checklist decisions read from a
+    /// file have one; problems of entities are located by name and id instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 impl Problem {
@@ -85,10 +89,13 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.severity {
-            Severity::Error => write!(f, "{}: {}", self.location, self.message),
-            Severity::Warning => write!(f, "warning: {}: {}", self.location, self.message),
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
         }
+        if let Some(line) = self.line {
+            write!(f, "line {line}: ")?;
+        }
+        write!(f, "{}: {}", self.location, self.message)
     }
 }
 
@@ -129,6 +136,7 @@ impl<'a> Checker<'a> {
             severity: Severity::Error,
             location: location.write(),
             message,
+            line: None,
         });
     }
 
@@ -138,6 +146,7 @@ impl<'a> Checker<'a> {
             severity: Severity::Warning,
             location: location.write(),
             message,
+            line: None,
         });
     }
 
@@ -460,12 +469,19 @@ fn outside_mission(
 /// Problems of the room's checklist decisions: two decisions on one finding (only the last is
 /// shown and edited), and decisions on rules this PeaceOps does not have (they could never
 /// apply). `known_rule` says whether a rule id exists. Keys are compared as loaded, which sorts
-/// their entities.
-pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool) -> Vec<Problem> {
+/// their entities. `decision_lines` gives the line of each decision in the file it was read
+/// from (`io::decision_lines`), so each problem points at its line; pass `&[]` when there is
+/// no file text (a scenario edited in the window).
+pub fn validate_checklist(
+    scenario: &Scenario,
+    known_rule: impl Fn(&str) -> bool,
+    decision_lines: &[usize],
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut seen: FxHashMap<&FindingKey, usize> = FxHashMap::default();
     for (i, state) in scenario.checklist.findings.iter().enumerate() {
         let key = &state.key;
+        let line = decision_lines.get(i).copied();
         let location = format!(
             "checklist decision {} on {} [{}]",
             i + 1,
@@ -481,6 +497,7 @@ pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool
                     "rule {:?} does not exist in this PeaceOps, so the decision can never apply",
                     key.rule
                 ),
+                line,
             });
         }
         if let Some(first) = seen.insert(key, i) {
@@ -492,6 +509,7 @@ pub fn validate_checklist(scenario: &Scenario, known_rule: impl Fn(&str) -> bool
                     "decides the same finding as decision {}; only this later one is shown and edited",
                     first + 1
                 ),
+                line,
             });
         }
     }

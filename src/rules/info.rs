@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::{Family, Finding, RuleId};
-use crate::model::Scenario;
+use crate::model::{Claim, Scenario};
 
 /// The risk texts, as shipped.
 pub const RISKS_RON: &str = include_str!("../../assets/risks.ron");
@@ -31,8 +31,9 @@ pub struct RiskInfo {
     pub priority: u8,
     /// Why the rule has its priority, in a sentence.
     pub priority_reason: String,
-    /// What the paper says, for a student: the point in own words, with section and examples.
-    pub paper: String,
+    /// What the paper says, for a student: the point in own words, one sentence a claim, each
+    /// with its section (a sentence that is PeaceOps's own step says so: `Reasoning`).
+    pub paper: Vec<Claim>,
     /// How the rule decides (thresholds, tags): shown folded away, after the paper's point.
     pub explanation: String,
     /// Suggested mitigations; placeholders such as `{missions}` in them stand for the finding's
@@ -41,6 +42,12 @@ pub struct RiskInfo {
 }
 
 impl RiskInfo {
+    /// What the paper says as one text, sentence after sentence, without sources.
+    pub fn paper_text(&self) -> String {
+        let sentences: Vec<&str> = self.paper.iter().map(|c| c.text.as_str()).collect();
+        sentences.join(" ")
+    }
+
     /// The mitigations for one finding, their placeholders (`{missions}`, `{groups}`,
     /// `{activities}`, `{actors}`, `{subject}`, each with an optional `|fallback`) filled with
     /// the names of the finding's entities.

@@ -265,6 +265,7 @@ pub fn checklist_ui(
                 title: "New checklist item".into(),
                 status: CheckStatus::Open,
                 note: String::new(),
+                sources: Vec::new(),
             })));
             state.picked = Some(Picked::Custom(id));
         }
@@ -451,11 +452,9 @@ pub fn checklist_ui(
 /// What the paper says, then why it fired here, then what to do, then (folded) how the rule
 /// decides: the order a student reads a risk in.
 fn explain(ui: &mut Ui, info: &crate::rules::RiskInfo, why_here: &[String], todo: &[String]) {
-    ui.horizontal(|ui| {
-        ui.strong("What the paper says");
-        super::widgets::provenance_badge_ui(ui, &crate::model::Source::Paper(info.section.clone()));
-    });
-    ui.label(&info.paper);
+    ui.strong("What the paper says");
+    // Sentence by sentence, each with its own section (or PeaceOps's badge).
+    super::widgets::sources_list_ui(ui, &info.paper);
     ui.strong(if why_here.len() == 1 {
         "Why it fired here"
     } else {
@@ -616,6 +615,12 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
                     "Item note",
                     "The room's note.",
                     &mut edited.note,
+                );
+                super::widgets::sources_row_named(
+                    ui,
+                    "Item sources",
+                    "Where the facts in the note come from: the SIPRI paper (with section), general knowledge, or invented for this scenario.",
+                    &edited.sources,
                 );
             });
             if changed {

@@ -50,6 +50,7 @@ fn scenario_tab(ui: &mut Ui, s: &Scenario, out: &mut Vec<Command>) {
                 ui,
                 &mut title,
                 &mut description,
+                &s.description_sources,
                 &mut timeline,
                 forms::fallback_date(s),
             ) {

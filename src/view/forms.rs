@@ -5,8 +5,8 @@ use egui::Ui;
 
 use super::widgets as w;
 use crate::model::{
-    Activity, Actor, Catalogue, CrimeGroup, HostState, JusticeLink, Mission, Region, Scenario,
-    Timeline, YearMonth,
+    Activity, Actor, Catalogue, Claim, CrimeGroup, HostState, JusticeLink, Mission, Region,
+    Scenario, Timeline, YearMonth,
 };
 
 /// The options for every kind of reference in a scenario.
@@ -62,6 +62,7 @@ pub fn scenario_form(
     ui: &mut Ui,
     title: &mut String,
     description: &mut String,
+    description_sources: &[Claim],
     timeline: &mut Option<Timeline>,
     fallback: YearMonth,
 ) -> bool {
@@ -78,6 +79,12 @@ pub fn scenario_form(
             "Description",
             "Where the facts come from, and which values are invented for the exercise.",
             description,
+        );
+        w::sources_row_named(
+            ui,
+            "Description sources",
+            "Where the facts in the description come from: the SIPRI paper (with section), general knowledge, invented for this scenario, or PeaceOps's reasoning.",
+            description_sources,
         );
         let mut set = timeline.is_some();
         changed |= w::flag(
@@ -249,6 +256,11 @@ pub fn host_form(
                 remove = Some(region.clone());
             }
         });
+        if !region.sources.is_empty() {
+            ui.indent(("region sources", i), |ui| {
+                w::sources_list_ui(ui, &region.sources)
+            });
+        }
     }
     if let Some(r) = remove {
         *delete_region = Some(r);
@@ -262,6 +274,7 @@ pub fn host_form(
             id: fresh_region_id.into(),
             name: "New region".into(),
             kind: crate::model::RegionKind::Other,
+            sources: Vec::new(),
         });
         changed = true;
     }
@@ -520,6 +533,12 @@ pub fn mission_form(ui: &mut Ui, m: &mut Mission, opts: &RefOptions) -> bool {
                 "Handover notes",
                 "Notes on the handover.",
                 &mut m.handover.notes,
+            );
+            w::sources_row_named(
+                ui,
+                "Handover sources",
+                "Where the facts in the handover notes come from: the SIPRI paper (with section), general knowledge, or invented for this scenario.",
+                &m.handover.sources,
             );
         }
         changed |= w::references(

@@ -375,14 +375,20 @@ pub fn claims_ui(ui: &mut Ui, claims: &[Claim]) {
 /// A form row "Sources" listing an entity's claims with their badges (read-only); nothing when
 /// the entity has none.
 pub fn sources_row(ui: &mut Ui, claims: &[Claim]) {
-    if claims.is_empty() {
-        return;
-    }
-    label(
+    sources_row_named(
         ui,
         "Sources",
         "Where the facts in the notes come from: the SIPRI paper (with section), general knowledge, or invented for this scenario.",
+        claims,
     );
+}
+
+/// [`sources_row`] under another label, for a form with more than one sourced text.
+pub fn sources_row_named(ui: &mut Ui, name: &str, help: &str, claims: &[Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    label(ui, name, help);
     ui.vertical(|ui| sources_list_ui(ui, claims));
     ui.end_row();
 }

@@ -100,6 +100,7 @@ pub fn region(id: &str, name: &str, kind: RegionKind) -> Region {
         id: RegionId::from(id),
         name: name.to_owned(),
         kind,
+        sources: Vec::new(),
     }
 }
 
