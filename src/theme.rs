@@ -125,6 +125,8 @@ pub const REGION_NAME_WIDTH: f32 = 140.0;
 pub const MENU_LIST_HEIGHT: f32 = 360.0;
 /// Widest the start screen's column grows.
 pub const START_WIDTH: f32 = 720.0;
+/// How often (seconds of use) the monitors are counted, for a presentation on a second screen.
+pub const SCREENS_RECOUNT_SECS: f64 = 5.0;
 /// UI zoom step.
 pub const ZOOM_STEP: f32 = 0.1;
 /// Smallest UI zoom.
@@ -145,6 +147,19 @@ pub struct ChartText {
     pub label: f32,
     /// Whether the filters and the legend are shown.
     pub controls: bool,
+}
+
+impl ChartText {
+    /// Every size times `scale`.
+    pub fn scaled(&self, scale: f32) -> Self {
+        Self {
+            tick: self.tick * scale,
+            axis: self.axis * scale,
+            corner: self.corner * scale,
+            label: self.label * scale,
+            controls: self.controls,
+        }
+    }
 }
 
 /// The chart in the window.

@@ -12,7 +12,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::harness::{H, Script, harness_at, scenario_path, wheel_at};
+use common::harness::{H, Script, frame_with, harness_at, key_event, scenario_path, wheel_at};
 use egui::{Key, Modifiers, Pos2, Rect, Shape};
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -632,4 +632,99 @@ fn the_checklist_keeps_its_rows_inside_the_window() {
             "{what}: these cross the window's edge at {edge:.0}: {crossing:#?}"
         );
     }
+}
+
+/// How many markers the chart labels, as its accessible summary says ("… 12 of 15 markers
+/// labelled").
+fn marker_labels(h: &H) -> usize {
+    let summary = chart_summary(h);
+    let (head, _) = summary.rsplit_once(" of ").unwrap();
+    head.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn most_markers_are_named_on_a_projector() {
+    let mut short = Vec::new();
+    for (size, zoom, share) in [
+        ([1024.0, 768.0], 1.5, 0.6),
+        ([1024.0, 768.0], 1.7, 0.6),
+        ([1024.0, 768.0], 2.0, 0.5),
+        ([1280.0, 800.0], 1.0, 1.0),
+        ([1920.0, 1080.0], 1.0, 1.0),
+        ([1920.0, 1080.0], 3.0, 0.45),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let total = h.state().document().scenario().activities.len();
+        let named = marker_labels(&h);
+        let line = format!("{size:?} at zoom {zoom}: {named} of {total} markers named");
+        eprintln!("{line}");
+        if (named as f32) < share * total as f32 {
+            short.push(line);
+        }
+    }
+    assert!(short.is_empty(), "too few named: {short:#?}");
+}
+
+#[test]
+fn with_a_second_screen_the_room_sees_the_board_and_the_facilitator_keeps_the_editor() {
+    let (mut h, _s) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    h.state_mut().set_second_screen(Some(1));
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::F11));
+    assert!(h.state().presenting());
+    assert_eq!(h.state().presenting_on(), Some(1));
+    assert!(
+        !commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(_))),
+        "the facilitator's window stays as it was: {commands:?}"
+    );
+    h.run();
+    // The presentation's window goes full screen on the other monitor.
+    let builder = peaceops::view::present::second_screen(1);
+    assert_eq!(builder.monitor, Some(1));
+    // The board stays here; the presentation shows (in this headless test, inside the
+    // window: kittest has no second one).
+    h.get_by_label("« Hide editor");
+    h.get_by_label("File");
+    h.get_by_label_contains("open risks");
+    h.get_by_label("Leave presentation (Esc)").click();
+    h.run();
+    assert!(!h.state().presenting());
+    assert_eq!(h.state().presenting_on(), None);
+    assert!(h.query_by_label("Leave presentation (Esc)").is_none());
+}
+
+#[test]
+fn with_one_screen_the_window_itself_presents_full_screen() {
+    let (mut h, _s) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    h.state_mut().set_second_screen(None);
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::F11));
+    assert!(h.state().presenting());
+    assert_eq!(h.state().presenting_on(), None);
+    assert!(
+        commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(true))),
+        "{commands:?}"
+    );
+    h.run();
+    assert!(h.query_by_label("« Hide editor").is_none());
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::Escape));
+    assert!(!h.state().presenting());
+    assert!(
+        commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(false))),
+        "{commands:?}"
+    );
 }

@@ -311,7 +311,7 @@ struct Placer<'a> {
 }
 
 impl<'a> Placer<'a> {
-    fn new(model: &ChartModel, centres: &'a [Pos2], key: &LayoutKey) -> Self {
+    fn new(model: &ChartModel, centres: &'a [Pos2], key: &LayoutKey, crowded_first: bool) -> Self {
         let r = theme::MARKER_RADIUS;
         let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
         for c in centres {
@@ -320,8 +320,9 @@ impl<'a> Placer<'a> {
         for k in &key.keep_clear {
             grid.insert(*k);
         }
-        // The most crowded markers first: their neighbours' labels would fence them in; a
-        // marker on the edge of a cluster still has room outwards afterwards.
+        // The most crowded markers first (their neighbours' labels would fence them in; a
+        // marker on the edge of a cluster still has room outwards afterwards), or the least
+        // crowded first (the edge of a cluster labelled close, its middle farther out).
         let mut order: Vec<usize> = (0..model.dots.len())
             .filter(|i| Some(model.dots[*i].activity) != key.dragged)
             .collect();
@@ -329,7 +330,11 @@ impl<'a> Placer<'a> {
             .iter()
             .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
             .collect();
-        order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
+        if crowded_first {
+            order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
+        } else {
+            order.sort_by_key(|i| crowd[*i]);
+        }
         Self {
             centres,
             bounds: key.rect.shrink(2.0),
@@ -497,8 +502,8 @@ impl ChartLayout {
             }
         }
 
-        // Labels: greedy, two ways, keeping the one that names more markers (in full, on a
-        // tie). One way, each marker in turn takes the nearest free spot (beside it, then
+        // Labels: greedy, in two orders two ways each, keeping the one that names the most
+        // markers (in full, on a tie). One way, each marker in turn takes the nearest free spot (beside it, then
         // on rings farther out with a leader line); the other, every marker first tries the
         // spots beside it and only then the rings, ring by ring (a far-flung label placed
         // early can take a neighbour's close one; in a dense cluster the first way can fence
@@ -530,10 +535,10 @@ impl ChartLayout {
             }
             slot.clone().flatten()
         };
-        let best = [false, true]
+        let best = [(false, true), (true, true), (false, false), (true, false)]
             .into_iter()
-            .map(|ring_major| {
-                let mut p = Placer::new(model, &centres, &key);
+            .map(|(ring_major, crowded_first)| {
+                let mut p = Placer::new(model, &centres, &key, crowded_first);
                 p.run(ring_major, &mut text);
                 p
             })
