@@ -728,3 +728,27 @@ fn with_one_screen_the_window_itself_presents_full_screen() {
         "{commands:?}"
     );
 }
+
+/// Image snapshots of the chart alone (presentation mode, in the window), at a projector's
+/// size and a laptop's, in both themes: `UPDATE_SNAPSHOTS=1` rewrites them after an intended
+/// change (tests/snapshots/, each well under 200 KB).
+#[test]
+fn the_chart_looks_as_it_did() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (size, name) in [([1024.0, 768.0], "1024x768"), ([800.0, 500.0], "800x500")] {
+        for dark in [false, true] {
+            let (mut h, _s) = common::harness::harness_rendered(
+                Some(scenario_path("kosovo-2008.ron")),
+                size,
+                dark,
+            );
+            h.key_press(Key::F11);
+            h.run();
+            h.run();
+            assert!(h.state().presenting());
+            let theme = if dark { "dark" } else { "light" };
+            results.add(h.try_snapshot(format!("chart-{name}-{theme}")));
+        }
+    }
+    results.unwrap();
+}

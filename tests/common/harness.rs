@@ -116,6 +116,25 @@ pub fn harness_at(file: Option<PathBuf>, size: [f32; 2], zoom: f32, dark: bool) 
     )
 }
 
+/// As [`harness_at`], drawn by the CPU renderer so that `Harness::snapshot` works.
+pub fn harness_rendered(file: Option<PathBuf>, size: [f32; 2], dark: bool) -> (H, Script) {
+    let recovery = Rc::new(tempfile::tempdir().unwrap());
+    let prefs = Prefs {
+        dark,
+        ..Prefs::default()
+    };
+    let (h, mut script) = build_with(
+        file,
+        recovery.path().to_owned(),
+        (0.25, 3),
+        size,
+        prefs,
+        Some(super::render::CpuRenderer::default()),
+    );
+    script.1 = Some(recovery);
+    (h, script)
+}
+
 fn build(
     file: Option<PathBuf>,
     recovery: PathBuf,
@@ -123,6 +142,17 @@ fn build(
     size: [f32; 2],
     prefs: Prefs,
     runs: usize,
+) -> (H, Script) {
+    build_with(file, recovery, (step_secs, runs), size, prefs, None)
+}
+
+fn build_with(
+    file: Option<PathBuf>,
+    recovery: PathBuf,
+    (step_secs, runs): (f32, usize),
+    size: [f32; 2],
+    prefs: Prefs,
+    renderer: Option<super::render::CpuRenderer>,
 ) -> (H, Script) {
     let script = Script::default();
     let app = PeaceOpsApp::with_prefs(
@@ -133,11 +163,14 @@ fn build(
             recovery: Recovery::In(recovery),
         },
     );
-    let mut harness = Harness::builder()
+    let mut builder = Harness::builder()
         .with_size(size)
         .with_step_dt(step_secs)
-        .with_max_steps(((1.0 / step_secs) as u64).max(8) * runs as u64)
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
+        .with_max_steps(((1.0 / step_secs) as u64).max(8) * runs as u64);
+    if let Some(r) = renderer {
+        builder = builder.renderer(r);
+    }
+    let mut harness = builder.build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
     // A zoom or theme other than the default: the first run applies it, the next lays out
     // at it.
     for _ in 0..runs {
