@@ -72,6 +72,15 @@ pub struct PeaceOpsApp {
     panels: SidePanels,
     /// The chart alone, full screen.
     presenting: bool,
+    /// A monitor other than the window's, where a presentation goes (see [`present`]).
+    second_screen: Option<usize>,
+    /// The monitor the presentation is on, when it has a window of its own.
+    presenting_on: Option<usize>,
+    /// When the monitors were last counted (eframe's clock).
+    screens_counted: Option<f64>,
+    /// The chart on the second screen: its own layout (another size, larger type), so neither
+    /// chart lays itself out again every frame.
+    present_chart: chart::ChartCache,
     /// The start screen shows until a scenario is opened, made or edited.
     start_screen: bool,
     /// Help windows.
@@ -117,6 +126,10 @@ impl PeaceOpsApp {
             show_problems: false,
             panels: SidePanels::default(),
             presenting: false,
+            second_screen: None,
+            presenting_on: None,
+            screens_counted: None,
+            present_chart: chart::ChartCache::default(),
             start_screen: start.file.is_none(),
             help: help::HelpState::default(),
             generation: 0,
@@ -473,15 +486,37 @@ impl PeaceOpsApp {
             return;
         }
         self.presenting = on;
-        // The presentation sets its own large type for the room: at the window's own zoom it
-        // would not fit. The user's zoom comes back on leaving.
+        if on && let Some(monitor) = self.second_screen {
+            // A second screen: the presentation gets a window of its own there, full screen;
+            // this window keeps the editor and the checklist for the facilitator.
+            self.presenting_on = Some(monitor);
+            return;
+        }
+        if self.presenting_on.take().is_some() {
+            // Its window closes when it is no longer shown; this one was never changed.
+            return;
+        }
+        // One screen: this window presents. The presentation sets its own large type for the
+        // room: at the window's own zoom it would not fit. The user's zoom comes back on
+        // leaving.
         ctx.set_zoom_factor(if on {
             1.0
         } else {
             self.prefs.zoom.clamp(theme::ZOOM_MIN, theme::ZOOM_MAX)
         });
-        // Full screen where the platform allows; the same window otherwise.
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+    }
+
+    /// Says which monitor, other than the window's, a presentation goes to (`None`: there is
+    /// only one, and the window itself presents). The program counts the monitors itself;
+    /// tests, which have none, say it here.
+    pub fn set_second_screen(&mut self, monitor: Option<usize>) {
+        self.second_screen = monitor;
+    }
+
+    /// The monitor the presentation has a window of its own on, if it has one.
+    pub fn presenting_on(&self) -> Option<usize> {
+        self.presenting_on
     }
 
     /// Whether presentation mode is on.
@@ -589,7 +624,22 @@ fn entity_name(s: &Scenario, id: &EntityId) -> String {
 }
 
 impl eframe::App for PeaceOpsApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // Monitors come and go (a projector is plugged in): counted again every few seconds
+        // of use, never while presenting.
+        let now = ui.input(|i| i.time);
+        if !self.presenting
+            && self
+                .screens_counted
+                .is_none_or(|t| now - t >= theme::SCREENS_RECOUNT_SECS)
+            && let Some(window) = frame.winit_window()
+        {
+            let current = window.current_monitor();
+            self.second_screen = window
+                .available_monitors()
+                .position(|m| current.as_ref() != Some(&m));
+            self.screens_counted = Some(now);
+        }
         self.show(ui);
     }
 
@@ -636,7 +686,31 @@ impl PeaceOpsApp {
         if self.session.document().revision() > 0 {
             self.start_screen = false;
         }
-        if self.presenting {
+        if let Some(monitor) = self.presenting_on {
+            // The board stays here; the room's screen shows the presentation.
+            self.board(ui, &mut out);
+            let zoom = ctx.zoom_factor();
+            std::mem::swap(&mut self.view.chart, &mut self.present_chart);
+            let (doc, view, dark) = (self.session.document(), &mut self.view, self.prefs.dark);
+            let leave = ctx.show_viewport_immediate(
+                present::viewport(),
+                present::second_screen(monitor),
+                |ui, _class| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        // Sized for the room's screen, whatever this window's zoom.
+                        present::present_ui(ui, doc, view, dark, 1.0 / zoom, &mut out);
+                    });
+                    ui.input_mut(|i| {
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+                            || i.viewport().close_requested()
+                    })
+                },
+            );
+            std::mem::swap(&mut self.view.chart, &mut self.present_chart);
+            if leave {
+                self.set_presenting(&ctx, false);
+            }
+        } else if self.presenting {
             if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
                 self.set_presenting(&ctx, false);
             }
@@ -646,6 +720,7 @@ impl PeaceOpsApp {
                     self.session.document(),
                     &mut self.view,
                     self.prefs.dark,
+                    1.0,
                     &mut out,
                 );
             });

@@ -86,6 +86,9 @@ pub const LABEL_GAP: f32 = 3.0;
 pub const LABEL_LEADER: f32 = 22.0;
 /// How many rings of spots, each [`LABEL_LEADER`] farther out, a label may stand off in.
 pub const LABEL_RINGS: usize = 6;
+/// Farthest a label may stand off its marker when no ring has room, as a share of the plot's
+/// diagonal (with a leader line).
+pub const LABEL_REACH: f32 = 0.45;
 /// Size of the square around a marker whose neighbours make it crowded (crowded ones are
 /// labelled first).
 pub const LABEL_CROWD: f32 = 120.0;
@@ -107,6 +110,13 @@ pub const CATALOGUE_SIZE: [f32; 2] = [520.0, 560.0];
 pub const PROBLEMS_SIZE: [f32; 2] = [520.0, 320.0];
 /// Spacing of form grids (columns, rows).
 pub const FORM_SPACING: [f32; 2] = [10.0, 6.0];
+/// Narrowest room for a form in two columns (labels, controls); narrower, each label goes
+/// above its control.
+pub const FORM_TWO_COLUMNS_FROM: f32 = 420.0;
+/// Space between a label and its control in a one-column form.
+pub const FORM_STACKED_SPACING: f32 = 2.0;
+/// Space between one field and the next label in a one-column form.
+pub const FORM_STACKED_GAP: f32 = 6.0;
 /// Width of a date field.
 pub const DATE_WIDTH: f32 = 90.0;
 /// Width of a region's name field.
@@ -115,6 +125,8 @@ pub const REGION_NAME_WIDTH: f32 = 140.0;
 pub const MENU_LIST_HEIGHT: f32 = 360.0;
 /// Widest the start screen's column grows.
 pub const START_WIDTH: f32 = 720.0;
+/// How often (seconds of use) the monitors are counted, for a presentation on a second screen.
+pub const SCREENS_RECOUNT_SECS: f64 = 5.0;
 /// UI zoom step.
 pub const ZOOM_STEP: f32 = 0.1;
 /// Smallest UI zoom.
@@ -135,6 +147,19 @@ pub struct ChartText {
     pub label: f32,
     /// Whether the filters and the legend are shown.
     pub controls: bool,
+}
+
+impl ChartText {
+    /// Every size times `scale`.
+    pub fn scaled(&self, scale: f32) -> Self {
+        Self {
+            tick: self.tick * scale,
+            axis: self.axis * scale,
+            corner: self.corner * scale,
+            label: self.label * scale,
+            controls: self.controls,
+        }
+    }
 }
 
 /// The chart in the window.

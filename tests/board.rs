@@ -8,54 +8,24 @@
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::PathBuf;
+
+use common::harness::{H, Script, frame_with, harness_at, key_event, scenario_path, wheel_at};
 use egui::{Key, Modifiers, Pos2, Rect, Shape};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::Prefs;
 
-fn scenario_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
+/// The app in a window of `size` points at `zoom`, with `file` open.
+fn board(file: Option<PathBuf>, size: [f32; 2], zoom: f32, dark: bool) -> (H, Script) {
+    harness_at(file, size, zoom, dark)
 }
 
-/// The app in a window of `size` pixels at `zoom`, with `file` open.
-fn board(
-    file: Option<PathBuf>,
-    size: [f32; 2],
-    zoom: f32,
-    dark: bool,
-) -> (Harness<'static, PeaceOpsApp>, tempfile::TempDir) {
-    let recovery = tempfile::tempdir().unwrap();
-    let app = PeaceOpsApp::with_prefs(
-        Prefs {
-            zoom,
-            dark,
-            ..Prefs::default()
-        },
-        StartOptions {
-            file,
-            recovery: Recovery::In(recovery.path().to_owned()),
-            ..StartOptions::default()
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
-    h.run();
-    h.run();
-    (h, recovery)
-}
-
-fn plot_rect(h: &Harness<'static, PeaceOpsApp>) -> Rect {
+fn plot_rect(h: &H) -> Rect {
     h.get_by_label_contains("Quadrant chart.").rect()
 }
 
-fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
+fn chart_summary(h: &H) -> String {
     h.get_by_label_contains("Quadrant chart.")
         .accesskit_node()
         .label()
@@ -64,7 +34,7 @@ fn chart_summary(h: &Harness<'static, PeaceOpsApp>) -> String {
 
 /// The texts painted in the chart's area (plot, tick numbers, axis titles): each text's rect on
 /// screen and its font sizes.
-fn chart_texts(h: &Harness<'static, PeaceOpsApp>) -> Vec<(Rect, String, f32)> {
+fn chart_texts(h: &H) -> Vec<(Rect, String, f32)> {
     let plot = plot_rect(h);
     let mut out = Vec::new();
     fn walk(s: &Shape, out: &mut Vec<(Rect, String, f32)>) {
@@ -185,7 +155,7 @@ fn every_marker_is_labelled_at_a_workshop_size() {
 }
 
 /// Where an activity's marker is on screen: the chart shows -1.2 … 1.2 on both axes.
-fn marker_position(h: &Harness<'static, PeaceOpsApp>, x: f64, y: f64) -> Pos2 {
+fn marker_position(h: &H, x: f64, y: f64) -> Pos2 {
     let rect = plot_rect(h);
     let fx = ((x + 1.2) / 2.4) as f32;
     let fy = ((y + 1.2) / 2.4) as f32;
@@ -372,7 +342,7 @@ fn help_lists_every_shortcut_and_names_the_paper() {
     h.get_by_label_contains("Where each fact comes from");
 }
 
-fn editor_width(h: &Harness<'static, PeaceOpsApp>) -> f32 {
+fn editor_width(h: &H) -> f32 {
     h.get_by_label("« Hide editor").rect().right() - h.ctx.content_rect().left()
 }
 
@@ -453,7 +423,7 @@ fn a_new_scenario_starts_its_lists_at_the_top() {
 }
 
 /// The colour the x-axis title is drawn in.
-fn axis_title_color(h: &Harness<'static, PeaceOpsApp>) -> egui::Color32 {
+fn axis_title_color(h: &H) -> egui::Color32 {
     fn find(s: &Shape) -> Option<egui::Color32> {
         match s {
             Shape::Vec(v) => v.iter().find_map(find),
@@ -504,4 +474,281 @@ fn the_dark_theme_draws_the_chart_and_its_labels() {
     let texts = chart_texts(&h);
     assert!(texts.len() >= 9);
     assert_no_overlap(&texts, "dark theme");
+}
+
+/// The editor panel's rect on screen, from the window's left to where the chart's panel
+/// begins (its first controls, the filters or the button that shows them, less the panel's
+/// margin).
+fn editor_rect(h: &H) -> Rect {
+    let central = ["Mission", "Filters", "On date"]
+        .iter()
+        .filter_map(|l| h.query_by_label(l))
+        .map(|n| n.rect().left())
+        .fold(f32::INFINITY, f32::min);
+    assert!(central.is_finite(), "no chart panel");
+    let window = h.ctx.content_rect();
+    Rect::from_min_max(
+        egui::pos2(window.left(), h.get_by_label("« Hide editor").rect().top()),
+        // Above the status bar (its zoom figure).
+        egui::pos2(
+            central - 8.0,
+            h.query_all_by_label_contains("zoom ")
+                .map(|n| n.rect().top())
+                .fold(window.bottom(), f32::min),
+        ),
+    )
+}
+
+/// Every widget drawn in the editor panel lies wholly inside it (a widget cut at the panel's
+/// edge can be clicked only on its visible part: the chart takes the rest).
+fn assert_editor_holds_its_widgets(h: &H, what: &str) {
+    let panel = editor_rect(h);
+    let mut seen = 0;
+    let mut crossing = Vec::new();
+    for n in h.query_all(egui_kittest::kittest::By::new()) {
+        // A text field's text runs scroll inside the field (the field is what must fit).
+        if n.accesskit_node().bounding_box().is_none()
+            || n.accesskit_node().role() == egui::accesskit::Role::TextRun
+        {
+            continue;
+        }
+        let r = n.rect();
+        let in_panel = r.left() >= panel.left() - 0.5
+            && r.left() < panel.right() - 1.0
+            && r.top() >= panel.top()
+            && r.bottom() <= panel.bottom()
+            && r.width() > 0.0;
+        if !in_panel {
+            continue;
+        }
+        seen += 1;
+        if r.right() > panel.right() + 0.5 {
+            crossing.push(format!(
+                "{:?} {:?} at {r:?}",
+                n.accesskit_node().role(),
+                n.accesskit_node().label().or(n.accesskit_node().value()),
+            ));
+        }
+    }
+    assert!(
+        crossing.is_empty(),
+        "{what}: these cross the editor's edge at {:.0}: {crossing:#?}",
+        panel.right()
+    );
+    assert!(seen >= 5, "{what}: only {seen} widgets in the editor");
+}
+
+/// As [`assert_editor_holds_its_widgets`], and again after each of a few turns of the wheel
+/// down the form.
+fn assert_editor_holds_its_form(h: &mut H, what: &str) {
+    assert_editor_holds_its_widgets(h, what);
+    let panel = editor_rect(h);
+    for turn in 1..=4 {
+        wheel_at(h, egui::pos2(panel.center().x, panel.bottom() - 30.0), 6.0);
+        assert_editor_holds_its_widgets(h, &format!("{what}, turn {turn} of the wheel"));
+    }
+}
+
+#[test]
+fn every_form_field_is_wholly_inside_the_editor() {
+    for (size, zoom) in [
+        ([1024.0, 768.0], 1.0),
+        ([1024.0, 768.0], 2.0),
+        ([1280.0, 800.0], 1.0),
+        ([1280.0, 800.0], 2.0),
+        ([1920.0, 1080.0], 1.0),
+        ([1920.0, 1080.0], 2.0),
+    ] {
+        let (mut h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let s = h.state().document().scenario().clone();
+        let what = |tab: &str| format!("{size:?} at zoom {zoom}, {tab}");
+        h.get_by_label("Activities").click();
+        h.run();
+        h.query_all_by_label_contains(&format!("{} — ", s.activities[0].title))
+            .next()
+            .unwrap()
+            .click();
+        h.run();
+        assert_editor_holds_its_form(&mut h, &what("an activity"));
+        h.get_by_label("Host state").click();
+        h.run();
+        assert_editor_holds_its_form(&mut h, &what("the host state"));
+        h.get_by_label("Crime groups").click();
+        h.run();
+        h.query_all_by_label_contains("the 'war heroes'")
+            .next()
+            .unwrap()
+            .click();
+        h.run();
+        assert_editor_holds_its_form(&mut h, &what("a crime group"));
+        h.get_by_label("Missions").click();
+        h.run();
+        h.query_all_by_label_contains(&format!("{} — ", s.missions[0].short_name()))
+            .next()
+            .unwrap()
+            .click();
+        h.run();
+        assert_editor_holds_its_form(&mut h, &what("a mission"));
+    }
+}
+
+#[test]
+fn the_checklist_keeps_its_rows_inside_the_window() {
+    // The sizes where the checklist is open beside the editor (narrower, it folds).
+    for (size, zoom) in [
+        ([1280.0, 800.0], 1.0),
+        ([1920.0, 1080.0], 1.0),
+        ([2560.0, 1440.0], 2.0),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let what = format!("{size:?} at zoom {zoom}");
+        let window = h.ctx.content_rect();
+        // The checklist's side of the window: right of the plot.
+        let from = plot_rect(&h).right() + 20.0;
+        let edge = window.right() - 4.0;
+        let mut seen = 0;
+        let mut crossing = Vec::new();
+        for n in h.query_all(egui_kittest::kittest::By::new()) {
+            let node = n.accesskit_node();
+            if node.bounding_box().is_none() || node.role() == egui::accesskit::Role::TextRun {
+                continue;
+            }
+            let r = n.rect();
+            if r.left() < from || r.width() <= 0.0 || r.bottom() > window.bottom() - 40.0 {
+                continue;
+            }
+            seen += 1;
+            if r.right() > edge {
+                crossing.push(format!(
+                    "{:?} {:?} at {r:?}",
+                    node.role(),
+                    node.label().or(node.value())
+                ));
+            }
+        }
+        assert!(seen >= 10, "{what}: only {seen} widgets in the checklist");
+        assert!(
+            crossing.is_empty(),
+            "{what}: these cross the window's edge at {edge:.0}: {crossing:#?}"
+        );
+    }
+}
+
+/// How many markers the chart labels, as its accessible summary says ("… 12 of 15 markers
+/// labelled").
+fn marker_labels(h: &H) -> usize {
+    let summary = chart_summary(h);
+    let (head, _) = summary.rsplit_once(" of ").unwrap();
+    head.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn most_markers_are_named_on_a_projector() {
+    let mut short = Vec::new();
+    for (size, zoom, share) in [
+        ([1024.0, 768.0], 1.5, 0.6),
+        ([1024.0, 768.0], 1.7, 0.6),
+        ([1024.0, 768.0], 2.0, 0.5),
+        ([1280.0, 800.0], 1.0, 1.0),
+        ([1920.0, 1080.0], 1.0, 1.0),
+        ([1920.0, 1080.0], 3.0, 0.45),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let total = h.state().document().scenario().activities.len();
+        let named = marker_labels(&h);
+        let line = format!("{size:?} at zoom {zoom}: {named} of {total} markers named");
+        eprintln!("{line}");
+        if (named as f32) < share * total as f32 {
+            short.push(line);
+        }
+    }
+    assert!(short.is_empty(), "too few named: {short:#?}");
+}
+
+#[test]
+fn with_a_second_screen_the_room_sees_the_board_and_the_facilitator_keeps_the_editor() {
+    let (mut h, _s) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    h.state_mut().set_second_screen(Some(1));
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::F11));
+    assert!(h.state().presenting());
+    assert_eq!(h.state().presenting_on(), Some(1));
+    assert!(
+        !commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(_))),
+        "the facilitator's window stays as it was: {commands:?}"
+    );
+    h.run();
+    // The presentation's window goes full screen on the other monitor.
+    let builder = peaceops::view::present::second_screen(1);
+    assert_eq!(builder.monitor, Some(1));
+    // The board stays here; the presentation shows (in this headless test, inside the
+    // window: kittest has no second one).
+    h.get_by_label("« Hide editor");
+    h.get_by_label("File");
+    h.get_by_label_contains("open risks");
+    h.get_by_label("Leave presentation (Esc)").click();
+    h.run();
+    assert!(!h.state().presenting());
+    assert_eq!(h.state().presenting_on(), None);
+    assert!(h.query_by_label("Leave presentation (Esc)").is_none());
+}
+
+#[test]
+fn with_one_screen_the_window_itself_presents_full_screen() {
+    let (mut h, _s) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
+        1.0,
+        false,
+    );
+    h.state_mut().set_second_screen(None);
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::F11));
+    assert!(h.state().presenting());
+    assert_eq!(h.state().presenting_on(), None);
+    assert!(
+        commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(true))),
+        "{commands:?}"
+    );
+    h.run();
+    assert!(h.query_by_label("« Hide editor").is_none());
+    let commands = frame_with(&mut h, key_event(Modifiers::NONE, Key::Escape));
+    assert!(!h.state().presenting());
+    assert!(
+        commands
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Fullscreen(false))),
+        "{commands:?}"
+    );
+}
+
+/// Image snapshots of the chart alone (presentation mode, in the window), at a projector's
+/// size and a laptop's, in both themes: `UPDATE_SNAPSHOTS=1` rewrites them after an intended
+/// change (tests/snapshots/, each well under 200 KB).
+#[test]
+fn the_chart_looks_as_it_did() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (size, name) in [([1024.0, 768.0], "1024x768"), ([800.0, 500.0], "800x500")] {
+        for dark in [false, true] {
+            let (mut h, _s) = common::harness::harness_rendered(
+                Some(scenario_path("kosovo-2008.ron")),
+                size,
+                dark,
+            );
+            h.key_press(Key::F11);
+            h.run();
+            h.run();
+            assert!(h.state().presenting());
+            let theme = if dark { "dark" } else { "light" };
+            results.add(h.try_snapshot(format!("chart-{name}-{theme}")));
+        }
+    }
+    results.unwrap();
 }

@@ -4,52 +4,25 @@
 
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use egui_kittest::Harness;
+use common::harness::{H, Script, click_in_view, harness_sized, scenario_path};
 use egui_kittest::kittest::{NodeT, Queryable};
-use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
+use peaceops::files::Prefs;
 use peaceops::model::CheckStatus;
 use peaceops::rules::RuleId;
 
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn open(&mut self, _dir: Option<&Path>) -> Picked {
-        Picked::Cancelled
-    }
-    fn save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> Picked {
-        Picked::Cancelled
-    }
-}
-
-fn kosovo(recovery: &Path) -> Harness<'static, PeaceOpsApp> {
-    kosovo_sized(recovery, 800.0)
-}
-
-/// Kosovo in a window `height` points tall (a tall one keeps a long form on screen).
-fn kosovo_sized(recovery: &Path, height: f32) -> Harness<'static, PeaceOpsApp> {
-    let file: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join("kosovo-2008.ron");
-    let app = PeaceOpsApp::with_prefs(
+/// Kosovo in a window of the program's default size.
+fn kosovo() -> (H, Script) {
+    harness_sized(
+        Some(scenario_path("kosovo-2008.ron")),
+        [1280.0, 800.0],
         Prefs::default(),
-        StartOptions {
-            file: Some(file),
-            dialogs: Box::new(NoDialogs),
-            recovery: Recovery::In(recovery.to_owned()),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size([1280.0, height])
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
-    h.run();
-    h
+    )
 }
 
 /// The statuses of the current findings of one rule.
-fn statuses(h: &Harness<'static, PeaceOpsApp>, rule: RuleId) -> Vec<CheckStatus> {
+fn statuses(h: &H, rule: RuleId) -> Vec<CheckStatus> {
     let doc = h.state().document();
     doc.check_rows()
         .iter()
@@ -60,8 +33,7 @@ fn statuses(h: &Harness<'static, PeaceOpsApp>, rule: RuleId) -> Vec<CheckStatus>
 
 #[test]
 fn one_row_per_rule_in_priority_order_with_top_risks() {
-    let dir = tempfile::tempdir().unwrap();
-    let h = kosovo(dir.path());
+    let (h, _s) = kosovo();
     assert!(
         h.query_all(
             egui_kittest::kittest::By::new()
@@ -92,8 +64,7 @@ fn one_row_per_rule_in_priority_order_with_top_risks() {
 
 #[test]
 fn a_rules_status_is_set_for_all_its_findings_or_one_by_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = kosovo(dir.path());
+    let (mut h, _s) = kosovo();
     let keys_before: Vec<_> = h
         .state()
         .document()
@@ -150,8 +121,9 @@ fn a_rules_status_is_set_for_all_its_findings_or_one_by_one() {
 
 #[test]
 fn a_groups_approach_over_time_is_edited_in_the_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = kosovo_sized(dir.path(), 2400.0);
+    // At the window's default size: the form's buttons lie wholly in the panel, so a pointer
+    // click on them lands (not on the chart beside it).
+    let (mut h, _s) = kosovo();
     h.get_by_label("Crime groups").click();
     h.run();
     h.query_all(egui_kittest::kittest::By::new().label_contains("the 'war heroes'"))
@@ -160,10 +132,7 @@ fn a_groups_approach_over_time_is_edited_in_the_form() {
         .click();
     h.run();
     assert!(h.query_by_label("Period 2 approach").is_some());
-    h.get_by_label("Add approach period").scroll_to_me();
-    h.run();
-    h.get_by_label("Add approach period").click_accesskit();
-    h.run();
+    click_in_view(&mut h, "Add approach period");
     let periods = h
         .state()
         .document()
@@ -173,10 +142,7 @@ fn a_groups_approach_over_time_is_edited_in_the_form() {
         .find(|g| g.id.as_str() == "war-heroes")
         .map(|g| g.approach_periods.len());
     assert_eq!(periods, Some(3));
-    h.get_by_label("Remove period 1").scroll_to_me();
-    h.run();
-    h.get_by_label("Remove period 1").click_accesskit();
-    h.run();
+    click_in_view(&mut h, "Remove period 1");
     let first = h
         .state()
         .document()

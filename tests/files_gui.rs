@@ -9,103 +9,35 @@
     reason = "test helpers: a missing node or a failed unwrap is a failed test"
 )]
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::harness::{H, Script, add_mission, ctrl, harness_in, harness_with, scenario_path};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use peaceops::app::{PeaceOpsApp, Recovery, StartOptions};
-use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
+use peaceops::files::{FileKind, Picked};
 use peaceops::io::{self, RecoveryStore, Snapshot};
 use peaceops::model::{Activity, Edit, Scenario};
 
-/// What a save dialog was asked for: the kind of file and the folder it starts in.
-type Asked = (FileKind, Option<PathBuf>);
-
-/// File dialogs answered from a script; records what each save dialog was asked for.
-#[derive(Clone, Default)]
-struct Script {
-    answers: Rc<RefCell<VecDeque<Picked>>>,
-    asked: Rc<RefCell<Vec<Asked>>>,
-}
-
-impl Script {
-    fn answer(&self, p: Picked) {
-        self.answers.borrow_mut().push_back(p);
-    }
-    fn next(&self) -> Picked {
-        self.answers
-            .borrow_mut()
-            .pop_front()
-            .unwrap_or(Picked::Cancelled)
-    }
-}
-
-impl FileDialogs for Script {
-    fn open(&mut self, _dir: Option<&Path>) -> Picked {
-        self.next()
-    }
-    fn save(&mut self, kind: FileKind, dir: Option<&Path>, _name: &str) -> Picked {
-        self.asked
-            .borrow_mut()
-            .push((kind, dir.map(Path::to_owned)));
-        self.next()
-    }
-}
-
 struct Setup {
-    h: Harness<'static, PeaceOpsApp>,
+    h: H,
     script: Script,
-    _recovery: tempfile::TempDir,
 }
 
-fn start_in(file: Option<PathBuf>, recovery: &Path) -> (Harness<'static, PeaceOpsApp>, Script) {
-    let script = Script::default();
-    let app = PeaceOpsApp::with_prefs(
-        Prefs::default(),
-        StartOptions {
-            file,
-            dialogs: Box::new(script.clone()),
-            recovery: Recovery::In(recovery.to_owned()),
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
-    h.run();
-    (h, script)
-}
-
+/// The window with `file` open, recovery copies in a folder of the test's own.
 fn start(file: Option<PathBuf>) -> Setup {
-    let recovery = tempfile::tempdir().unwrap();
-    let (h, script) = start_in(file, recovery.path());
-    Setup {
-        h,
-        script,
-        _recovery: recovery,
-    }
+    let (h, script) = harness_with(file);
+    Setup { h, script }
 }
 
 fn shipped(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
-}
-
-fn ctrl(h: &mut Harness<'static, PeaceOpsApp>, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
+    scenario_path(name)
 }
 
 /// An edit made as the window makes them (through the document's commands).
-fn edit(h: &mut Harness<'static, PeaceOpsApp>) {
-    h.get_by_label("Missions").click();
-    h.run();
-    h.get_by_label("Add mission").click();
-    h.run();
+fn edit(h: &mut H) {
+    add_mission(h);
     assert!(h.state().document().is_dirty());
 }
 
@@ -135,7 +67,7 @@ fn a_shipped_file_opened_by_path_is_never_saved_over() {
     edit(&mut s.h);
     // Ctrl+S asks where (the dialog is cancelled): the shipped file is not written.
     ctrl(&mut s.h, Key::S);
-    assert_eq!(s.script.asked.borrow().len(), 1, "Save as was asked");
+    assert_eq!(s.script.saves_asked().len(), 1, "Save as was asked");
     assert_eq!(sha256(&kosovo), before);
     assert!(s.h.state().document().is_dirty());
     // Saving as the shipped file itself is refused too.
@@ -153,7 +85,7 @@ fn save_as_starts_in_the_files_folder() {
     let mut s = start(Some(path));
     s.h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     s.h.run();
-    let asked = s.script.asked.borrow().clone();
+    let asked = s.script.saves_asked();
     assert_eq!(asked, [(FileKind::Scenario, Some(dir.path().to_owned()))]);
 }
 
@@ -207,7 +139,7 @@ fn a_read_only_file_is_refused_and_save_as_offered() {
     s.script.answer(Picked::Path(elsewhere.clone()));
     ctrl(&mut s.h, Key::S);
     assert_eq!(std::fs::read(&path).unwrap(), before, "not written");
-    assert_eq!(s.script.asked.borrow().len(), 1, "Save as was offered");
+    assert_eq!(s.script.saves_asked().len(), 1, "Save as was offered");
     assert!(elsewhere.exists(), "and saved where the user chose");
     assert_eq!(s.h.state().document().path(), Some(elsewhere.as_path()));
 }
@@ -246,7 +178,7 @@ fn every_recovery_copy_is_listed_newest_first() {
     let recovery = tempfile::tempdir().unwrap();
     dead_copy(recovery.path(), "Older work", 1_700_000_000);
     let newer = dead_copy(recovery.path(), "Newer work", 1_800_000_000);
-    let (mut h, _script) = start_in(None, recovery.path());
+    let (mut h, _script) = harness_in(None, recovery.path().to_owned());
     h.get_by_label("Restore unsaved work?");
     let older_y = h.get_by_label_contains("work on Older work").rect().top();
     let newer_y = h.get_by_label_contains("work on Newer work").rect().top();
@@ -287,7 +219,7 @@ fn a_restored_copy_undoes_back_to_its_file() {
         assert_eq!(session.autosave(5.0), None);
         session.flush_recovery();
     }
-    let (mut h, _script) = start_in(None, recovery.path());
+    let (mut h, _script) = harness_in(None, recovery.path().to_owned());
     h.get_by_label("Restore").click();
     h.run();
     assert!(h.state().document().is_dirty());

@@ -254,11 +254,16 @@ pub fn checklist_ui(
     state.layout(doc);
     let rows = doc.check_rows();
     let texts = RiskCatalogue::builtin().ok();
-    ui.heading("Risk checklist");
-    ui.horizontal(|ui| {
-        ui.label(format!("{} open of {} findings, {} risks", doc.open_findings(), rows.len(), state.groups.len()))
-            .on_hover_text("Findings the rules draw from the scenario that the room has not yet marked mitigated, accepted or not applicable.");
-        if ui.button("Add checklist item").on_hover_text("Add an item of the room's own to the checklist.").clicked() {
+    // The heading and the button share a line (wrapped where they do not fit): a row wider
+    // than the panel would widen every row below it past the panel's edge (a `Ui` grows to
+    // hold what it is given), cutting them there.
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Risk checklist");
+        if ui
+            .button("Add checklist item")
+            .on_hover_text("Add an item of the room's own to the checklist.")
+            .clicked()
+        {
             let id: CustomItemId = doc.scenario().fresh_id("item").as_str().into();
             out.push(Command::Edit(Edit::AddCustom(CustomItem {
                 id: id.clone(),
@@ -270,6 +275,8 @@ pub fn checklist_ui(
             state.picked = Some(Picked::Custom(id));
         }
     });
+    ui.label(format!("{} open of {} findings, {} risks", doc.open_findings(), rows.len(), state.groups.len()))
+        .on_hover_text("Findings the rules draw from the scenario that the room has not yet marked mitigated, accepted or not applicable.");
     let top = state.top_risks(doc, texts, 3);
     if !top.is_empty() {
         ui.add(egui::Label::new(format!("Top risks: {}", top.join(" · "))).truncate())
@@ -363,10 +370,12 @@ pub fn checklist_ui(
                                 if let Some(status) = status_combo(ui, ("rule status", rule.as_str()), &title, status) {
                                     out.push(Command::Edit(Edit::SetFindings { keys, status }));
                                 }
-                                ui.add(egui::Label::new(egui::RichText::new(&title).strong()).truncate());
+                                // The count before the title: a title cut short at the panel's edge
+                                // would push it out of sight.
                                 if n > 1 {
                                     ui.weak(format!("×{n}"));
                                 }
+                                ui.add(egui::Label::new(egui::RichText::new(&title).strong()).truncate());
                             });
                         });
                         let resp = resp.response.on_hover_text(hover);

@@ -222,12 +222,13 @@ pub fn host_form(
     ui.strong("Regions").on_hover_text("The centre, border regions and hinterlands. Organized crime thrives away from the capital (§VI(a)).");
     let mut remove = None;
     for (i, region) in host.regions.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow panel the kind and the delete button go on the next line.
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label(format!("Region {}", i + 1));
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut region.name)
-                        .desired_width(crate::theme::REGION_NAME_WIDTH),
+                        .desired_width(crate::theme::REGION_NAME_WIDTH.min(ui.available_width())),
                 )
                 .labelled_by(l.id)
                 .changed();
@@ -395,7 +396,7 @@ fn approach_periods(ui: &mut Ui, periods: &mut Vec<crate::model::ApproachPeriod>
             "How missions approach the group in this period; months no period covers take the approach above.",
             &mut p.approach,
         );
-        ui.label("");
+        w::no_label(ui);
         if ui
             .button(format!("Remove period {n}"))
             .on_hover_text("Remove this approach period.")
@@ -403,13 +404,13 @@ fn approach_periods(ui: &mut Ui, periods: &mut Vec<crate::model::ApproachPeriod>
         {
             remove = Some(i);
         }
-        ui.end_row();
+        w::end_row(ui);
     }
     if let Some(i) = remove {
         periods.remove(i);
         changed = true;
     }
-    ui.label("");
+    w::no_label(ui);
     if ui
         .button("Add approach period")
         .on_hover_text("Say how the approach changed over time, e.g. left alone until a month, coerced after it (§IV).")
@@ -422,7 +423,7 @@ fn approach_periods(ui: &mut Ui, periods: &mut Vec<crate::model::ApproachPeriod>
         });
         changed = true;
     }
-    ui.end_row();
+    w::end_row(ui);
     changed
 }
 

@@ -1,19 +1,68 @@
 //! Form fields used by every editor form: a label in the left column, a control in the right,
 //! the control labelled by the label (so screen readers and tests find it by name) and both
-//! carrying the same hover text. Each returns whether the value changed.
+//! carrying the same hover text. Each returns whether the value changed. In a narrow panel the
+//! form is one column, each label above its control, so every control lies wholly inside the
+//! panel (a control cut at the panel's edge could be clicked only on its visible part).
 
-use egui::{ComboBox, Grid, Response, TextEdit, Ui};
+use egui::{ComboBox, Grid, Id, Response, TextEdit, TextWrapMode, Ui};
 
 use crate::model::{Choice, Claim, Source, YearMonth};
 use crate::theme;
 
-/// A two-column form grid.
+/// Where the form being drawn keeps whether it is one column (see [`form`]).
+fn stacked_id() -> Id {
+    Id::unique("peaceops form stacked")
+}
+
+/// Whether the form being drawn is one column, each label above its control.
+pub fn stacked(ui: &Ui) -> bool {
+    ui.data(|d| d.get_temp::<bool>(stacked_id()))
+        .unwrap_or(false)
+}
+
+/// A form: two columns (labels, controls) where the room is at least
+/// [`theme::FORM_TWO_COLUMNS_FROM`] wide; one column otherwise, each label above its control
+/// and every control no wider than the panel (long texts cut with "…", shown whole on hover).
 pub fn form(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
-    Grid::new(id)
-        .num_columns(2)
-        .spacing(theme::FORM_SPACING)
-        .striped(false)
-        .show(ui, add);
+    let one_column = ui.available_width() < theme::FORM_TWO_COLUMNS_FROM;
+    ui.data_mut(|d| d.insert_temp(stacked_id(), one_column));
+    if one_column {
+        ui.vertical(|ui| {
+            let room = ui.available_width();
+            ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+            let spacing = ui.spacing_mut();
+            spacing.item_spacing.y = theme::FORM_STACKED_SPACING;
+            // Controls of a set width (choices, fields) no wider than the panel: one wider
+            // would widen every row below it past the panel's edge.
+            spacing.combo_width = spacing.combo_width.min(room);
+            spacing.text_edit_width = spacing.text_edit_width.min(room);
+            add(ui);
+        });
+    } else {
+        Grid::new(id)
+            .num_columns(2)
+            .spacing(theme::FORM_SPACING)
+            .striped(false)
+            .show(ui, add);
+    }
+    ui.data_mut(|d| d.remove::<bool>(stacked_id()));
+}
+
+/// Ends a form row: the grid's next row, or the gap before the next label when stacked.
+pub fn end_row(ui: &mut Ui) {
+    if stacked(ui) {
+        ui.add_space(theme::FORM_STACKED_GAP);
+    } else {
+        ui.end_row();
+    }
+}
+
+/// The empty label cell of a row whose control carries its own text (a check box, a button);
+/// nothing when stacked.
+pub fn no_label(ui: &mut Ui) {
+    if !stacked(ui) {
+        ui.label("");
+    }
 }
 
 fn label(ui: &mut Ui, text: &str, help: &str) -> Response {
@@ -27,7 +76,7 @@ pub fn text(ui: &mut Ui, name: &str, help: &str, value: &mut String) -> bool {
         .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
         .labelled_by(l.id)
         .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     r.changed()
 }
 
@@ -42,7 +91,7 @@ pub fn text_with_hint(ui: &mut Ui, name: &str, help: &str, value: &mut String, h
         )
         .labelled_by(l.id)
         .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     r.changed()
 }
 
@@ -57,15 +106,15 @@ pub fn multiline(ui: &mut Ui, name: &str, help: &str, value: &mut String) -> boo
         )
         .labelled_by(l.id)
         .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     r.changed()
 }
 
 /// A check box; its own text is the label.
 pub fn flag(ui: &mut Ui, name: &str, help: &str, value: &mut bool) -> bool {
-    ui.label("");
+    no_label(ui);
     let r = ui.checkbox(value, name).on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     r.changed()
 }
 
@@ -94,7 +143,7 @@ pub fn choice<T: Choice>(ui: &mut Ui, name: &str, help: &str, value: &mut T) -> 
             value.help()
         ));
     let _ = r;
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -141,7 +190,7 @@ pub fn choices<T: Choice>(ui: &mut Ui, name: &str, help: &str, values: &mut Vec<
         })
         .response;
     r.labelled_by(l.id).on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -181,7 +230,7 @@ pub fn reference<Id: Clone + PartialEq>(
         .response
         .labelled_by(l.id)
         .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -227,7 +276,7 @@ pub fn references<Id: Clone + PartialEq>(
     .response
     .labelled_by(l.id)
     .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -238,7 +287,7 @@ pub fn count(ui: &mut Ui, name: &str, help: &str, value: &mut u32) -> bool {
         .add(egui::DragValue::new(value).speed(10.0).range(0..=2_000_000))
         .labelled_by(l.id)
         .on_hover_text(help);
-    ui.end_row();
+    end_row(ui);
     r.changed()
 }
 
@@ -262,7 +311,7 @@ pub fn axis(ui: &mut Ui, name: &str, help: &str, value: &mut f64) -> bool {
             .on_hover_text(help);
         changed = s.changed() || d.changed();
     });
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -270,17 +319,11 @@ pub fn axis(ui: &mut Ui, name: &str, help: &str, value: &mut f64) -> bool {
 pub fn date(ui: &mut Ui, name: &str, help: &str, value: &mut YearMonth) -> bool {
     let l = label(ui, name, help);
     let changed = date_edit(ui, name, help, value, l.id);
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
-fn date_edit(
-    ui: &mut Ui,
-    name: &str,
-    help: &str,
-    value: &mut YearMonth,
-    label_id: egui::Id,
-) -> bool {
+fn date_edit(ui: &mut Ui, name: &str, help: &str, value: &mut YearMonth, label_id: Id) -> bool {
     let id = ui.make_persistent_id(("date", name));
     let mut buffer: String = ui
         .data(|d| d.get_temp::<String>(id))
@@ -342,7 +385,7 @@ pub fn optional_date(
             }
         }
     });
-    ui.end_row();
+    end_row(ui);
     changed
 }
 
@@ -390,7 +433,7 @@ pub fn sources_row_named(ui: &mut Ui, name: &str, help: &str, claims: &[Claim]) 
     }
     label(ui, name, help);
     ui.vertical(|ui| sources_list_ui(ui, claims));
-    ui.end_row();
+    end_row(ui);
 }
 
 /// An entity's sources as a list, one claim a line, badge first (for a hover card or a

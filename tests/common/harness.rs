@@ -22,13 +22,18 @@ use peaceops::files::{FileDialogs, FileKind, Picked, Prefs};
 /// The app under test.
 pub type H = Harness<'static, PeaceOpsApp>;
 
+/// What a save dialog was asked for: the kind of file and the folder it starts in.
+pub type Asked = (FileKind, Option<PathBuf>);
+
 /// File dialogs that answer from a script the test fills in; an empty script answers "cancelled".
-/// It also owns the test's recovery folder, removed when the test ends.
+/// It also owns the test's recovery folder, removed when the test ends, and records what each
+/// save dialog was asked for.
 #[derive(Clone, Default)]
 pub struct Script(
     Rc<RefCell<VecDeque<Picked>>>,
     Option<Rc<tempfile::TempDir>>,
     Rc<RefCell<usize>>,
+    Rc<RefCell<Vec<Asked>>>,
 );
 
 impl Script {
@@ -42,6 +47,11 @@ impl Script {
         *self.2.borrow()
     }
 
+    /// What each save dialog so far was asked for, in order.
+    pub fn saves_asked(&self) -> Vec<Asked> {
+        self.3.borrow().clone()
+    }
+
     fn next(&self) -> Picked {
         *self.2.borrow_mut() += 1;
         self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
@@ -52,7 +62,8 @@ impl FileDialogs for Script {
     fn open(&mut self, _dir: Option<&Path>) -> Picked {
         self.next()
     }
-    fn save(&mut self, _kind: FileKind, _dir: Option<&Path>, _name: &str) -> Picked {
+    fn save(&mut self, kind: FileKind, dir: Option<&Path>, _name: &str) -> Picked {
+        self.3.borrow_mut().push((kind, dir.map(Path::to_owned)));
         self.next()
     }
 }
@@ -73,21 +84,98 @@ pub fn harness_in(file: Option<PathBuf>, recovery: PathBuf) -> (H, Script) {
 /// The window with recovery copies in `recovery`, its clock advancing `step_secs` a frame (the
 /// default, a quarter second, lets animations settle in few frames; timing tests want less).
 pub fn harness_stepped(file: Option<PathBuf>, recovery: PathBuf, step_secs: f32) -> (H, Script) {
+    build(
+        file,
+        recovery,
+        step_secs,
+        [1280.0, 800.0],
+        Prefs::default(),
+        1,
+    )
+}
+
+/// The window `size` points big with these preferences (zoom, theme), `file` open, recovery
+/// copies in a fresh folder.
+pub fn harness_sized(file: Option<PathBuf>, size: [f32; 2], prefs: Prefs) -> (H, Script) {
+    let recovery = Rc::new(tempfile::tempdir().unwrap());
+    let (h, mut script) = build(file, recovery.path().to_owned(), 0.25, size, prefs, 3);
+    script.1 = Some(recovery);
+    (h, script)
+}
+
+/// The window `size` points big at `zoom`, light or dark, with `file` open.
+pub fn harness_at(file: Option<PathBuf>, size: [f32; 2], zoom: f32, dark: bool) -> (H, Script) {
+    harness_sized(
+        file,
+        size,
+        Prefs {
+            zoom,
+            dark,
+            ..Prefs::default()
+        },
+    )
+}
+
+/// As [`harness_at`], drawn by the CPU renderer so that `Harness::snapshot` works.
+pub fn harness_rendered(file: Option<PathBuf>, size: [f32; 2], dark: bool) -> (H, Script) {
+    let recovery = Rc::new(tempfile::tempdir().unwrap());
+    let prefs = Prefs {
+        dark,
+        ..Prefs::default()
+    };
+    let (h, mut script) = build_with(
+        file,
+        recovery.path().to_owned(),
+        (0.25, 3),
+        size,
+        prefs,
+        Some(super::render::CpuRenderer::default()),
+    );
+    script.1 = Some(recovery);
+    (h, script)
+}
+
+fn build(
+    file: Option<PathBuf>,
+    recovery: PathBuf,
+    step_secs: f32,
+    size: [f32; 2],
+    prefs: Prefs,
+    runs: usize,
+) -> (H, Script) {
+    build_with(file, recovery, (step_secs, runs), size, prefs, None)
+}
+
+fn build_with(
+    file: Option<PathBuf>,
+    recovery: PathBuf,
+    (step_secs, runs): (f32, usize),
+    size: [f32; 2],
+    prefs: Prefs,
+    renderer: Option<super::render::CpuRenderer>,
+) -> (H, Script) {
     let script = Script::default();
     let app = PeaceOpsApp::with_prefs(
-        Prefs::default(),
+        prefs,
         StartOptions {
             file,
             dialogs: Box::new(script.clone()),
             recovery: Recovery::In(recovery),
         },
     );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+    let mut builder = Harness::builder()
+        .with_size(size)
         .with_step_dt(step_secs)
-        .with_max_steps(((1.0 / step_secs) as u64).max(4))
-        .build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
-    harness.run();
+        .with_max_steps(((1.0 / step_secs) as u64).max(8) * runs as u64);
+    if let Some(r) = renderer {
+        builder = builder.renderer(r);
+    }
+    let mut harness = builder.build_ui_state(|ui, app: &mut PeaceOpsApp| app.show(ui), app);
+    // A zoom or theme other than the default: the first run applies it, the next lays out
+    // at it.
+    for _ in 0..runs {
+        harness.run();
+    }
     (harness, script)
 }
 

@@ -135,3 +135,5 @@ pub fn group_mut<'a>(s: &'a mut Scenario, id: &str) -> &'a mut CrimeGroup {
 
 #[cfg(feature = "gui")]
 pub mod harness;
+#[cfg(feature = "gui")]
+pub mod render;

@@ -193,6 +193,82 @@ fn line_samples(line: [Pos2; 2]) -> impl Iterator<Item = Pos2> {
     (1..n).map(move |k| a + (b - a) * (k as f32 / n as f32))
 }
 
+/// How many lengths of text a label tries: its own, then [`SHORT_CHARS`].
+const LENGTHS: usize = 3;
+/// The shorter texts a label tries (characters) when its own fits nowhere.
+const SHORT_CHARS: [usize; LENGTHS - 1] = [14, 8];
+/// Spots a marker tries: 8 beside it, 16 on each ring farther out.
+const SPOTS_PER_MARKER: usize = 8 + 16 * theme::LABEL_RINGS;
+
+/// A label `max` characters long at most: without a leading word naming the mission (the
+/// marker's colour and shape say it), then shortened at a word with "…".
+fn shorter(label: &str, mission: &str, max: usize) -> String {
+    let first = mission.split_whitespace().next().unwrap_or_default();
+    let rest = match label.split_once(' ') {
+        Some((head, rest)) if !first.is_empty() && head.eq_ignore_ascii_case(first) => rest,
+        _ => label,
+    };
+    let whole = rest.trim_end_matches('…');
+    let short = crate::model::shorten(whole, max);
+    if whole.len() < rest.len() && !short.ends_with('…') {
+        // The label was already cut: say so still.
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// The top-left corner of a label `size` big at spot `k` around a marker at `c`, `o` from its
+/// centre: 0–7 around it, 8–15 to the sides above and below.
+fn spot(c: Pos2, size: Vec2, o: f32, k: usize) -> Pos2 {
+    match k {
+        0 => pos2(c.x + o, c.y - size.y / 2.0),
+        1 => pos2(c.x - o - size.x, c.y - size.y / 2.0),
+        2 => pos2(c.x - size.x / 2.0, c.y - o - size.y),
+        3 => pos2(c.x - size.x / 2.0, c.y + o),
+        4 => pos2(c.x + o * 0.7, c.y - o * 0.7 - size.y),
+        5 => pos2(c.x + o * 0.7, c.y + o * 0.7),
+        6 => pos2(c.x - o * 0.7 - size.x, c.y - o * 0.7 - size.y),
+        7 => pos2(c.x - o * 0.7 - size.x, c.y + o * 0.7),
+        // Farther out: straight above or below, to the side of the marker.
+        8 => pos2(c.x + o * 0.4, c.y - o - size.y),
+        9 => pos2(c.x + o * 0.4, c.y + o),
+        10 => pos2(c.x - o * 0.4 - size.x, c.y - o - size.y),
+        11 => pos2(c.x - o * 0.4 - size.x, c.y + o),
+        12 => pos2(c.x + o, c.y - size.y * 1.5),
+        13 => pos2(c.x + o, c.y + size.y * 0.5),
+        14 => pos2(c.x - o - size.x, c.y - size.y * 1.5),
+        _ => pos2(c.x - o - size.x, c.y + size.y * 0.5),
+    }
+}
+
+/// Spots anywhere in the plot for a label `size` big whose marker is at `c`, nearest first,
+/// from `from` points away out to [`theme::LABEL_REACH`] of the plot's diagonal: for a marker
+/// in a dense cluster, whose rings are all taken, the nearest free room on the chart.
+fn reach(c: Pos2, size: Vec2, bounds: Rect, from: f32) -> Vec<Rect> {
+    let step = (size.y * 0.5).max(4.0);
+    let max = bounds.size().length() * theme::LABEL_REACH;
+    let mut spots: Vec<(f32, Rect)> = Vec::new();
+    let (nx, ny) = (
+        ((bounds.width() - size.x) / step).floor().max(0.0) as usize,
+        ((bounds.height() - size.y) / step).floor().max(0.0) as usize,
+    );
+    for yi in 0..=ny {
+        for xi in 0..=nx {
+            let rect = Rect::from_min_size(
+                bounds.min + Vec2::new(xi as f32 * step, yi as f32 * step),
+                size,
+            );
+            let dist = rect.distance_to_pos(c);
+            if dist >= from && dist <= max {
+                spots.push((dist, rect));
+            }
+        }
+    }
+    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+    spots.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Spreads markers that share one screen point around it, so each stays visible.
 fn spread(points: &[Pos2]) -> Vec<Pos2> {
     let mut groups: rustc_hash::FxHashMap<(i32, i32), Vec<usize>> = Default::default();
@@ -213,6 +289,177 @@ fn spread(points: &[Pos2]) -> Vec<Pos2> {
         }
     }
     out
+}
+
+/// One greedy placement of the labels (see [`ChartLayout::build`]).
+struct Placer<'a> {
+    centres: &'a [Pos2],
+    bounds: Rect,
+    /// Markers, corner texts and placed labels.
+    grid: Grid,
+    /// Placed labels alone.
+    labels: Grid,
+    /// Points along the leader lines.
+    lines: Grid,
+    /// The markers, most crowded first, the dragged one left out.
+    order: Vec<usize>,
+    done: Vec<bool>,
+    placed: Vec<Placed>,
+    /// How many were placed with their whole text.
+    full: usize,
+    tried: usize,
+}
+
+impl<'a> Placer<'a> {
+    fn new(model: &ChartModel, centres: &'a [Pos2], key: &LayoutKey, crowded_first: bool) -> Self {
+        let r = theme::MARKER_RADIUS;
+        let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
+        for c in centres {
+            grid.insert(Rect::from_center_size(*c, Vec2::splat(2.0 * r + 2.0)));
+        }
+        for k in &key.keep_clear {
+            grid.insert(*k);
+        }
+        // The most crowded markers first (their neighbours' labels would fence them in; a
+        // marker on the edge of a cluster still has room outwards afterwards), or the least
+        // crowded first (the edge of a cluster labelled close, its middle farther out).
+        // Faded markers (not under way in the lens's month) keep their room unlabelled.
+        let mut order: Vec<usize> = (0..model.dots.len())
+            .filter(|i| Some(model.dots[*i].activity) != key.dragged && !model.dots[*i].faded)
+            .collect();
+        let crowd: Vec<usize> = centres
+            .iter()
+            .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
+            .collect();
+        if crowded_first {
+            order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
+        } else {
+            order.sort_by_key(|i| crowd[*i]);
+        }
+        Self {
+            centres,
+            bounds: key.rect.shrink(2.0),
+            grid,
+            labels: Grid::new(key.rect, theme::LABEL_GRID_CELL),
+            lines: Grid::new(key.rect, theme::LABEL_GRID_CELL),
+            order,
+            done: vec![false; model.dots.len()],
+            placed: Vec::new(),
+            full: 0,
+            tried: 0,
+        }
+    }
+
+    /// Bounded work for huge scenarios: as many spots as LABEL_TRIES markers trying all of
+    /// theirs once.
+    fn exhausted(&self) -> bool {
+        self.placed.len() >= theme::LABEL_MAX || self.tried >= theme::LABEL_TRIES * SPOTS_PER_MARKER
+    }
+
+    fn run(&mut self, ring_major: bool, text: &mut dyn FnMut(usize, usize) -> Option<Arc<Galley>>) {
+        let order = self.order.clone();
+        // Rounds: 0 beside the marker, 1..=LABEL_RINGS the rings; last, for markers still
+        // without a label, anywhere in reach with the shortest text.
+        let rings = 0..=theme::LABEL_RINGS;
+        for length in 0..LENGTHS {
+            if ring_major {
+                for round in rings.clone() {
+                    for &i in &order {
+                        if self.exhausted() {
+                            return;
+                        }
+                        self.try_at(i, length, round, text);
+                    }
+                }
+            } else {
+                for &i in &order {
+                    for round in rings.clone() {
+                        if self.exhausted() {
+                            return;
+                        }
+                        if self.try_at(i, length, round, text) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        for &i in &order {
+            for length in (0..LENGTHS).rev() {
+                if self.exhausted() {
+                    return;
+                }
+                if self.try_at(i, length, theme::LABEL_RINGS + 1, text) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Tries marker `i`'s text of `length` in `round`; returns whether it is labelled now.
+    fn try_at(
+        &mut self,
+        i: usize,
+        length: usize,
+        round: usize,
+        text: &mut dyn FnMut(usize, usize) -> Option<Arc<Galley>>,
+    ) -> bool {
+        if self.done[i] {
+            return true;
+        }
+        let Some(galley) = text(i, length) else {
+            return false;
+        };
+        let (c, r) = (self.centres[i], theme::MARKER_RADIUS);
+        let (gap, far) = (theme::LABEL_GAP, theme::LABEL_LEADER);
+        let size = galley.size();
+        let spots: Vec<Rect> = if round <= theme::LABEL_RINGS {
+            let dist = if round == 0 { gap } else { round as f32 * far };
+            let kinds = if round == 0 { 0..8 } else { 0..16 };
+            kinds
+                .map(|k| Rect::from_min_size(spot(c, size, r + dist, k), size))
+                .collect()
+        } else {
+            reach(c, size, self.bounds, r + theme::LABEL_RINGS as f32 * far)
+        };
+        self.tried += spots.len();
+        let found = spots.into_iter().find(|rect| {
+            self.bounds.contains_rect(*rect)
+                && !self.grid.hits(rect.expand(1.0))
+                // No label on a leader line, no leader line through a label (lines may
+                // cross each other and pass markers: a crowded cluster is fenced in by its
+                // neighbours' lines otherwise).
+                && !self.lines.hits(*rect)
+                && (round == 0
+                    || line_samples(leader_line(c, r, *rect)).all(|p| {
+                        !self.labels.hits(Rect::from_center_size(p, Vec2::splat(2.0)))
+                    }))
+        });
+        let Some(rect) = found else {
+            return false;
+        };
+        self.done[i] = true;
+        self.grid.insert(rect);
+        self.labels.insert(rect);
+        let leader = (round > 0).then(|| leader_line(c, r, rect));
+        if let Some(line) = leader {
+            // Later labels keep off the line.
+            for p in line_samples(line) {
+                self.lines
+                    .insert(Rect::from_center_size(p, Vec2::splat(2.0)));
+            }
+        }
+        if length == 0 {
+            self.full += 1;
+        }
+        self.placed.push(Placed {
+            dot: i,
+            galley,
+            pos: rect.min,
+            leader,
+        });
+        true
+    }
 }
 
 impl ChartLayout {
@@ -258,105 +505,56 @@ impl ChartLayout {
             }
         }
 
-        // Labels: greedy, in scenario order, each at the first free spot of a few around its
-        // marker, then a few farther out with a leader line.
-        let bounds = key.rect.shrink(2.0);
-        let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
-        for c in &centres {
-            grid.insert(Rect::from_center_size(*c, Vec2::splat(2.0 * r + 2.0)));
-        }
-        for k in &key.keep_clear {
-            grid.insert(*k);
-        }
+        // Labels: greedy, in two orders two ways each, keeping the one that names the most
+        // markers (in full, on a tie). One way, each marker in turn takes the nearest free spot (beside it, then
+        // on rings farther out with a leader line); the other, every marker first tries the
+        // spots beside it and only then the rings, ring by ring (a far-flung label placed
+        // early can take a neighbour's close one; in a dense cluster the first way can fence
+        // markers in). Either way, markers with no spot then try shorter texts (the mission's
+        // name left out: colour and shape say it), and last the nearest free room anywhere
+        // in reach. Only what fits nowhere, even short, is left out (the chart says how many).
         let font = FontId::proportional(key.label_size);
-        let gap = theme::LABEL_GAP;
-        let far = theme::LABEL_LEADER;
-        // Placed labels and leader lines, apart from the markers (`grid` has everything).
-        let mut labels = Grid::new(key.rect, theme::LABEL_GRID_CELL);
-        let mut lines = Grid::new(key.rect, theme::LABEL_GRID_CELL);
-        let mut placed = Vec::new();
-        let mut tried = 0;
-        // The most crowded markers first: their neighbours' labels would fence them in; a
-        // marker on the edge of a cluster still has room outwards afterwards.
-        let mut order: Vec<usize> = (0..model.dots.len()).collect();
-        let crowd: Vec<usize> = centres
-            .iter()
-            .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
-            .collect();
-        order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
-        for i in order {
-            let (d, c) = (&model.dots[i], &centres[i]);
-            // Faded markers (not under way in the lens's month) keep their room unlabelled.
-            if Some(d.activity) == key.dragged || d.faded {
-                continue;
-            }
-            if placed.len() >= theme::LABEL_MAX || tried >= theme::LABEL_TRIES {
-                break;
-            }
-            tried += 1;
-            let galley = layout_text(d.label.clone(), font.clone());
-            let size = galley.size();
-            let spot = |dist: f32, k: usize| -> Pos2 {
-                let o = r + dist;
-                match k {
-                    0 => pos2(c.x + o, c.y - size.y / 2.0),
-                    1 => pos2(c.x - o - size.x, c.y - size.y / 2.0),
-                    2 => pos2(c.x - size.x / 2.0, c.y - o - size.y),
-                    3 => pos2(c.x - size.x / 2.0, c.y + o),
-                    4 => pos2(c.x + o * 0.7, c.y - o * 0.7 - size.y),
-                    5 => pos2(c.x + o * 0.7, c.y + o * 0.7),
-                    6 => pos2(c.x - o * 0.7 - size.x, c.y - o * 0.7 - size.y),
-                    7 => pos2(c.x - o * 0.7 - size.x, c.y + o * 0.7),
-                    // Farther out: straight above or below, to the side of the marker.
-                    8 => pos2(c.x + o * 0.4, c.y - o - size.y),
-                    9 => pos2(c.x + o * 0.4, c.y + o),
-                    10 => pos2(c.x - o * 0.4 - size.x, c.y - o - size.y),
-                    11 => pos2(c.x - o * 0.4 - size.x, c.y + o),
-                    12 => pos2(c.x + o, c.y - size.y * 1.5),
-                    13 => pos2(c.x + o, c.y + size.y * 0.5),
-                    14 => pos2(c.x - o - size.x, c.y - size.y * 1.5),
-                    _ => pos2(c.x - o - size.x, c.y + size.y * 0.5),
-                }
-            };
-            let found = std::iter::once(gap)
-                .chain((1..=theme::LABEL_RINGS).map(|k| k as f32 * far))
-                .flat_map(|dist| (0..16).map(move |k| (dist, k)))
-                .filter(|(dist, k)| *k < 8 || *dist > gap)
-                .map(|(dist, k)| (dist, Rect::from_min_size(spot(dist, k), size)))
-                .find(|(dist, rect)| {
-                    bounds.contains_rect(*rect)
-                        && !grid.hits(rect.expand(1.0))
-                        // No label on a leader line, no leader line through a label (lines
-                        // may cross each other and pass markers: a crowded cluster is fenced
-                        // in by its neighbours' lines otherwise).
-                        && !lines.hits(*rect)
-                        && (*dist <= gap
-                            || line_samples(leader_line(*c, r, *rect)).all(|p| {
-                                !labels.hits(Rect::from_center_size(p, Vec2::splat(2.0)))
-                            }))
-                });
-            if let Some((dist, rect)) = found {
-                grid.insert(rect);
-                labels.insert(rect);
-                let leader = (dist > gap).then(|| leader_line(*c, r, rect));
-                if let Some(line) = leader {
-                    // Later labels keep off the line.
-                    for p in line_samples(line) {
-                        lines.insert(Rect::from_center_size(p, Vec2::splat(2.0)));
+        let mut texts: Vec<[Option<Option<Arc<Galley>>>; LENGTHS]> =
+            vec![[None, None, None]; model.dots.len()];
+        let mut text = |i: usize, length: usize| -> Option<Arc<Galley>> {
+            let slot = &mut texts[i][length];
+            if slot.is_none() {
+                let d = &model.dots[i];
+                let name = &model.styles[d.style].name;
+                let chars = |t: &str| t.chars().count();
+                let t = match length {
+                    0 => Some(d.label.clone()),
+                    _ => {
+                        let short = shorter(&d.label, name, SHORT_CHARS[length - 1]);
+                        let before = match length {
+                            1 => d.label.clone(),
+                            _ => shorter(&d.label, name, SHORT_CHARS[length - 2]),
+                        };
+                        // Only a text shorter than the one tried before.
+                        (chars(&short) < chars(&before)).then_some(short)
                     }
-                }
-                placed.push(Placed {
-                    dot: i,
-                    galley,
-                    pos: rect.min,
-                    leader,
-                });
+                };
+                *slot = Some(t.map(|t| layout_text(t, font.clone())));
             }
-        }
+            slot.clone().flatten()
+        };
+        let best = [(false, true), (true, true), (false, false), (true, false)]
+            .into_iter()
+            .map(|(ring_major, crowded_first)| {
+                let mut p = Placer::new(model, &centres, &key, crowded_first);
+                p.run(ring_major, &mut text);
+                p
+            })
+            .max_by_key(|p| (p.placed.len(), p.full))
+            .map(|p| p.placed)
+            .unwrap_or_default();
+        let mut placed = best;
+        // Painted in scenario order, whatever order they were placed in.
+        placed.sort_by_key(|p| p.dot);
         let shown = model
             .dots
             .iter()
-            .filter(|d| Some(d.activity) != key.dragged)
+            .filter(|d| Some(d.activity) != key.dragged && !d.faded)
             .count();
         Self {
             hidden: shown - placed.len(),

@@ -717,7 +717,12 @@ fn plot_ui(
         .iter()
         .map(|q| format!("{}: {}", q.label(), counts[q.index()]))
         .collect();
-    let summary = format!("Quadrant chart. {}", summary.join(", "));
+    let shown = layout.centres.len();
+    let summary = format!(
+        "Quadrant chart. {}. {} of {shown} markers labelled",
+        summary.join(", "),
+        shown - layout.hidden
+    );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     let clamp = |(x, y): (f64, f64)| (x.clamp(-1.0, 1.0), y.clamp(-1.0, 1.0));
     let activity_at = |pos: Pos2| -> Option<usize> {
