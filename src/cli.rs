@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::io::{LoadError, load};
 use crate::model::{
-    Catalogue, CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, validate,
-    validate_checklist,
+    Catalogue, FindingKey, Problem, Quadrant, Scenario, Source, validate, validate_checklist,
 };
-use crate::rules::{EntityRef, Family, RiskCatalogue, evaluate};
-use crate::rules::{Review, RuleId};
+use crate::report::{FindingRow, Report, ReportContext, status_id};
+use crate::rules::RuleId;
+use crate::rules::{EntityRef, Family, evaluate};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -204,15 +204,6 @@ pub struct CustomReport {
     pub note: String,
 }
 
-fn status_id(s: CheckStatus) -> &'static str {
-    match s {
-        CheckStatus::Open => "open",
-        CheckStatus::Mitigated => "mitigated",
-        CheckStatus::Accepted => "accepted",
-        CheckStatus::NotApplicable => "not-applicable",
-    }
-}
-
 /// Loads, validates and evaluates one file.
 pub fn report(path: &Path) -> FileReport {
     let shown = path.display().to_string();
@@ -220,32 +211,86 @@ pub fn report(path: &Path) -> FileReport {
         Ok(s) => s,
         Err(e) => return unreadable(shown, &e),
     };
-    let catalogue = Catalogue::builtin().ok();
-    let problems = all_problems(&scenario, catalogue);
-    let (findings, resolved) = findings(&scenario);
-    FileReport {
-        path: shown,
-        // Warnings are listed but do not make a file invalid.
-        status: if problems.iter().any(Problem::is_error) {
-            "problems"
-        } else {
-            "valid"
-        },
-        error: None,
-        summary: Some(summary(&scenario)),
-        problems,
-        findings,
-        resolved,
-        custom: scenario
-            .checklist
-            .custom
-            .iter()
-            .map(|c| CustomReport {
-                title: c.title.clone(),
-                status: status_id(c.status),
-                note: c.note.clone(),
-            })
-            .collect(),
+    let ctx = ReportContext {
+        at: None,
+        problems: all_problems(&scenario, Catalogue::builtin().ok()),
+    };
+    let built = Report::build(&scenario, &evaluate(&scenario), &ctx);
+    FileReport::from_report(shown, built)
+}
+
+impl FileReport {
+    /// The `check` view of a report on the file at `path` (as given).
+    pub fn from_report(path: String, r: Report) -> Self {
+        let c = &r.counts;
+        let q = c.quadrants;
+        let summary = Summary {
+            title: r.title,
+            host: r.host.name,
+            groups: c.groups,
+            missions: c.missions,
+            actors: c.actors,
+            activities: c.activities,
+            quadrants: QuadrantCounts {
+                direct_consequences: q[Quadrant::DirectConsequences.index()],
+                indirect_consequences: q[Quadrant::IndirectConsequences.index()],
+                direct_drivers: q[Quadrant::DirectDrivers.index()],
+                indirect_drivers: q[Quadrant::IndirectDrivers.index()],
+            },
+        };
+        Self {
+            path,
+            // Warnings are listed but do not make a file invalid.
+            status: if r.problems.iter().any(Problem::is_error) {
+                "problems"
+            } else {
+                "valid"
+            },
+            error: None,
+            summary: Some(summary),
+            problems: r.problems,
+            findings: r.findings.into_iter().map(FindingReport::from).collect(),
+            resolved: r
+                .resolved
+                .into_iter()
+                .map(|s| ResolvedReport {
+                    rule: s.rule,
+                    entities: s.entities,
+                    status: status_id(s.status),
+                    note: s.note,
+                })
+                .collect(),
+            custom: r
+                .custom
+                .into_iter()
+                .map(|c| CustomReport {
+                    title: c.title,
+                    status: status_id(c.status),
+                    note: c.note,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<FindingRow> for FindingReport {
+    fn from(f: FindingRow) -> Self {
+        Self {
+            rule: f.rule,
+            family: f.family.map_or("", Family::label),
+            title: f.title,
+            entities: f.entities,
+            key: f.key,
+            message: f.message,
+            section: f.section,
+            priority: f.priority,
+            why: f.why,
+            why_source: SourceReport::from(&f.why_source),
+            mitigations: f.mitigations,
+            mitigations_source: SourceReport::from(&f.mitigations_source),
+            status: status_id(f.status),
+            note: f.note,
+        }
     }
 }
 
@@ -274,68 +319,6 @@ fn unreadable(path: String, e: &LoadError) -> FileReport {
         resolved: Vec::new(),
         custom: Vec::new(),
     }
-}
-
-fn summary(s: &Scenario) -> Summary {
-    let q = s.quadrant_counts();
-    Summary {
-        title: s.title.clone(),
-        host: s.host.name.clone(),
-        groups: s.groups.len(),
-        missions: s.missions.len(),
-        actors: s.actors.len(),
-        activities: s.activities.len(),
-        quadrants: QuadrantCounts {
-            direct_consequences: q[Quadrant::DirectConsequences.index()],
-            indirect_consequences: q[Quadrant::IndirectConsequences.index()],
-            direct_drivers: q[Quadrant::DirectDrivers.index()],
-            indirect_drivers: q[Quadrant::IndirectDrivers.index()],
-        },
-    }
-}
-
-fn findings(s: &Scenario) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
-    let found = evaluate(s);
-    let review = Review::new(&found, s);
-    let texts = RiskCatalogue::builtin().ok();
-    let rows = review
-        .rows
-        .iter()
-        .map(|row| {
-            let info = texts.and_then(|t| t.get(row.finding.rule));
-            FindingReport {
-                rule: row.finding.rule,
-                family: info.map_or("", |i| i.family.label()),
-                title: info.map(|i| i.title.clone()).unwrap_or_default(),
-                entities: row.finding.entities(s),
-                key: row.key.clone(),
-                message: row.finding.message(s),
-                section: info.map(|i| i.section.clone()).unwrap_or_default(),
-                priority: info.map_or(u8::MAX, |i| i.priority),
-                why: info.map(|i| i.paper.clone()).unwrap_or_default(),
-                why_source: SourceReport::from(&Source::Paper(
-                    info.map(|i| i.section.clone()).unwrap_or_default(),
-                )),
-                mitigations: info
-                    .map(|i| i.mitigations_for(row.finding, s))
-                    .unwrap_or_default(),
-                mitigations_source: SourceReport::from(&Source::Reasoning),
-                status: status_id(row.status),
-                note: row.note.to_owned(),
-            }
-        })
-        .collect();
-    let resolved = review
-        .resolved
-        .iter()
-        .map(|s| ResolvedReport {
-            rule: s.key.rule.clone(),
-            entities: s.key.entities.clone(),
-            status: status_id(s.status),
-            note: s.note.clone(),
-        })
-        .collect();
-    (rows, resolved)
 }
 
 /// The exit status for a set of reports.

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod document;
 pub mod io;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod synthetic;
