@@ -46,6 +46,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a debrief of a scenario: HTML (prints to A4), Markdown, CSV or the chart as SVG.
+    ///
+    /// Exit status as `check`'s: 0 written, 1 written from a file with validation problems,
+    /// 2 the file cannot be read or the report cannot be written (nothing half-written is left).
+    Report {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: crate::report::Format,
+        /// Where to write it (atomically); standard output without it. Never a .ron file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// CSV field delimiter: one ASCII character (`;` for French Excel).
+        #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+        delimiter: u8,
+        /// Chart image width in pixels (SVG).
+        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(100..=10000))]
+        width: u32,
+        /// Chart image height in pixels (SVG).
+        #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(100..=10000))]
+        height: u32,
+    },
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s.as_bytes() {
+        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' && *b != b'\n' => Ok(*b),
+        _ => Err(format!(
+            "{s:?}: the delimiter must be one ASCII punctuation or space character, such as , or ;"
+        )),
+    }
 }
 
 /// Exit status: every file valid.

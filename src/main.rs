@@ -18,6 +18,24 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )),
+        Some(Command::Report {
+            file,
+            format,
+            output,
+            delimiter,
+            width,
+            height,
+        }) => ExitCode::from(peaceops::report::run(
+            &file,
+            format,
+            output.as_deref(),
+            &peaceops::report::Options {
+                delimiter,
+                size: peaceops::report::svg::Size { width, height },
+            },
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
         None => open_window(cli.file),
     }
 }

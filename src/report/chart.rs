@@ -87,6 +87,28 @@ pub fn quadrant_tint(q: Quadrant) -> Rgb {
     }
 }
 
+/// Colour of a checklist status's text on white (as `theme::status_color(s, false)`).
+pub fn status_color(s: crate::model::CheckStatus) -> Rgb {
+    use crate::model::CheckStatus as S;
+    match s {
+        S::Open => Rgb(150, 50, 0),
+        S::Mitigated => Rgb(0, 95, 60),
+        S::Accepted => Rgb(0, 75, 145),
+        S::NotApplicable => Rgb(70, 70, 70),
+    }
+}
+
+/// Colour of a source badge on white (as `theme::provenance_color(s, false)`).
+pub fn provenance_color(s: &crate::model::Source) -> Rgb {
+    use crate::model::Source;
+    match s {
+        Source::Paper(_) => Rgb(0x00, 0x72, 0xB2),
+        Source::GeneralKnowledge => Rgb(95, 95, 95),
+        Source::Invented => Rgb(0xA0, 0x3C, 0x78),
+        Source::Reasoning => Rgb(0x00, 0x7A, 0x5A),
+    }
+}
+
 /// Which corner a quadrant takes: signs of x and y.
 pub fn quadrant_sign(q: Quadrant) -> (f64, f64) {
     match q {
