@@ -28,6 +28,61 @@ pub fn esc(text: &str) -> String {
     out
 }
 
+/// Markers up to this many get labels (as the window's few dozen; more would cover the chart).
+const LABELS_UP_TO: usize = 60;
+/// Label text size, in pixels.
+const LABEL_SIZE: f64 = 11.0;
+
+/// A rectangle on the image.
+#[derive(Clone, Copy, Debug)]
+struct Box2 {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Box2 {
+    fn around(x: f64, y: f64, rx: f64, ry: f64) -> Self {
+        Self {
+            x0: x - rx,
+            y0: y - ry,
+            x1: x + rx,
+            y1: y + ry,
+        }
+    }
+
+    fn overlaps(&self, o: &Box2) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn contains(&self, o: &Box2) -> bool {
+        o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
+    }
+}
+
+/// Spreads markers that share one point around it, so each stays visible (as the window's
+/// `view/chart/layout.rs` does).
+fn spread(points: &[(f64, f64)], r: f64) -> Vec<(f64, f64)> {
+    let mut groups: rustc_hash::FxHashMap<(i64, i64), Vec<usize>> = Default::default();
+    for (i, (x, y)) in points.iter().enumerate() {
+        groups
+            .entry((x.round() as i64, y.round() as i64))
+            .or_default()
+            .push(i);
+    }
+    let mut out = points.to_vec();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let k = members.len() as f64;
+        let ring = (r * 1.2).max(k * r * 2.2 / std::f64::consts::TAU);
+        for (j, i) in members.iter().enumerate() {
+            let a = std::f64::consts::PI + j as f64 * std::f64::consts::TAU / k;
+            out[*i] = (points[*i].0 + ring * a.cos(), points[*i].1 + ring * a.sin());
+        }
+    }
+    out
+}
+
 /// Size of a chart image, in pixels (CSS pixels in HTML).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Size {
@@ -47,9 +102,18 @@ impl Default for Size {
 }
 
 /// One marker's path, centred on `(cx, cy)` with radius `r`.
-fn marker(out: &mut String, shape: Shape, cx: f64, cy: f64, r: f64, fill: &str, title: &str) {
+fn marker(
+    out: &mut String,
+    class: &str,
+    shape: Shape,
+    cx: f64,
+    cy: f64,
+    r: f64,
+    fill: &str,
+    title: &str,
+) {
     let stroke = OUTLINE.hex();
-    let open = format!(r#"<g class="marker"><title>{}</title>"#, esc(title));
+    let open = format!(r#"<g class="{class}"><title>{}</title>"#, esc(title));
     out.push_str(&open);
     let _ = match shape {
         Shape::Circle => write!(
@@ -204,32 +268,93 @@ pub fn chart(data: &ChartData, size: Size) -> String {
         (top + bottom) / 2.0
     );
     let r = if data.markers.len() > 250 { 4.0 } else { 7.0 };
-    for m in &data.markers {
+    let centres = spread(
+        &data
+            .markers
+            .iter()
+            .map(|m| to_screen(m.x, m.y))
+            .collect::<Vec<_>>(),
+        r,
+    );
+    for (m, (cx, cy)) in data.markers.iter().zip(&centres) {
         let Some(st) = data.styles.get(m.style) else {
             continue;
         };
-        let (cx, cy) = to_screen(m.x, m.y);
         marker(
             &mut out,
+            "marker",
             st.shape,
-            cx,
-            cy,
+            *cx,
+            *cy,
             r,
             &st.color.hex(),
             &format!("{} ({})", m.label, st.name),
         );
     }
-    // Labels for a workshop's few dozen; a thousand would cover the chart.
-    if data.markers.len() <= 60 {
-        for m in &data.markers {
-            let (cx, cy) = to_screen(m.x, m.y);
+    // Labels for a workshop's few dozen (a thousand would cover the chart), each at the first
+    // free spot around its marker; one that finds none is left out (the marker's title keeps it).
+    if data.markers.len() <= LABELS_UP_TO {
+        let mut taken: Vec<Box2> = centres
+            .iter()
+            .map(|(x, y)| Box2::around(*x, *y, r + 1.0, r + 1.0))
+            .collect();
+        let bounds = Box2 {
+            x0: left,
+            y0: top + 22.0,
+            x1: right,
+            y1: bottom - 22.0,
+        };
+        for (m, (cx, cy)) in data.markers.iter().zip(&centres) {
+            let w = LABEL_SIZE * 0.58 * m.label.chars().count() as f64;
+            let h = LABEL_SIZE * 1.2;
+            // The first free spot of eight around the marker, then farther out with a
+            // leader line.
+            let found = [3.0, 16.0, 30.0]
+                .iter()
+                .enumerate()
+                .find_map(|(ring, dist)| {
+                    let o = r + dist;
+                    let spots = [
+                        (cx + o, cy - h / 2.0),
+                        (cx - o - w, cy - h / 2.0),
+                        (cx - w / 2.0, cy - o - h),
+                        (cx - w / 2.0, cy + o),
+                        (cx + o * 0.7, cy - o * 0.7 - h),
+                        (cx + o * 0.7, cy + o * 0.7),
+                        (cx - o * 0.7 - w, cy - o * 0.7 - h),
+                        (cx - o * 0.7 - w, cy + o * 0.7),
+                    ];
+                    spots
+                        .iter()
+                        .map(|(x, y)| Box2 {
+                            x0: *x,
+                            y0: *y,
+                            x1: x + w,
+                            y1: y + h,
+                        })
+                        .find(|b| bounds.contains(b) && !taken.iter().any(|t| t.overlaps(b)))
+                        .map(|b| (ring, b))
+                });
+            let Some((ring, b)) = found else {
+                continue;
+            };
+            if ring > 0 {
+                // From the marker to the nearest point of the label.
+                let (lx, ly) = (cx.clamp(b.x0, b.x1), cy.clamp(b.y0, b.y1));
+                let _ = write!(
+                    out,
+                    r#"<line class="leader" x1="{cx:.1}" y1="{cy:.1}" x2="{lx:.1}" y2="{ly:.1}" stroke="{}" stroke-width="1"/>"#,
+                    AXIS.hex()
+                );
+            }
             let _ = write!(
                 out,
-                r##"<text class="label" x="{:.1}" y="{:.1}" font-size="11" fill="#1a1a1a" paint-order="stroke" stroke="#ffffff" stroke-width="3">{}</text>"##,
-                cx + r + 3.0,
-                cy + 4.0,
+                r##"<text class="label" x="{:.1}" y="{:.1}" font-size="{LABEL_SIZE}" fill="#1a1a1a" paint-order="stroke" stroke="#ffffff" stroke-width="3">{}</text>"##,
+                b.x0,
+                b.y1 - h * 0.25,
                 esc(&m.label)
             );
+            taken.push(b);
         }
     }
     // Legend.
@@ -240,6 +365,7 @@ pub fn chart(data: &ChartData, size: Size) -> String {
         out.push_str(r#"<g class="legend">"#);
         marker(
             &mut out,
+            "key",
             st.shape,
             x + 8.0,
             y + 6.0,
@@ -273,17 +399,23 @@ pub fn timeline(t: &TimelineData, width: u32) -> String {
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Arial, sans-serif" role="img" aria-label="Mission timeline">"#
     );
-    let years = t.start.year()..=t.end.year();
-    let step = (years.clone().count() / 12).max(1);
+    // Januaries inside the range, a year label at least 40 px from the next.
+    let first_year = if t.start.month() == 1 {
+        t.start.year()
+    } else {
+        t.start.year() + 1
+    };
+    let years = first_year..=t.end.year();
+    let per_year = (right - left) * 12.0 / span;
+    let step = (40.0 / per_year).ceil().max(1.0) as usize;
     for year in years.step_by(step) {
-        let x = x_of(
-            crate::model::YearMonth::new(year, 1)
-                .map_or(first, |d| d.index())
-                .max(first),
-        );
+        let Some(jan) = crate::model::YearMonth::new(year, 1) else {
+            continue;
+        };
+        let x = x_of(jan.index());
         let _ = write!(
             out,
-            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#c8c8c8"/><text x="{x:.1}" y="18" font-size="12" fill="#1a1a1a">{year}</text>"##,
+            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#c8c8c8"/><text x="{x:.1}" y="18" font-size="12" text-anchor="middle" fill="#1a1a1a">{year}</text>"##,
             h - 10.0
         );
     }
