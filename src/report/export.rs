@@ -45,6 +45,27 @@ impl Format {
         }
     }
 
+    /// The extensions a save dialog's filter shows.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Html => &["html", "htm"],
+            Format::Md => &["md"],
+            Format::CsvActivities | Format::CsvFindings => &["csv"],
+            Format::Svg => &["svg"],
+        }
+    }
+
+    /// The title of the save dialog.
+    pub fn dialog_title(self) -> &'static str {
+        match self {
+            Format::Html => "Export the HTML debrief",
+            Format::Md => "Export the debrief as Markdown",
+            Format::CsvActivities => "Export the activities as CSV",
+            Format::CsvFindings => "Export the findings as CSV",
+            Format::Svg => "Export the chart as SVG",
+        }
+    }
+
     /// What the menu calls it.
     pub fn label(self) -> &'static str {
         match self {
