@@ -2,8 +2,6 @@
 //! and the chart SVG, and `peaceops report` on the command line.
 
 #![expect(
-    clippy::panic,
-    clippy::expect_used,
     clippy::unwrap_used,
     reason = "test helpers: a failed unwrap or a panic is a failed test"
 )]
@@ -86,11 +84,7 @@ fn parse(html: &str) -> Parsed {
                 }
                 p.tags.push((name, attrs));
             }
-            Token::EndTag(tag) => {
-                if tag.name.as_slice() == b"svg" {
-                    in_chart = false;
-                }
-            }
+            Token::EndTag(tag) if tag.name.as_slice() == b"svg" => in_chart = false,
             Token::String(s) => p.text.push_str(&String::from_utf8_lossy(&s.value)),
             Token::Error(e) => p.errors.push(format!("{:?}", e.value)),
             _ => {}

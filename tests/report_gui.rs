@@ -3,10 +3,6 @@
 //! the last export. Also: the report's chart looks (colours, shapes) are the window's.
 
 #![cfg(feature = "gui")]
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers: a missing node or a failed unwrap is a failed test"
-)]
 
 mod common;
 

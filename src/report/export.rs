@@ -138,11 +138,11 @@ pub fn render(
         Format::Md => markdown(r, images)?.into_bytes(),
         Format::CsvActivities => activities_csv(r, opts.delimiter)?,
         Format::CsvFindings => findings_csv(r, opts.delimiter)?,
-        Format::Svg => standalone_svg(svg::chart(&r.chart, opts.size)),
+        Format::Svg => standalone_svg(&svg::chart(&r.chart, opts.size)),
     })
 }
 
-fn standalone_svg(svg: String) -> Vec<u8> {
+fn standalone_svg(svg: &str) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes()
 }
 
@@ -205,7 +205,7 @@ pub fn export(
             let Some(name) = name else { continue };
             let path = dir.join(name);
             check_target(&path)?;
-            write_atomic(&path, &standalone_svg(svg))?;
+            write_atomic(&path, &standalone_svg(&svg))?;
             written.push(path);
         }
         images
