@@ -424,8 +424,12 @@ fn bad_requests_exit_2_with_one_line_and_leave_nothing_behind() {
     // Over a scenario file: refused, the file untouched.
     let copy = dir.path().join("copy.ron");
     std::fs::copy(Path::new(ROOT).join(kosovo), &copy).unwrap();
+    let other = dir.path().join("other.ron");
+    std::fs::copy(Path::new(ROOT).join(kosovo), &other).unwrap();
     let before = std::fs::read(&copy).unwrap();
-    for target in [copy.to_str().unwrap(), kosovo] {
+    // The input itself, and another scenario file (a copy: a broken check must not be able to
+    // write over the shipped files).
+    for target in [copy.to_str().unwrap(), other.to_str().unwrap()] {
         let (code, _, stderr) = run(&[
             "report",
             copy.to_str().unwrap(),
@@ -441,6 +445,7 @@ fn bad_requests_exit_2_with_one_line_and_leave_nothing_behind() {
         );
     }
     assert_eq!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(std::fs::read(&other).unwrap(), before);
     // An unreadable input.
     let (code, _, stderr) = run(&["report", "no/such.ron", "--format", "html"]);
     assert_eq!(code, 2);
@@ -482,5 +487,9 @@ fn bad_requests_exit_2_with_one_line_and_leave_nothing_behind() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["copy.ron", "protected.html"], "nothing half-written");
+    assert_eq!(
+        left,
+        ["copy.ron", "other.ron", "protected.html"],
+        "nothing half-written"
+    );
 }
