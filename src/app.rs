@@ -91,6 +91,8 @@ pub struct PeaceOpsApp {
     timeline_open: bool,
     /// The timeline's play state and cache.
     timeline: timeline::TimelineState,
+    /// The last export written, for Repeat last export (Ctrl+E).
+    last_export: Option<(crate::report::Format, PathBuf)>,
 }
 
 impl PeaceOpsApp {
@@ -135,6 +137,7 @@ impl PeaceOpsApp {
             generation: 0,
             timeline_open: false,
             timeline: timeline::TimelineState::default(),
+            last_export: None,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -335,6 +338,74 @@ impl PeaceOpsApp {
         }
     }
 
+    /// Asks where to write an export of `format`, then writes it.
+    fn export_dialog(&mut self, format: crate::report::Format) {
+        let suggested = self.session.suggested_name();
+        let stem = Path::new(&suggested)
+            .file_stem()
+            .map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned());
+        let name = format.suggested_name(&stem);
+        let dir = self
+            .last_export
+            .as_ref()
+            .and_then(|(_, p)| p.parent().map(Path::to_owned))
+            .or_else(|| self.session.start_dir(&self.prefs.recent));
+        match self
+            .dialogs
+            .save(FileKind::Export(format), dir.as_deref(), &name)
+        {
+            Picked::Path(p) => {
+                self.export_to(format, &p);
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::Export(format),
+                    text: dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name),
+                    why: "No file dialog could be shown on this system (no desktop portal or zenity). Type where to write the export:".into(),
+                    focus: true,
+                });
+            }
+        }
+    }
+
+    /// Writes an export of the document as it is now; says where, or why not (with the path).
+    fn export_to(&mut self, format: crate::report::Format, path: &Path) -> bool {
+        use crate::report::{Options, Report, ReportContext, export};
+        let doc = self.session.document();
+        // TODO(time lens): the date the window's lens shows, once the timeline cursor lands.
+        let ctx = ReportContext {
+            at: None,
+            problems: doc.problems().to_vec(),
+        };
+        let report = Report::build(doc.scenario(), doc.findings(), &ctx);
+        match export(&report, format, &Options::default(), path) {
+            Ok(files) => {
+                let also = match files.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} image file(s) beside it)", n - 1),
+                };
+                self.notice = Some(Notice::info(format!(
+                    "Exported the {} to {}{also}",
+                    format.label(),
+                    path.display()
+                )));
+                self.last_export = Some((format, path.to_owned()));
+                true
+            }
+            Err(e) => {
+                let message = e.to_string();
+                let shown = path.display().to_string();
+                self.notice = Some(Notice::error(if message.contains(&shown) {
+                    message
+                } else {
+                    format!("{shown}: {message}")
+                }));
+                false
+            }
+        }
+    }
+
     fn open_dialog(&mut self) {
         let dir = self.session.start_dir(&self.prefs.recent);
         match self.dialogs.open(dir.as_deref()) {
@@ -426,6 +497,22 @@ impl PeaceOpsApp {
             UiCommand::SaveAs => {
                 self.save_as();
             }
+            UiCommand::ExportHtml
+            | UiCommand::ExportMarkdown
+            | UiCommand::ExportCsvActivities
+            | UiCommand::ExportCsvFindings
+            | UiCommand::ExportChartSvg => {
+                if let Some(format) = c.export_format() {
+                    self.export_dialog(format);
+                }
+            }
+            UiCommand::RepeatExport => match self.last_export.clone() {
+                Some((format, path)) => {
+                    self.export_to(format, &path);
+                }
+                // Nothing exported yet: start with the debrief.
+                None => self.export_dialog(crate::report::Format::Html),
+            },
             UiCommand::Undo => {
                 if !self.session.document_mut().undo() {
                     self.notice = Some(Notice::info("Nothing to undo"));
@@ -587,6 +674,9 @@ impl PeaceOpsApp {
                     }
                     Err(e) => self.notice = Some(Notice::error(e.to_string())),
                 }
+            }
+            Answer::Path(PathPurpose::Export(format), p) => {
+                self.export_to(format, &p);
             }
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)

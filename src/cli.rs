@@ -16,11 +16,10 @@ use serde::Serialize;
 use crate::io::{LoadError, decision_lines, load_with_text};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, CheckStatus, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate,
-    validate_checklist,
+    Catalogue, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate, validate_checklist,
 };
-use crate::rules::{EntityRef, Family, RiskCatalogue, RiskInfo, evaluate, evaluate_at};
-use crate::rules::{Review, RuleId};
+use crate::report::{FindingRow, Report, ReportContext, status_id};
+use crate::rules::{EntityRef, Family, RuleId, evaluate_at};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -84,6 +83,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a debrief of a scenario: HTML (prints to A4), Markdown, CSV or the chart as SVG.
+    ///
+    /// Exit status as `check`'s: 0 written, 1 written from a file with validation problems,
+    /// 2 the file cannot be read or the report cannot be written (nothing half-written is left).
+    Report {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: crate::report::Format,
+        /// Where to write it (atomically); standard output without it. Never a .ron file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// CSV field delimiter: one ASCII character (`;` for French Excel).
+        #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+        delimiter: u8,
+        /// Chart image width in pixels (SVG).
+        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(100..=10000))]
+        width: u32,
+        /// Chart image height in pixels (SVG).
+        #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(100..=10000))]
+        height: u32,
+    },
     /// Move the exercise script (MSEL) to or from a spreadsheet (CSV).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -109,6 +131,15 @@ pub enum MselCommand {
         /// The new scenario file to write (must not exist).
         output: PathBuf,
     },
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s.as_bytes() {
+        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' && *b != b'\n' => Ok(*b),
+        _ => Err(format!(
+            "{s:?}: the delimiter must be one ASCII punctuation or space character, such as , or ;"
+        )),
+    }
 }
 
 /// Exit status: every file valid.
@@ -328,15 +359,6 @@ pub struct CustomReport {
     pub note: String,
 }
 
-fn status_id(s: CheckStatus) -> &'static str {
-    match s {
-        CheckStatus::Open => "open",
-        CheckStatus::Mitigated => "mitigated",
-        CheckStatus::Accepted => "accepted",
-        CheckStatus::NotApplicable => "not-applicable",
-    }
-}
-
 /// Loads, validates and evaluates one file.
 pub fn report(path: &Path) -> FileReport {
     report_at(path, &Lens::ALL_TIME)
@@ -357,43 +379,97 @@ pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
         decision_lines(&text)
     };
     drop(text);
-    let catalogue = Catalogue::builtin().ok();
-    let problems = all_problems_at(&scenario, catalogue, &lines);
-    let (findings, resolved) = findings(&scenario, lens);
-    let mut summary = summary(&scenario);
-    let at = lens.at.map(|month| {
+    let ctx = ReportContext {
+        at: lens.at,
+        problems: all_problems_at(&scenario, Catalogue::builtin().ok(), &lines),
+    };
+    let built = Report::build(&scenario, &evaluate_at(&scenario, lens), &ctx);
+    let mut report = FileReport::from_report(shown, built);
+    report.at = lens.at.map(|month| {
         let board = Board::new(&scenario, *lens);
-        summary.quadrants = quadrant_counts(board.counts);
         AtReport {
             month: month.to_string(),
             missions: board.missions.iter().filter(|m| **m).count(),
             activities: board.counts.iter().sum(),
         }
     });
-    FileReport {
-        at,
-        path: shown,
-        // Warnings are listed but do not make a file invalid.
-        status: if problems.iter().any(Problem::is_error) {
-            "problems"
-        } else {
-            "valid"
-        },
-        error: None,
-        summary: Some(summary),
-        problems,
-        findings,
-        resolved,
-        custom: scenario
-            .checklist
-            .custom
-            .iter()
-            .map(|c| CustomReport {
-                title: c.title.clone(),
-                status: status_id(c.status),
-                note: c.note.clone(),
-            })
-            .collect(),
+    report
+}
+
+impl FileReport {
+    /// The `check` view of a report on the file at `path` (as given).
+    pub fn from_report(path: String, r: Report) -> Self {
+        let c = &r.counts;
+        let q = c.quadrants;
+        let summary = Summary {
+            title: r.title,
+            host: r.host.name,
+            groups: c.groups,
+            missions: c.missions,
+            actors: c.actors,
+            activities: c.activities,
+            quadrants: QuadrantCounts {
+                direct_consequences: q[Quadrant::DirectConsequences.index()],
+                indirect_consequences: q[Quadrant::IndirectConsequences.index()],
+                direct_drivers: q[Quadrant::DirectDrivers.index()],
+                indirect_drivers: q[Quadrant::IndirectDrivers.index()],
+            },
+        };
+        Self {
+            at: None,
+            path,
+            // Warnings are listed but do not make a file invalid.
+            status: if r.problems.iter().any(Problem::is_error) {
+                "problems"
+            } else {
+                "valid"
+            },
+            error: None,
+            summary: Some(summary),
+            problems: r.problems,
+            findings: r.findings.into_iter().map(FindingReport::from).collect(),
+            resolved: r
+                .resolved
+                .into_iter()
+                .map(|s| ResolvedReport {
+                    rule: s.rule,
+                    entities: s.entities,
+                    status: status_id(s.status),
+                    note: s.note,
+                })
+                .collect(),
+            custom: r
+                .custom
+                .into_iter()
+                .map(|c| CustomReport {
+                    title: c.title,
+                    status: status_id(c.status),
+                    note: c.note,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<FindingRow> for FindingReport {
+    fn from(f: FindingRow) -> Self {
+        Self {
+            rule: f.rule,
+            family: f.family.map_or("", Family::label),
+            title: f.title,
+            entities: f.entities,
+            key: f.key,
+            message: f.message,
+            section: f.section,
+            priority: f.priority,
+            why: f.why,
+            why_source: SourceReport::from(&f.why_source),
+            why_claims: f.why_claims,
+            mitigations: f.mitigations,
+            mitigations_source: SourceReport::from(&f.mitigations_source),
+            status: status_id(f.status),
+            note: f.note,
+        }
     }
 }
 
@@ -435,81 +511,6 @@ fn unreadable(path: String, e: &LoadError) -> FileReport {
         resolved: Vec::new(),
         custom: Vec::new(),
     }
-}
-
-fn summary(s: &Scenario) -> Summary {
-    Summary {
-        title: s.title.clone(),
-        host: s.host.name.clone(),
-        groups: s.groups.len(),
-        missions: s.missions.len(),
-        actors: s.actors.len(),
-        activities: s.activities.len(),
-        quadrants: quadrant_counts(s.quadrant_counts()),
-    }
-}
-
-fn quadrant_counts(q: [usize; 4]) -> QuadrantCounts {
-    QuadrantCounts {
-        direct_consequences: q[Quadrant::DirectConsequences.index()],
-        indirect_consequences: q[Quadrant::IndirectConsequences.index()],
-        direct_drivers: q[Quadrant::DirectDrivers.index()],
-        indirect_drivers: q[Quadrant::IndirectDrivers.index()],
-    }
-}
-
-fn findings(s: &Scenario, lens: &Lens) -> (Vec<FindingReport>, Vec<ResolvedReport>) {
-    let found = evaluate_at(s, lens);
-    let review = Review::new(&found, s);
-    // As of a month, a decision whose finding does not hold then is not resolved: only those
-    // whose finding fires at no time are.
-    let all_time;
-    let resolved_review = if lens.is_all_time() {
-        &review
-    } else {
-        all_time = evaluate(s);
-        &Review::new(&all_time, s)
-    };
-    let texts = RiskCatalogue::builtin().ok();
-    let rows = review
-        .rows
-        .iter()
-        .map(|row| {
-            let info = texts.and_then(|t| t.get(row.finding.rule));
-            FindingReport {
-                rule: row.finding.rule,
-                family: info.map_or("", |i| i.family.label()),
-                title: info.map(|i| i.title.clone()).unwrap_or_default(),
-                entities: row.finding.entities(s),
-                key: row.key.clone(),
-                message: row.finding.message(s),
-                section: info.map(|i| i.section.clone()).unwrap_or_default(),
-                priority: info.map_or(u8::MAX, |i| i.priority),
-                why: info.map(RiskInfo::paper_text).unwrap_or_default(),
-                why_claims: info.map_or(&[], |i| i.paper.as_slice()),
-                why_source: SourceReport::from(&Source::Paper(
-                    info.map(|i| i.section.clone()).unwrap_or_default(),
-                )),
-                mitigations: info
-                    .map(|i| i.mitigations_for(row.finding, s))
-                    .unwrap_or_default(),
-                mitigations_source: SourceReport::from(&Source::Reasoning),
-                status: status_id(row.status),
-                note: row.note.to_owned(),
-            }
-        })
-        .collect();
-    let resolved = resolved_review
-        .resolved
-        .iter()
-        .map(|s| ResolvedReport {
-            rule: s.key.rule.clone(),
-            entities: s.key.entities.clone(),
-            status: status_id(s.status),
-            note: s.note.clone(),
-        })
-        .collect();
-    (rows, resolved)
 }
 
 /// The exit status for a set of reports.

@@ -44,6 +44,19 @@ macro_rules! ui_commands {
         }
 
         impl UiCommand {
+    /// The export an Export command asks for.
+    pub fn export_format(self) -> Option<crate::report::Format> {
+        use crate::report::Format;
+        Some(match self {
+            UiCommand::ExportHtml => Format::Html,
+            UiCommand::ExportMarkdown => Format::Md,
+            UiCommand::ExportCsvActivities => Format::CsvActivities,
+            UiCommand::ExportCsvFindings => Format::CsvFindings,
+            UiCommand::ExportChartSvg => Format::Svg,
+            _ => return None,
+        })
+    }
+
             /// Every command, in menu order (made from the same table as the enum).
             pub const ALL: &'static [UiCommand] = &[$(UiCommand::$name,)+];
 
@@ -73,6 +86,20 @@ ui_commands! {
     Save => "Save", "Save the scenario to its file", [cmd(Key::S)];
     /// Save to a new file.
     SaveAs => "Save as…", "Save the scenario to a new file", [cmd_shift(Key::S)];
+    /// Export the HTML debrief.
+    ExportHtml => "HTML debrief…",
+        "A self-contained HTML debrief (chart, timeline, checklist, improvement plan) that opens in any browser and prints to A4", [];
+    /// Export the debrief as Markdown.
+    ExportMarkdown => "Markdown…", "The debrief as Markdown, with the chart and timeline as SVG files beside it", [];
+    /// Export the activities as CSV.
+    ExportCsvActivities => "Activities as CSV…", "One row per activity (UTF-8 for Excel)", [];
+    /// Export the findings as CSV.
+    ExportCsvFindings => "Findings as CSV…", "One row per finding, resolved decision and custom item (UTF-8 for Excel)", [];
+    /// Export the chart as SVG.
+    ExportChartSvg => "Chart as SVG…", "The quadrant chart as an SVG image", [];
+    /// Write the last export again.
+    RepeatExport => "Repeat last export", "Write the last export again, to the same file, with the scenario as it is now",
+        [cmd(Key::E)];
     /// Undo the last change.
     Undo => "Undo", "Undo the last change", [cmd(Key::Z)];
     /// Redo the last undone change.

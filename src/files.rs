@@ -24,6 +24,8 @@ pub enum Picked {
 pub enum FileKind {
     /// A PeaceOps scenario (`.ron`).
     Scenario,
+    /// A report export (HTML, Markdown, CSV, SVG).
+    Export(crate::report::Format),
 }
 
 impl FileKind {
@@ -31,6 +33,7 @@ impl FileKind {
     pub fn title(self) -> &'static str {
         match self {
             FileKind::Scenario => "Save the PeaceOps scenario",
+            FileKind::Export(f) => f.dialog_title(),
         }
     }
 
@@ -38,6 +41,7 @@ impl FileKind {
     pub fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             FileKind::Scenario => ("PeaceOps scenario", &["ron"]),
+            FileKind::Export(f) => (f.label(), f.extensions()),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod exercise;
 pub mod io;
 pub mod lens;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod synthetic;

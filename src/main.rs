@@ -53,6 +53,24 @@ fn main() -> ExitCode {
         Some(Command::Msel(MselCommand::Import { file, csv, output })) => ExitCode::from(
             exercise::msel_import(&file, &csv, &output, &mut std::io::stderr()),
         ),
+        Some(Command::Report {
+            file,
+            format,
+            output,
+            delimiter,
+            width,
+            height,
+        }) => ExitCode::from(peaceops::report::run(
+            &file,
+            format,
+            output.as_deref(),
+            &peaceops::report::Options {
+                delimiter,
+                size: peaceops::report::svg::Size { width, height },
+            },
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
         None => open_window(cli.file),
     }
 }

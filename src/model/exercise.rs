@@ -356,6 +356,7 @@ pub fn validate_exercise(s: &Scenario) -> Vec<Problem> {
             severity,
             location,
             message,
+            line: None,
         });
     };
     let mut ids = HashSet::new();

@@ -28,6 +28,8 @@ pub enum PathPurpose {
     Open,
     /// Save to the file.
     SaveAs,
+    /// Write this export to the file.
+    Export(crate::report::Format),
 }
 
 /// A modal dialog.
@@ -204,6 +206,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                 ui.heading(match purpose {
                     PathPurpose::Open => "Open a scenario file",
                     PathPurpose::SaveAs => "Save the scenario as",
+                    PathPurpose::Export(f) => f.dialog_title(),
                 });
                 ui.label(why.as_str());
                 let l = ui.label("File path");
@@ -225,6 +228,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                         egui::Button::new(match purpose {
                             PathPurpose::Open => "Open file",
                             PathPurpose::SaveAs => "Save file",
+                            PathPurpose::Export(_) => "Export",
                         }),
                     );
                     if (ok.clicked() || entered) && !text.trim().is_empty() {

@@ -33,6 +33,19 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             ui.separator();
             UiCommand::Save.menu_button(ui, true, out);
             UiCommand::SaveAs.menu_button(ui, true, out);
+            ui.menu_button("Export", |ui| {
+                for c in [
+                    UiCommand::ExportHtml,
+                    UiCommand::ExportMarkdown,
+                    UiCommand::ExportCsvActivities,
+                    UiCommand::ExportCsvFindings,
+                    UiCommand::ExportChartSvg,
+                ] {
+                    c.menu_button(ui, true, out);
+                }
+                ui.separator();
+                UiCommand::RepeatExport.menu_button(ui, true, out);
+            });
             ui.separator();
             UiCommand::Quit.menu_button(ui, true, out);
         });

@@ -1,0 +1,29 @@
+//! Reports people can take home: a typed report model built from a scenario and its findings
+//! ([`Report::build`]), then one file per output format. `peaceops check`'s text and JSON are
+//! built from the same model, so no two outputs disagree. No egui here.
+
+mod chart;
+mod export;
+mod html;
+mod markdown;
+mod model;
+mod run;
+pub mod svg;
+mod table;
+mod timeline;
+mod view;
+
+pub use chart::{
+    AXIS, ChartData, Marker, OUTLINE, PALETTE, Rgb, SHAPES, Shape, Style, UNASSIGNED,
+    mission_color, mission_shape, provenance_color, quadrant_sign, quadrant_tint, status_color,
+};
+pub use export::{ExportError, Format, Options, check_target, export, markdown_images, render};
+pub use html::{TemplateError, html};
+pub use markdown::{Images, markdown, md_escape};
+pub use model::{
+    ActivityRow, Badge, CITATION, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
+    MissionBrief, Report, ReportContext, ResolvedRow, SourcedClaim, status_id,
+};
+pub use run::{report_of_file, run};
+pub use table::{ACTIVITY_COLUMNS, BOM, CsvError, FINDING_COLUMNS, activities_csv, findings_csv};
+pub use timeline::{Lane, TimelineData};

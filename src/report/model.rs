@@ -1,0 +1,434 @@
+//! The typed report: what a debrief says about one scenario, built once from the scenario and the
+//! findings the caller computed, and read by every output format (`check`'s text and JSON, HTML,
+//! Markdown, CSV, SVG), so they never disagree.
+
+use serde::Serialize;
+
+use super::chart::ChartData;
+use super::timeline::TimelineData;
+use crate::model::{CheckStatus, FindingKey, Problem, Quadrant, Scenario, Source, YearMonth};
+use crate::rules::{EntityRef, Family, Finding, Review, RiskCatalogue, RuleId};
+
+/// The paper every finding's section refers to, as the title page cites it.
+pub const CITATION: &str = "Van der Lijn, J., 'Multilateral peace operations and the challenges of organized crime', SIPRI Background Paper (Stockholm International Peace Research Institute: Stockholm, 2018).";
+
+/// What the caller adds to the scenario and its findings.
+#[derive(Clone, Debug, Default)]
+pub struct ReportContext {
+    /// The month the board is seen at (printed as "as of"); `None` for all time.
+    pub at: Option<YearMonth>,
+    /// Validation problems of the scenario (see `cli::all_problems`); listed, never fixed.
+    pub problems: Vec<Problem>,
+}
+
+/// A debrief of one scenario.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Scenario title.
+    pub title: String,
+    /// Where the facts come from and what is invented.
+    pub description: String,
+    /// The month the board is seen at, if one.
+    pub at: Option<YearMonth>,
+    /// The host state in brief.
+    pub host: HostBrief,
+    /// Crime groups in brief.
+    pub groups: Vec<GroupBrief>,
+    /// Missions in brief, in scenario order.
+    pub missions: Vec<MissionBrief>,
+    /// Counts of what the scenario holds.
+    pub counts: Counts,
+    /// Activities, in scenario order.
+    pub activities: Vec<ActivityRow>,
+    /// Validation problems.
+    pub problems: Vec<Problem>,
+    /// Current findings with the room's decisions, in the rules' order.
+    pub findings: Vec<FindingRow>,
+    /// Decisions whose finding no longer fires.
+    pub resolved: Vec<ResolvedRow>,
+    /// Checklist items the room added by hand.
+    pub custom: Vec<CustomRow>,
+    /// The quadrant chart: styles, markers and counts, as the window draws them.
+    pub chart: ChartData,
+    /// The missions' timeline; `None` when no mission has dates.
+    pub timeline: Option<TimelineData>,
+}
+
+/// The host state in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostBrief {
+    /// Name of the country or territory ("(unnamed)" never stored: empty if unnamed).
+    pub name: String,
+    /// Governance, as the window names it.
+    pub governance: &'static str,
+    /// Consent, as the window names it.
+    pub consent: &'static str,
+    /// Links of the justice chain that are weak, by name.
+    pub weak_links: Vec<&'static str>,
+    /// The host's notes.
+    pub notes: String,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
+/// A crime group in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupBrief {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Predatory, parasitic or symbiotic.
+    pub relation: &'static str,
+    /// Spoiler, evader or partner.
+    pub role: &'static str,
+    /// The markets it works in.
+    pub markets: Vec<&'static str>,
+    /// Whether it crosses borders.
+    pub transnational: bool,
+    /// Its notes.
+    pub notes: String,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
+/// A mission in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct MissionBrief {
+    /// Its id.
+    pub id: String,
+    /// Its full name.
+    pub name: String,
+    /// The name the chart's legend uses.
+    pub short: String,
+    /// Organization and kind, as the window describes them.
+    pub describe: String,
+    /// First month.
+    pub start: YearMonth,
+    /// Last month, if it has ended or is planned to.
+    pub end: Option<YearMonth>,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
+/// A fact with its source badge.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourcedClaim {
+    /// The claim.
+    pub text: String,
+    /// Its source.
+    pub source: Badge,
+}
+
+/// A source badge as the window shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Badge {
+    /// `paper`, `general-knowledge`, `invented` or `reasoning`.
+    pub kind: &'static str,
+    /// The badge text, e.g. "paper §V.6".
+    pub text: String,
+    /// What the badge means, for a hover text.
+    pub meaning: String,
+}
+
+impl From<&Source> for Badge {
+    fn from(s: &Source) -> Self {
+        Self {
+            kind: s.kind_id(),
+            text: s.badge(),
+            meaning: s.meaning(),
+        }
+    }
+}
+
+/// Counts of what a scenario holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Crime groups.
+    pub groups: usize,
+    /// Missions.
+    pub missions: usize,
+    /// Other actors.
+    pub actors: usize,
+    /// Activities.
+    pub activities: usize,
+    /// Activities per quadrant, in [`Quadrant::ALL`] order.
+    pub quadrants: [usize; 4],
+}
+
+/// One activity, as tables and CSV list it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActivityRow {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its mission's id, empty when it has none.
+    pub mission: String,
+    /// Its mission's legend name, or "No mission yet".
+    pub mission_name: String,
+    /// Its quadrant.
+    #[serde(skip)]
+    pub quadrant: Quadrant,
+    /// Its quadrant's name.
+    pub quadrant_name: &'static str,
+    /// Position: consequences (−1) … drivers (+1).
+    pub x: f64,
+    /// Position: indirectly (−1) … directly (+1).
+    pub y: f64,
+    /// First month, if set.
+    pub start: Option<YearMonth>,
+    /// Last month, if set.
+    pub end: Option<YearMonth>,
+    /// Planned, under way, done or dropped.
+    pub status: &'static str,
+    /// Its notes.
+    pub notes: String,
+}
+
+/// One current finding with the room's decision.
+#[derive(Clone, Debug)]
+pub struct FindingRow {
+    /// Stable rule id.
+    pub rule: RuleId,
+    /// The checklist family it is listed under; `None` when the risk texts could not be read.
+    pub family: Option<Family>,
+    /// Rule title.
+    pub title: String,
+    /// Entities named, subject first.
+    pub entities: Vec<EntityRef>,
+    /// The checklist key the room's decision is saved under.
+    pub key: FindingKey,
+    /// The sentence naming the entities.
+    pub message: String,
+    /// Paper section.
+    pub section: String,
+    /// Where the checklist lists it: 1 first.
+    pub priority: u8,
+    /// What the paper says about the risk.
+    pub why: String,
+    /// Where `why` comes from: the paper at the rule's section.
+    pub why_source: Source,
+    /// `why` sentence by sentence, each with its own source. Borrowed from the built-in texts:
+    /// copied into each of the 77,142 findings of the `check/100000` benchmark
+    /// (benches/domain.rs) they held 60 MiB more and cost a tenth more time.
+    pub why_claims: &'static [crate::model::Claim],
+    /// What to do, the first naming the finding's entities.
+    pub mitigations: Vec<String>,
+    /// Where the mitigations come from: PeaceOps's own advice.
+    pub mitigations_source: Source,
+    /// The room's status.
+    pub status: CheckStatus,
+    /// The room's note.
+    pub note: String,
+}
+
+/// A decision whose finding no longer fires.
+#[derive(Clone, Debug)]
+pub struct ResolvedRow {
+    /// Rule id as saved.
+    pub rule: String,
+    /// Entity ids as saved.
+    pub entities: Vec<String>,
+    /// The room's status.
+    pub status: CheckStatus,
+    /// The room's note.
+    pub note: String,
+}
+
+/// A checklist item added by hand.
+#[derive(Clone, Debug)]
+pub struct CustomRow {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its status.
+    pub status: CheckStatus,
+    /// Its note.
+    pub note: String,
+}
+
+/// The stable id of a status in exports: `open`, `mitigated`, `accepted`, `not-applicable`.
+pub fn status_id(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Open => "open",
+        CheckStatus::Mitigated => "mitigated",
+        CheckStatus::Accepted => "accepted",
+        CheckStatus::NotApplicable => "not-applicable",
+    }
+}
+
+fn claims(sources: &[crate::model::Claim]) -> Vec<SourcedClaim> {
+    sources
+        .iter()
+        .map(|c| SourcedClaim {
+            text: c.text.clone(),
+            source: Badge::from(&c.source),
+        })
+        .collect()
+}
+
+impl Report {
+    /// The report of `scenario`, whose findings the caller computed (`rules::evaluate`, or
+    /// another entry point for a lens), with the context's date and validation problems.
+    pub fn build(scenario: &Scenario, findings: &[Finding], ctx: &ReportContext) -> Self {
+        let s = scenario;
+        let chart = ChartData::build(s, ctx.at);
+        let review = Review::new(findings, s);
+        // As of a month, a decision whose finding does not hold then is not resolved: only
+        // those whose finding fires at no time are.
+        let all_time = if ctx.at.is_some() {
+            crate::rules::evaluate(s)
+        } else {
+            Vec::new()
+        };
+        let all_time_review = ctx.at.map(|_| Review::new(&all_time, s));
+        let resolved_review = all_time_review.as_ref().unwrap_or(&review);
+        let texts = RiskCatalogue::builtin().ok();
+        let rows = review
+            .rows
+            .iter()
+            .map(|row| {
+                let info = texts.and_then(|t| t.get(row.finding.rule));
+                let section = info.map(|i| i.section.clone()).unwrap_or_default();
+                FindingRow {
+                    rule: row.finding.rule,
+                    family: info.map(|i| i.family),
+                    title: info.map(|i| i.title.clone()).unwrap_or_default(),
+                    entities: row.finding.entities(s),
+                    key: row.key.clone(),
+                    message: row.finding.message(s),
+                    why_source: Source::Paper(section.clone()),
+                    section,
+                    priority: info.map_or(u8::MAX, |i| i.priority),
+                    why: info.map(|i| i.paper_text()).unwrap_or_default(),
+                    why_claims: info.map_or(&[], |i| i.paper.as_slice()),
+                    mitigations: info
+                        .map(|i| i.mitigations_for(row.finding, s))
+                        .unwrap_or_default(),
+                    mitigations_source: Source::Reasoning,
+                    status: row.status,
+                    note: row.note.to_owned(),
+                }
+            })
+            .collect();
+        let resolved = resolved_review
+            .resolved
+            .iter()
+            .map(|st| ResolvedRow {
+                rule: st.key.rule.clone(),
+                entities: st.key.entities.clone(),
+                status: st.status,
+                note: st.note.clone(),
+            })
+            .collect();
+        let activities = s
+            .activities
+            .iter()
+            .map(|a| {
+                let q = a.quadrant();
+                ActivityRow {
+                    id: a.id.0.clone(),
+                    title: a.title.clone(),
+                    mission: a.mission.as_ref().map(|m| m.0.clone()).unwrap_or_default(),
+                    mission_name: chart.mission_name(a.mission.as_ref()),
+                    quadrant: q,
+                    quadrant_name: q.label(),
+                    x: a.x,
+                    y: a.y,
+                    start: a.start,
+                    end: a.end,
+                    status: a.status.label(),
+                    notes: a.notes.clone(),
+                }
+            })
+            .collect();
+        Self {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            at: ctx.at,
+            host: HostBrief {
+                name: s.host.name.clone(),
+                governance: s.host.governance.label(),
+                consent: s.host.consent.label(),
+                weak_links: crate::model::JusticeLink::ALL
+                    .iter()
+                    .filter(|l| s.host.justice_chain.get(**l).is_weak())
+                    .map(|l| l.label())
+                    .collect(),
+                notes: s.host.notes.clone(),
+                sources: claims(&s.host.sources),
+            },
+            groups: s
+                .groups
+                .iter()
+                .map(|g| GroupBrief {
+                    id: g.id.0.clone(),
+                    name: g.name.clone(),
+                    relation: g.relation.label(),
+                    role: g.role.label(),
+                    markets: g.markets.iter().map(|m| m.label()).collect(),
+                    transnational: g.transnational,
+                    notes: g.notes.clone(),
+                    sources: claims(&g.sources),
+                })
+                .collect(),
+            missions: s
+                .missions
+                .iter()
+                .map(|m| MissionBrief {
+                    id: m.id.0.clone(),
+                    name: m.name.clone(),
+                    short: m.short_name().to_owned(),
+                    describe: m.describe(),
+                    start: m.start,
+                    end: m.end,
+                    sources: claims(&m.sources),
+                })
+                .collect(),
+            counts: Counts {
+                groups: s.groups.len(),
+                missions: s.missions.len(),
+                actors: s.actors.len(),
+                activities: s.activities.len(),
+                quadrants: match ctx.at {
+                    None => s.quadrant_counts(),
+                    Some(at) => crate::lens::Board::new(s, crate::lens::Lens::at(at)).counts,
+                },
+            },
+            activities,
+            problems: ctx.problems.clone(),
+            findings: rows,
+            resolved,
+            custom: s
+                .checklist
+                .custom
+                .iter()
+                .map(|c| CustomRow {
+                    id: c.id.0.clone(),
+                    title: c.title.clone(),
+                    status: c.status,
+                    note: c.note.clone(),
+                })
+                .collect(),
+            timeline: TimelineData::build(s, ctx.at),
+            chart,
+        }
+    }
+
+    /// Current findings still open.
+    pub fn open_count(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.status == CheckStatus::Open)
+            .count()
+    }
+
+    /// Current findings of one family, in the rules' order.
+    pub fn family(&self, family: Family) -> impl Iterator<Item = &FindingRow> {
+        self.findings
+            .iter()
+            .filter(move |f| f.family == Some(family))
+    }
+}

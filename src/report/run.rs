@@ -1,0 +1,94 @@
+//! `peaceops report FILE --format F [-o OUT]`: the command-line form of File → Export.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::export::{ExportError, Format, Options, check_target, export, render};
+use super::markdown::Images;
+use super::model::{Report, ReportContext};
+use crate::cli::{EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_VALID, all_problems, terminal_safe};
+use crate::io::load;
+use crate::model::{Catalogue, Problem};
+use crate::rules::evaluate;
+
+/// The report of the scenario file at `path` (all time), with its validation problems.
+pub fn report_of_file(path: &Path) -> Result<Report, crate::io::LoadError> {
+    let scenario = load(path)?;
+    let ctx = ReportContext {
+        at: None,
+        problems: all_problems(&scenario, Catalogue::builtin().ok()),
+    };
+    Ok(Report::build(&scenario, &evaluate(&scenario), &ctx))
+}
+
+/// Runs `report`: writes the export to `output` (atomically) or, without one, to `out`; errors
+/// go to `err` as one line. Exit status as `check`'s: 0 written from a valid file, 1 written
+/// from a file with validation problems (listed in the report), 2 the file could not be read or
+/// the export could not be written.
+pub fn run(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    opts: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let fail = |err: &mut dyn Write, message: &str| {
+        let _ = writeln!(err, "peaceops: {}", terminal_safe(message));
+        EXIT_UNREADABLE
+    };
+    if let Some(o) = output {
+        if let Err(e) = check_target(o) {
+            return fail(err, &e.to_string());
+        }
+        if same_file(file, o) {
+            return fail(
+                err,
+                &ExportError::WouldOverwriteScenario { path: o.to_owned() }.to_string(),
+            );
+        }
+    }
+    let r = match report_of_file(file) {
+        Ok(r) => r,
+        Err(e) => return fail(err, &e.to_string()),
+    };
+    let code = if r.problems.iter().any(Problem::is_error) {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_VALID
+    };
+    let written = match output {
+        Some(o) => export(&r, format, opts, o).map(|_| ()),
+        None => render(&r, format, opts, &Images::default()).and_then(|bytes| {
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .or_else(|e| {
+                    // Output closed (piped to `head`): not an error of the export.
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| {
+                    ExportError::Write(crate::io::SaveError::Io {
+                        path: "standard output".into(),
+                        step: "writing",
+                        source: e,
+                    })
+                })
+        }),
+    };
+    match written {
+        Ok(()) => code,
+        Err(e) => fail(err, &e.to_string()),
+    }
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
