@@ -719,3 +719,19 @@ fn the_editor_shows_where_an_entitys_facts_come_from() {
     assert!(h.query_all_by_label("Source: paper §III").next().is_some());
     assert!(h.query_all_by_label("Source: invented").next().is_some());
 }
+
+#[test]
+fn the_editor_shows_where_the_description_and_the_regions_come_from() {
+    let (mut h, _script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    // The description's claims (§V.3: the great powers' politics) show on the Scenario tab.
+    assert!(h.query_all_by_label("Source: paper §V.3").next().is_none());
+    h.get_by_label("Scenario").click();
+    h.run();
+    assert!(h.query_all_by_label("Source: paper §V.3").next().is_some());
+    // A region's claims show under the region on the Host state tab.
+    let camp = "Camp Bondsteel, the US camp, lies near Ferizaj/Uroševac";
+    assert!(h.query_all_by_label(camp).next().is_none());
+    h.get_by_label("Host state").click();
+    h.run();
+    assert!(h.query_all_by_label(camp).next().is_some());
+}

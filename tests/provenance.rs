@@ -452,7 +452,7 @@ fn in_paper(paper: &str, reference: &str) -> bool {
             .iter()
             .skip_while(|x| **x != r)
             .nth(1)
-            .and_then(|n| heading(*n))
+            .and_then(|n| heading(n))
             .unwrap_or(lines.len());
         Some(lines[start..next].join("\n"))
     };

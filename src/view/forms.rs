@@ -259,7 +259,7 @@ pub fn host_form(
         });
         if !region.sources.is_empty() {
             ui.indent(("region sources", i), |ui| {
-                w::sources_list_ui(ui, &region.sources)
+                w::sources_list_ui(ui, &region.sources);
             });
         }
     }
