@@ -1,7 +1,6 @@
 //! What the format-2 model can say and validation must check: groups' approach periods (reversed,
-//! overlapping, outside the scenario's time, coercion while the periods say a group is left
-//! alone), activities' components against their missions' kinds, and catalogue templates that
-//! carry the component doing their work.
+//! overlapping, outside the scenario's time), activities' components against their missions'
+//! kinds, and catalogue templates that carry the component doing their work.
 
 #![expect(
     clippy::unwrap_used,
@@ -132,45 +131,6 @@ fn a_period_outside_the_scenarios_time_is_a_warning() {
     // A period that reaches into the scenario's time is fine.
     s.groups[0].approach_periods = vec![period(None, Some("2001-01"), Approach::None)];
     assert!(problems_of(&s, ProblemKind::PeriodOutsideScenario).is_empty());
-}
-
-#[test]
-fn coercion_while_the_periods_say_left_alone_is_a_warning() {
-    let mut s = war_heroes(vec![
-        period(None, Some("2008-11"), Approach::None),
-        period(Some("2008-12"), None, Approach::Coercive),
-    ]);
-    let mut raid = activity("arrests", "eulex", -0.5, 0.6, &[K::Arrest]);
-    raid.groups.push("war-heroes".into());
-    raid.start = Some(ym("2005-03"));
-    s.activities.push(raid);
-    let p = problems_of(&s, ProblemKind::EngagementBeforeApproach);
-    assert_eq!(p.len(), 1, "{p:?}");
-    assert_eq!(p[0].severity, Severity::Warning);
-    assert_eq!(p[0].location, "activity 'Task arrests' (arrests)");
-    assert_eq!(
-        p[0].message,
-        "acts coercively against crime group 'War heroes' from 2005-03, while its approach periods say it is left alone then (none, until 2008-11); move the period, or the activity"
-    );
-    // Once the period allows it, the story is one.
-    s.activities[0].start = Some(ym("2009-03"));
-    assert!(problems_of(&s, ProblemKind::EngagementBeforeApproach).is_empty());
-    // Work that is not coercion (training the host's police) is no engagement against them.
-    s.activities[0].start = Some(ym("2005-03"));
-    s.activities[0].y = -0.5;
-    assert!(problems_of(&s, ProblemKind::EngagementBeforeApproach).is_empty());
-}
-
-#[test]
-fn an_activity_dated_by_its_mission_is_checked_from_the_missions_start() {
-    let mut s = war_heroes(vec![period(None, Some("2001-12"), Approach::None)]);
-    let mut raid = activity("raids", "eulex", -0.5, 0.6, &[K::Raid]);
-    raid.groups.push("war-heroes".into());
-    s.activities.push(raid);
-    assert_eq!(
-        problems_of(&s, ProblemKind::EngagementBeforeApproach).len(),
-        1
-    );
 }
 
 fn with_component(kind: MissionKind, component: Component) -> Scenario {

@@ -57,8 +57,6 @@ pub enum ProblemKind {
     PeriodsOverlap,
     /// An approach period outside the scenario's time (a warning).
     PeriodOutsideScenario,
-    /// Coercion against a group in a period its approach says it is left alone (a warning).
-    EngagementBeforeApproach,
     /// An activity assigned to a component its mission's kind does not have.
     ComponentNotInMission,
 }
@@ -427,7 +425,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             );
         }
     }
-    approach_periods(scenario, &missions, &mut c);
+    approach_periods(scenario, &mut c);
     components(scenario, &missions, &mut c);
     c.problems.extend(super::validate_exercise(scenario));
     c.problems
@@ -591,24 +589,9 @@ fn period_text(p: &super::ApproachPeriod) -> String {
 /// Problems of groups' approach periods: a period that ends before it starts (an error); two
 /// periods that cover the same months (an error if their approaches differ, since only the first
 /// listed counts; a warning if they agree); a period wholly outside the scenario's time (its
-/// timeline, else its missions' deployments: a warning, nothing on the board can fall in it);
-/// and coercive work against the group starting in a period that says the group is left alone
-/// (approach "none": a warning, the periods and the activities tell two stories, and the rules
-/// read both).
-fn approach_periods(
-    scenario: &Scenario,
-    missions: &FxHashMap<&str, &super::Mission>,
-    c: &mut Checker<'_>,
-) {
-    use super::Approach;
+/// timeline, else its missions' deployments: a warning, nothing on the board can fall in it).
+fn approach_periods(scenario: &Scenario, c: &mut Checker<'_>) {
     let span = scenario_span(scenario);
-    // Only groups with periods are checked against activities: look them up by id.
-    let mut with_periods: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, g) in scenario.groups.iter().enumerate() {
-        if !g.approach_periods.is_empty() {
-            with_periods.entry(g.id.as_str()).or_insert(i);
-        }
-    }
     for g in &scenario.groups {
         let here = loc("crime group", &g.name, g.id.as_str());
         for (i, p) in g.approach_periods.iter().enumerate() {
@@ -674,43 +657,6 @@ fn approach_periods(
                     );
                 }
             }
-        }
-    }
-    if with_periods.is_empty() {
-        return;
-    }
-    for a in scenario
-        .activities
-        .iter()
-        .filter(|a| a.is_live() && a.is_coercive())
-    {
-        let Some(start) = a.start.or_else(|| {
-            a.mission
-                .as_ref()
-                .and_then(|m| missions.get(m.as_str()))
-                .map(|m| m.start)
-        }) else {
-            continue;
-        };
-        for id in &a.groups {
-            let Some(g) = with_periods.get(id.as_str()).map(|i| &scenario.groups[*i]) else {
-                continue;
-            };
-            let Some(p) = g.approach_periods.iter().find(|p| p.covers(start)) else {
-                continue;
-            };
-            if p.approach != Approach::None {
-                continue;
-            }
-            c.warn(
-                ProblemKind::EngagementBeforeApproach,
-                &loc("activity", &a.title, a.id.as_str()),
-                format!(
-                    "acts coercively against crime group '{}' from {start}, while its approach periods say it is left alone then ({}); move the period, or the activity",
-                    g.name,
-                    period_text(p)
-                ),
-            );
         }
     }
 }
