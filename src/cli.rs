@@ -55,6 +55,10 @@ pub enum Command {
         /// missions deployed then, and the findings that hold then.
         #[arg(long, value_name = "YYYY-MM")]
         at: Option<String>,
+        /// Evaluate the scenario after the exercise script's injects up to and including this
+        /// one are delivered in order (their effects applied). An unknown id is exit 2.
+        #[arg(long, value_name = "INJECT")]
+        after: Option<String>,
     },
     /// List a scenario's mission lanes (by deploying organization), handovers, milestones and
     /// policing vacuums, in date order.
@@ -170,6 +174,10 @@ pub struct FileReport {
     /// is said once, at the top.
     #[serde(skip)]
     pub at: Option<AtReport>,
+    /// The inject the scenario was evaluated after (`check --after`), with its title; in JSON
+    /// it is said once, at the top.
+    #[serde(skip)]
+    pub after: Option<(String, String)>,
     /// The file as given.
     pub path: String,
     /// "valid", "problems" or "unreadable".
@@ -366,6 +374,12 @@ pub fn report(path: &Path) -> FileReport {
 
 /// Loads, validates and evaluates one file through a lens (`check --at`).
 pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
+    report_through(path, lens, None)
+}
+
+/// Loads, validates and evaluates one file through a lens, after the exercise script's injects
+/// up to `after` are delivered (`check --at --after`). Validation is of the file as written.
+pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileReport {
     let shown = path.display().to_string();
     let (scenario, text) = match load_with_text(path) {
         Ok(loaded) => loaded,
@@ -383,8 +397,21 @@ pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
         at: lens.at,
         problems: all_problems_at(&scenario, Catalogue::builtin().ok(), &lines),
     };
+    let mut delivered = None;
+    let scenario = match after {
+        None => scenario,
+        Some(id) => match crate::exercise::scenario_after(&scenario, id) {
+            Ok(after) => {
+                let title = scenario.inject(&id.into()).map(|i| i.title.clone());
+                delivered = Some((id.to_owned(), title.unwrap_or_default()));
+                after
+            }
+            Err(e) => return failed(shown, e.to_string()),
+        },
+    };
     let built = Report::build(&scenario, &evaluate_at(&scenario, lens), &ctx);
     let mut report = FileReport::from_report(shown, built);
+    report.after = delivered;
     report.at = lens.at.map(|month| {
         let board = Board::new(&scenario, *lens);
         AtReport {
@@ -417,6 +444,7 @@ impl FileReport {
         };
         Self {
             at: None,
+            after: None,
             path,
             // Warnings are listed but do not make a file invalid.
             status: if r.problems.iter().any(Problem::is_error) {
@@ -494,10 +522,32 @@ pub fn all_problems_at(
     problems
 }
 
+/// A file that was read but cannot be checked as asked (e.g. `--after` an inject it does not
+/// have): exit 2, with the message.
+fn failed(path: String, message: String) -> FileReport {
+    FileReport {
+        at: None,
+        after: None,
+        path,
+        status: "unreadable",
+        error: Some(ErrorReport {
+            message,
+            line: None,
+            column: None,
+        }),
+        summary: None,
+        problems: Vec::new(),
+        findings: Vec::new(),
+        resolved: Vec::new(),
+        custom: Vec::new(),
+    }
+}
+
 fn unreadable(path: String, e: &LoadError) -> FileReport {
     let (line, column) = e.position().unzip();
     FileReport {
         at: None,
+        after: None,
         path,
         status: "unreadable",
         error: Some(ErrorReport {
@@ -541,6 +591,19 @@ pub fn check_at(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    check_through(files, json, lens, None, out, err)
+}
+
+/// Runs `check` through a lens and after an inject (`check --at --after`): as [`check_at`],
+/// and the JSON says `"after"` at the top too.
+pub fn check_through(
+    files: &[PathBuf],
+    json: bool,
+    lens: &Lens,
+    after: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     // Buffered, flushed after each file: a large report is a few writes, not one per line
     // (the 100,000-activity benchmark spent a third of its time in line-by-line writes).
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
@@ -548,13 +611,17 @@ pub fn check_at(
     let mut code = EXIT_VALID;
     let mut written = Ok(());
     if json {
-        written = match lens.at {
-            Some(at) => write!(out, "{{\n  \"at\": \"{at}\",\n  \"files\": ["),
-            None => write!(out, "{{\n  \"files\": ["),
-        };
+        let at = lens
+            .at
+            .map(|at| format!("\n  \"at\": \"{at}\","))
+            .unwrap_or_default();
+        let after = after
+            .map(|id| format!("\n  \"after\": {},", serde_json::Value::from(id)))
+            .unwrap_or_default();
+        written = write!(out, "{{{at}{after}\n  \"files\": [");
     }
     for (i, file) in files.iter().enumerate() {
-        let r = report_at(file, lens);
+        let r = report_through(file, lens, after);
         code = code.max(exit_code(std::slice::from_ref(&r)));
         if written.is_err() {
             // The output is gone; the check goes on for the exit status.
@@ -663,6 +730,9 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
         s.actors,
         s.activities
     )?;
+    if let Some((id, title)) = &r.after {
+        safe_line!(out, "  after the injects up to {id}: {title}")?;
+    }
     if let Some(at) = &r.at {
         safe_line!(
             out,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use peaceops::cli::{
-    Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, MselCommand, check_at, lens_from_arg, timeline,
+    Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, MselCommand, check_through, lens_from_arg, timeline,
 };
 use peaceops::exercise::cli as exercise;
 
@@ -16,11 +16,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files, json, at }) => match lens_from_arg(at.as_deref()) {
-            Ok(lens) => ExitCode::from(check_at(
+        Some(Command::Check {
+            files,
+            json,
+            at,
+            after,
+        }) => match lens_from_arg(at.as_deref()) {
+            Ok(lens) => ExitCode::from(check_through(
                 &files,
                 json,
                 &lens,
+                after.as_deref(),
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             )),

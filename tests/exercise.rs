@@ -532,3 +532,50 @@ fn effects_read_back_from_the_file_as_written() {
     let text = ron::to_string(&e).unwrap();
     assert_eq!(ron::from_str::<Vec<Effect>>(&text).unwrap(), e);
 }
+
+#[test]
+fn check_after_an_inject_equals_delivering_in_order() {
+    let file = "scenarios/kosovo-exercise.ron";
+    let keys_of = |out: &std::process::Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{}:{}", f["key"]["rule"], f["key"]["entities"]))
+            .collect()
+    };
+    let before = peaceops(&["check", "--json", file]);
+    let after = peaceops(&["check", "--json", "--after", "m05", file]);
+    assert_eq!(after.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(json["after"], "m05");
+    let (before, after) = (keys_of(&before), keys_of(&after));
+    let expected = seen(&scenario_after(&exercise(), "m05").unwrap());
+    assert_eq!(after.len(), expected.len());
+    assert!(
+        after
+            .iter()
+            .any(|k| k.starts_with("\"unregulated-handover\""))
+    );
+    assert!(
+        !before
+            .iter()
+            .any(|k| k.starts_with("\"unregulated-handover\""))
+    );
+
+    let text = peaceops(&["check", "--after", "m05", file]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("after the injects up to m05: Case records lost in the handover"),
+        "{text}"
+    );
+
+    let unknown = peaceops(&["check", "--after", "nope", file]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let err = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        err.contains("no inject has the id \"nope\"; the injects are: m01, m02"),
+        "{err}"
+    );
+}

@@ -32,11 +32,6 @@ pub const REFERENCES: &[Reference] = &[
         text: include_str!("../../scenarios/kosovo-2008.ron"),
     },
     Reference {
-        name: "Kosovo 2008 exercise: the UNMIK to EULEX handover (10 injects)",
-        file: "kosovo-exercise.ron",
-        text: include_str!("../../scenarios/kosovo-exercise.ron"),
-    },
-    Reference {
         name: "Haiti (MINUSTAH, then MINUJUSTH)",
         file: "haiti-minustah.ron",
         text: include_str!("../../scenarios/haiti-minustah.ron"),
@@ -50,6 +45,11 @@ pub const REFERENCES: &[Reference] = &[
         name: "Guinea-Bissau (UNIOGBIS, a captured state)",
         file: "guinea-bissau.ron",
         text: include_str!("../../scenarios/guinea-bissau.ron"),
+    },
+    Reference {
+        name: "Kosovo 2008 exercise: the UNMIK to EULEX handover (10 injects)",
+        file: "kosovo-exercise.ron",
+        text: include_str!("../../scenarios/kosovo-exercise.ron"),
     },
 ];
 

@@ -24,6 +24,9 @@ pub fn teaches(file: &str) -> &'static str {
         "guinea-bissau.ron" => {
             "A captured state: when officials protect the traffickers, consent and partners cannot be taken for granted."
         }
+        "kosovo-exercise.ron" => {
+            "A tabletop exercise: ten events from the paper hit a hopeful plan for the UNMIK to EULEX handover; watch the risks rise."
+        }
         _ => "A reference case from the paper.",
     }
 }
