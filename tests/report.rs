@@ -494,3 +494,41 @@ fn bad_requests_exit_2_with_one_line_and_leave_nothing_behind() {
         "nothing half-written"
     );
 }
+
+/// Every fact the scenario sources (the description, regions, handovers, custom items, host,
+/// groups, missions) and every sentence of what the paper says about each finding comes out in
+/// the HTML and the Markdown with its own badge, so a reader of the debrief can tell the
+/// paper's facts from general knowledge and inventions (issue 16).
+#[test]
+fn the_debrief_says_where_each_fact_comes_from() {
+    for path in shipped() {
+        let s = peaceops::io::load(&path).unwrap();
+        let r = build(&s);
+        let html = parse(&report::html(&r).unwrap()).text;
+        let md = report::markdown(&r, &Images::default()).unwrap();
+        let md_plain = md.replace('\\', "");
+        let badge = |source: &peaceops::model::Source| report::Badge::from(source).text;
+        let mut facts: Vec<(String, String)> = Vec::new();
+        for t in s.sourced_texts() {
+            for c in t.sources {
+                facts.push((c.text.clone(), badge(&c.source)));
+            }
+        }
+        for f in &r.findings {
+            for c in f.why_claims {
+                facts.push((c.text.clone(), badge(&c.source)));
+            }
+        }
+        let name = path.display();
+        for (text, badge) in &facts {
+            assert!(
+                html.contains(&format!("{text} {badge}")),
+                "{name}: the HTML lacks {text:?} with its badge [{badge}]"
+            );
+            assert!(
+                md_plain.contains(&format!("{text} [{badge}]")),
+                "{name}: the Markdown lacks {text:?} with its badge [{badge}]"
+            );
+        }
+    }
+}

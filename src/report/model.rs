@@ -28,6 +28,8 @@ pub struct Report {
     pub title: String,
     /// Where the facts come from and what is invented.
     pub description: String,
+    /// Where the description's facts come from, one claim each.
+    pub description_sources: Vec<SourcedClaim>,
     /// The month the board is seen at, if one.
     pub at: Option<YearMonth>,
     /// The host state in brief.
@@ -37,6 +39,8 @@ pub struct Report {
     /// Missions in brief, in scenario order.
     pub missions: Vec<MissionBrief>,
     /// Counts of what the scenario holds.
+    /// Other actors.
+    pub actors: Vec<ActorBrief>,
     pub counts: Counts,
     /// Activities, in scenario order.
     pub activities: Vec<ActivityRow>,
@@ -65,6 +69,8 @@ pub struct HostBrief {
     pub consent: &'static str,
     /// Links of the justice chain that are weak, by name.
     pub weak_links: Vec<&'static str>,
+    /// Its regions, each with where its facts come from.
+    pub regions: Vec<RegionBrief>,
     /// The host's notes.
     pub notes: String,
     /// Where the notes' facts come from.
@@ -92,6 +98,45 @@ pub struct GroupBrief {
     pub sources: Vec<SourcedClaim>,
 }
 
+/// Another actor (host agency, UN agency, civil society) in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActorBrief {
+    /// Name.
+    pub name: String,
+    /// What kind of actor.
+    pub kind: &'static str,
+    /// Notes.
+    pub notes: String,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
+/// A region of the host state in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct RegionBrief {
+    /// Name.
+    pub name: String,
+    /// Centre, border region, hinterland or other.
+    pub kind: &'static str,
+    /// Where its facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
+/// A handover from a predecessor mission in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct HandoverBrief {
+    /// The predecessor's short name.
+    pub from: String,
+    /// Whether a plan exists.
+    pub planned: bool,
+    /// What the plan covers.
+    pub covers: Vec<&'static str>,
+    /// Notes.
+    pub notes: String,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
+}
+
 /// A mission in brief.
 #[derive(Clone, Debug, Serialize)]
 pub struct MissionBrief {
@@ -109,10 +154,12 @@ pub struct MissionBrief {
     pub end: Option<YearMonth>,
     /// Where the notes' facts come from.
     pub sources: Vec<SourcedClaim>,
+    /// The handover from its predecessor, if it succeeds one.
+    pub handover: Option<HandoverBrief>,
 }
 
 /// A fact with its source badge.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourcedClaim {
     /// The claim.
     pub text: String,
@@ -184,6 +231,8 @@ pub struct ActivityRow {
     pub status: &'static str,
     /// Its notes.
     pub notes: String,
+    /// Where the notes' facts come from.
+    pub sources: Vec<SourcedClaim>,
 }
 
 /// One current finding with the room's decision.
@@ -239,6 +288,8 @@ pub struct ResolvedRow {
 /// A checklist item added by hand.
 #[derive(Clone, Debug)]
 pub struct CustomRow {
+    /// Where the facts in its title and note come from.
+    pub sources: Vec<SourcedClaim>,
     /// Its id.
     pub id: String,
     /// Its title.
@@ -341,12 +392,14 @@ impl Report {
                     end: a.end,
                     status: a.status.label(),
                     notes: a.notes.clone(),
+                    sources: claims(&a.sources),
                 }
             })
             .collect();
         Self {
             title: s.title.clone(),
             description: s.description.clone(),
+            description_sources: claims(&s.description_sources),
             at: ctx.at,
             host: HostBrief {
                 name: s.host.name.clone(),
@@ -356,6 +409,16 @@ impl Report {
                     .iter()
                     .filter(|l| s.host.justice_chain.get(**l).is_weak())
                     .map(|l| l.label())
+                    .collect(),
+                regions: s
+                    .host
+                    .regions
+                    .iter()
+                    .map(|r| RegionBrief {
+                        name: r.name.clone(),
+                        kind: r.kind.label(),
+                        sources: claims(&r.sources),
+                    })
                     .collect(),
                 notes: s.host.notes.clone(),
                 sources: claims(&s.host.sources),
@@ -385,6 +448,25 @@ impl Report {
                     start: m.start,
                     end: m.end,
                     sources: claims(&m.sources),
+                    handover: m.predecessor.as_ref().map(|p| HandoverBrief {
+                        from: s
+                            .mission(p)
+                            .map_or_else(|| p.0.clone(), |x| x.short_name().to_owned()),
+                        planned: m.handover.planned,
+                        covers: m.handover.covers.iter().map(|c| c.label()).collect(),
+                        notes: m.handover.notes.clone(),
+                        sources: claims(&m.handover.sources),
+                    }),
+                })
+                .collect(),
+            actors: s
+                .actors
+                .iter()
+                .map(|a| ActorBrief {
+                    name: a.name.clone(),
+                    kind: a.kind.label(),
+                    notes: a.notes.clone(),
+                    sources: claims(&a.sources),
                 })
                 .collect(),
             counts: Counts {
@@ -410,6 +492,7 @@ impl Report {
                     title: c.title.clone(),
                     status: c.status,
                     note: c.note.clone(),
+                    sources: claims(&c.sources),
                 })
                 .collect(),
             timeline: TimelineData::build(s, ctx.at),

@@ -4,7 +4,10 @@
 use serde::Serialize;
 
 use super::chart::{provenance_color, status_color};
-use super::model::{ActivityRow, Badge, GroupBrief, HostBrief, MissionBrief, Report, status_id};
+use super::model::{
+    ActivityRow, ActorBrief, Badge, GroupBrief, HostBrief, MissionBrief, Report, SourcedClaim,
+    status_id,
+};
 use crate::model::{CheckStatus, Quadrant, Source};
 use crate::rules::Family;
 use std::fmt::Write as _;
@@ -16,6 +19,8 @@ pub struct View<'a> {
     pub title: &'a str,
     /// Scenario description.
     pub description: &'a str,
+    /// Where the description's facts come from.
+    pub description_sources: &'a [SourcedClaim],
     /// "as of" month, empty for all time.
     pub at: String,
     /// The paper cited.
@@ -26,6 +31,8 @@ pub struct View<'a> {
     pub groups: &'a [GroupBrief],
     /// Missions.
     pub missions: &'a [MissionBrief],
+    /// Other actors.
+    pub actors: &'a [ActorBrief],
     /// Counts, with a name each.
     pub counts: Vec<(&'static str, usize)>,
     /// Activities per quadrant, every quadrant, with its name.
@@ -110,6 +117,9 @@ pub struct FindingView {
     pub section: String,
     /// What the paper says.
     pub why: String,
+    /// What the paper says, sentence by sentence with each one's badge (empty: show `why`
+    /// with `why_badge`).
+    pub why_claims: Vec<SourcedClaim>,
     /// Its badge.
     pub why_badge: Badge,
     /// Mitigations.
@@ -125,6 +135,8 @@ pub struct FindingView {
 /// A resolved decision or a custom item.
 #[derive(Debug, Serialize)]
 pub struct ItemView {
+    /// Where the facts in a custom item come from (none for a resolved decision).
+    pub sources: Vec<SourcedClaim>,
     /// What it is about.
     pub title: String,
     /// Status.
@@ -178,6 +190,14 @@ impl<'a> View<'a> {
                         message: f.message.clone(),
                         section: f.section.clone(),
                         why: f.why.clone(),
+                        why_claims: f
+                            .why_claims
+                            .iter()
+                            .map(|c| SourcedClaim {
+                                text: c.text.clone(),
+                                source: Badge::from(&c.source),
+                            })
+                            .collect(),
                         why_badge: Badge::from(&f.why_source),
                         mitigations: f.mitigations.clone(),
                         mitigations_badge: Badge::from(&f.mitigations_source),
@@ -211,11 +231,13 @@ impl<'a> View<'a> {
         Self {
             title: &r.title,
             description: &r.description,
+            description_sources: &r.description_sources,
             at: r.at.map(|d| d.to_string()).unwrap_or_default(),
             citation: super::CITATION,
             host: &r.host,
             groups: &r.groups,
             missions: &r.missions,
+            actors: &r.actors,
             counts: vec![
                 ("crime groups", c.groups),
                 ("missions", c.missions),
@@ -235,6 +257,7 @@ impl<'a> View<'a> {
                 .resolved
                 .iter()
                 .map(|s| ItemView {
+                    sources: Vec::new(),
                     title: format!("{} ({})", s.rule, s.entities.join(", ")),
                     status: s.status.into(),
                     note: s.note.clone(),
@@ -244,6 +267,7 @@ impl<'a> View<'a> {
                 .custom
                 .iter()
                 .map(|c| ItemView {
+                    sources: c.sources.clone(),
                     title: c.title.clone(),
                     status: c.status.into(),
                     note: c.note.clone(),
