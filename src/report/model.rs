@@ -38,9 +38,9 @@ pub struct Report {
     pub groups: Vec<GroupBrief>,
     /// Missions in brief, in scenario order.
     pub missions: Vec<MissionBrief>,
-    /// Counts of what the scenario holds.
     /// Other actors.
     pub actors: Vec<ActorBrief>,
+    /// Counts of what the scenario holds.
     pub counts: Counts,
     /// Activities, in scenario order.
     pub activities: Vec<ActivityRow>,
