@@ -373,13 +373,18 @@ impl PeaceOpsApp {
     fn export_to(&mut self, format: crate::report::Format, path: &Path) -> bool {
         use crate::report::{Options, Report, ReportContext, export};
         let doc = self.session.document();
-        // TODO(time lens): the date the window's lens shows, once the timeline cursor lands.
+        // The board as the window shows it: the findings are the document's, at its lens.
+        let at = doc.lens().at;
         let ctx = ReportContext {
-            at: None,
+            at,
             problems: doc.problems().to_vec(),
         };
         let report = Report::build(doc.scenario(), doc.findings(), &ctx);
-        match export(&report, format, &Options::default(), path) {
+        let options = Options {
+            at,
+            ..Options::default()
+        };
+        match export(&report, format, &options, path) {
             Ok(files) => {
                 let also = match files.len() {
                     0 | 1 => String::new(),
@@ -501,7 +506,8 @@ impl PeaceOpsApp {
             | UiCommand::ExportMarkdown
             | UiCommand::ExportCsvActivities
             | UiCommand::ExportCsvFindings
-            | UiCommand::ExportChartSvg => {
+            | UiCommand::ExportChartSvg
+            | UiCommand::ExportChartPng => {
                 if let Some(format) = c.export_format() {
                     self.export_dialog(format);
                 }

@@ -109,6 +109,12 @@ pub enum Command {
         /// Chart image height in pixels (SVG).
         #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(100..=10000))]
         height: u32,
+        /// The board as of this month (YYYY-MM), as `check --at`.
+        #[arg(long, value_name = "YYYY-MM")]
+        at: Option<String>,
+        /// After the exercise script's injects up to this one, as `check --after`.
+        #[arg(long, value_name = "INJECT")]
+        after: Option<String>,
     },
     /// Move the exercise script (MSEL) to or from a spreadsheet (CSV).
     #[command(subcommand)]

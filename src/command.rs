@@ -53,6 +53,7 @@ macro_rules! ui_commands {
             UiCommand::ExportCsvActivities => Format::CsvActivities,
             UiCommand::ExportCsvFindings => Format::CsvFindings,
             UiCommand::ExportChartSvg => Format::Svg,
+            UiCommand::ExportChartPng => Format::Png,
             _ => return None,
         })
     }
@@ -97,6 +98,8 @@ ui_commands! {
     ExportCsvFindings => "Findings as CSV…", "One row per finding, resolved decision and custom item (UTF-8 for Excel)", [];
     /// Export the chart as SVG.
     ExportChartSvg => "Chart as SVG…", "The quadrant chart as an SVG image", [];
+    /// Export the chart as PNG.
+    ExportChartPng => "Chart as PNG…", "The quadrant chart as a PNG image, for slides and documents", [];
     /// Write the last export again.
     RepeatExport => "Repeat last export", "Write the last export again, to the same file, with the scenario as it is now",
         [cmd(Key::E)];

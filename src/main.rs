@@ -66,17 +66,27 @@ fn main() -> ExitCode {
             delimiter,
             width,
             height,
-        }) => ExitCode::from(peaceops::report::run(
-            &file,
-            format,
-            output.as_deref(),
-            &peaceops::report::Options {
-                delimiter,
-                size: peaceops::report::svg::Size { width, height },
-            },
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        )),
+            at,
+            after,
+        }) => match lens_from_arg(at.as_deref()) {
+            Ok(lens) => ExitCode::from(peaceops::report::run(
+                &file,
+                format,
+                output.as_deref(),
+                &peaceops::report::Options {
+                    delimiter,
+                    size: peaceops::report::svg::Size { width, height },
+                    at: lens.at,
+                },
+                after.as_deref(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            )),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
         None => open_window(cli.file),
     }
 }

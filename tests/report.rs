@@ -532,3 +532,157 @@ fn the_debrief_says_where_each_fact_comes_from() {
         }
     }
 }
+
+/// The debrief of an exercise: the script without the controllers' notes, and each run's hot
+/// wash (risks each inject raised, the log, strengths, areas for improvement, which also go
+/// into the improvement plan). A scenario with no script has no exercise section.
+#[test]
+fn the_debrief_of_an_exercise_has_the_script_and_each_runs_hot_wash() {
+    use peaceops::model::{Delivery, DeliveryState, LogEntry, LogKind, Run, WallTime};
+    let mut s = peaceops::io::load(&Path::new(ROOT).join("scenarios/kosovo-exercise.ron")).unwrap();
+    let mut run = Run::new("r1", "Pristina, group A", WallTime(1_796_154_000));
+    for (id, state) in [
+        ("m01", DeliveryState::Delivered),
+        ("m02", DeliveryState::Skipped),
+        ("m05", DeliveryState::Delivered),
+    ] {
+        run.deliveries.push(Delivery {
+            inject: id.into(),
+            state,
+            when: WallTime(1_796_154_100),
+        });
+    }
+    for (kind, text) in [
+        (LogKind::Strength, "Liaison cell agreed within the hour"),
+        (
+            LogKind::Improvement,
+            format!("No inventory of case files {SCRIPT}").as_str(),
+        ),
+    ] {
+        run.log.push(LogEntry {
+            when: WallTime(1_796_154_200),
+            at: None,
+            inject: Some("m05".into()),
+            kind,
+            text: text.to_owned(),
+            findings: vec![],
+            activities: vec![],
+        });
+    }
+    s.runs.push(run);
+    let r = build(&s);
+    let html = report::html(&r).unwrap();
+    let text = parse(&html).text;
+    let md = report::markdown(&r, &Images::default()).unwrap();
+    for want in [
+        "The script (10 injects)",
+        "KFOR raids brothels that UNMIK was monitoring",
+        "Run: Pristina, group A",
+        "2 delivered, 1 skipped",
+        "Risks raised:",
+        "Unregulated handover",
+        "Liaison cell agreed within the hour",
+        "Areas for improvement",
+    ] {
+        assert!(text.contains(want), "the HTML lacks {want:?}");
+    }
+    assert!(md.contains("Liaison cell agreed within the hour"));
+    assert!(md.contains("### Run: Pristina, group A"));
+    // The area for improvement is in the plan, escaped.
+    assert!(
+        text.contains(&format!(
+            "No inventory of case files {SCRIPT}exercise: Pristina, group A"
+        )) || text.matches("No inventory of case files").count() >= 2
+    );
+    assert!(!html.contains("<script>"), "escaped");
+    for i in &s.injects {
+        if !i.controller_notes.is_empty() {
+            assert!(
+                !text.contains(&i.controller_notes),
+                "controller notes of {} shown",
+                i.id
+            );
+        }
+    }
+    let plain =
+        build(&peaceops::io::load(&Path::new(ROOT).join("scenarios/kosovo-2008.ron")).unwrap());
+    assert!(plain.exercise.is_none());
+    assert!(
+        !parse(&report::html(&plain).unwrap())
+            .text
+            .contains("The script (")
+    );
+}
+
+#[test]
+fn the_chart_exports_as_a_png_with_its_text() {
+    let s = peaceops::io::load(&Path::new(ROOT).join("scenarios/kosovo-2008.ron")).unwrap();
+    let r = build(&s);
+    let opts = Options::default();
+    let bytes = report::render(&r, Format::Png, &opts, &Images::default()).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let img = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
+    // The SVG's own size: the width asked for, the chart's height plus its legend.
+    assert_eq!(img.width(), opts.size.width);
+    assert!(img.height() >= opts.size.height, "{}", img.height());
+    // Text is drawn (the embedded face, whatever fonts the machine has): the same chart with
+    // its text elements turned into undrawn descriptions has far fewer dark pixels.
+    let dark = |png: &[u8]| {
+        resvg::tiny_skia::Pixmap::decode_png(png)
+            .unwrap()
+            .pixels()
+            .iter()
+            .filter(|p| p.red() < 90 && p.green() < 90 && p.blue() < 90)
+            .count()
+    };
+    let svg = report::svg::chart(&r.chart, opts.size);
+    let silent = svg.replace("<text", "<desc").replace("</text>", "</desc>");
+    let (with, without) = (dark(&bytes), dark(&report::png(&silent).unwrap()));
+    assert!(
+        with > without + 1_000,
+        "{with} dark pixels with text, {without} without"
+    );
+}
+
+#[test]
+fn report_at_a_month_and_after_an_inject_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("k.html");
+    let file = Path::new(ROOT).join("scenarios/kosovo-exercise.ron");
+    let (code, _, err) = run(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "html",
+        "--at",
+        "2009-01",
+        "--after",
+        "m05",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = parse(&std::fs::read_to_string(&out).unwrap()).text;
+    assert!(text.contains("As of 2009-01"), "the debrief says its month");
+    assert!(text.contains("Unregulated handover"), "m05's effect is in");
+    let (code, _, err) = run(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "md",
+        "--after",
+        "x",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no inject has the id \"x\""), "{err}");
+    let (code, _, err) = run(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "md",
+        "--at",
+        "2009-13",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

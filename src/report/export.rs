@@ -23,6 +23,8 @@ pub enum Format {
     CsvFindings,
     /// The quadrant chart as SVG.
     Svg,
+    /// The quadrant chart as a PNG image.
+    Png,
 }
 
 impl Format {
@@ -33,6 +35,7 @@ impl Format {
         Format::CsvActivities,
         Format::CsvFindings,
         Format::Svg,
+        Format::Png,
     ];
 
     /// The file extension, without the dot.
@@ -42,6 +45,7 @@ impl Format {
             Format::Md => "md",
             Format::CsvActivities | Format::CsvFindings => "csv",
             Format::Svg => "svg",
+            Format::Png => "png",
         }
     }
 
@@ -52,6 +56,7 @@ impl Format {
             Format::Md => &["md"],
             Format::CsvActivities | Format::CsvFindings => &["csv"],
             Format::Svg => &["svg"],
+            Format::Png => &["png"],
         }
     }
 
@@ -63,6 +68,7 @@ impl Format {
             Format::CsvActivities => "Export the activities as CSV",
             Format::CsvFindings => "Export the findings as CSV",
             Format::Svg => "Export the chart as SVG",
+            Format::Png => "Export the chart as PNG",
         }
     }
 
@@ -74,6 +80,7 @@ impl Format {
             Format::CsvActivities => "CSV of activities",
             Format::CsvFindings => "CSV of findings",
             Format::Svg => "Chart as SVG",
+            Format::Png => "Chart as PNG",
         }
     }
 
@@ -83,6 +90,7 @@ impl Format {
             Format::CsvActivities => format!("{stem}-activities.csv"),
             Format::CsvFindings => format!("{stem}-findings.csv"),
             Format::Svg => format!("{stem}-chart.svg"),
+            Format::Png => format!("{stem}-chart.png"),
             _ => format!("{stem}.{}", self.extension()),
         }
     }
@@ -95,6 +103,8 @@ pub struct Options {
     pub delimiter: u8,
     /// Chart image size.
     pub size: Size,
+    /// The month the report is as of; `None` for all time.
+    pub at: Option<crate::model::YearMonth>,
 }
 
 impl Default for Options {
@@ -102,6 +112,7 @@ impl Default for Options {
         Self {
             delimiter: b',',
             size: Size::default(),
+            at: None,
         }
     }
 }
@@ -115,6 +126,9 @@ pub enum ExportError {
     /// The CSV could not be made.
     #[error(transparent)]
     Csv(#[from] super::table::CsvError),
+    /// The PNG could not be drawn.
+    #[error(transparent)]
+    Png(#[from] super::png::PngError),
     /// The output would replace a scenario file.
     #[error("{}: this is a scenario file (.ron); a report is never written over one", path.display())]
     WouldOverwriteScenario {
@@ -139,6 +153,7 @@ pub fn render(
         Format::CsvActivities => activities_csv(r, opts.delimiter)?,
         Format::CsvFindings => findings_csv(r, opts.delimiter)?,
         Format::Svg => standalone_svg(&svg::chart(&r.chart, opts.size)),
+        Format::Png => super::png::png(&svg::chart(&r.chart, opts.size))?,
     })
 }
 

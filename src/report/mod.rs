@@ -3,10 +3,12 @@
 //! built from the same model, so no two outputs disagree. No egui here.
 
 mod chart;
+mod exercise;
 mod export;
 mod html;
 mod markdown;
 mod model;
+mod png;
 mod run;
 pub mod svg;
 mod table;
@@ -17,6 +19,7 @@ pub use chart::{
     AXIS, ChartData, Marker, OUTLINE, PALETTE, Rgb, SHAPES, Shape, Style, UNASSIGNED,
     mission_color, mission_shape, provenance_color, quadrant_sign, quadrant_tint, status_color,
 };
+pub use exercise::{ExerciseReport, InjectRow, LogRow, RunRow, StepRow, exercise_report};
 pub use export::{ExportError, Format, Options, check_target, export, markdown_images, render};
 pub use html::{TemplateError, html};
 pub use markdown::{Images, markdown, md_escape};
@@ -24,6 +27,7 @@ pub use model::{
     ActivityRow, Badge, CITATION, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
     MissionBrief, Report, ReportContext, ResolvedRow, SourcedClaim, status_id,
 };
-pub use run::{report_of_file, run};
+pub use png::{PngError, png};
+pub use run::{report_of_file, report_of_file_through, run};
 pub use table::{ACTIVITY_COLUMNS, BOM, CsvError, FINDING_COLUMNS, activities_csv, findings_csv};
 pub use timeline::{Lane, TimelineData};

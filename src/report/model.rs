@@ -40,6 +40,8 @@ pub struct Report {
     pub missions: Vec<MissionBrief>,
     /// Other actors.
     pub actors: Vec<ActorBrief>,
+    /// The exercise: its script and each run's hot wash (`None` without injects or runs).
+    pub exercise: Option<super::ExerciseReport>,
     /// Counts of what the scenario holds.
     pub counts: Counts,
     /// Activities, in scenario order.
@@ -459,6 +461,7 @@ impl Report {
                     }),
                 })
                 .collect(),
+            exercise: super::exercise_report(s),
             actors: s
                 .actors
                 .iter()

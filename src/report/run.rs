@@ -21,6 +21,29 @@ pub fn report_of_file(path: &Path) -> Result<Report, crate::io::LoadError> {
     Ok(Report::build(&scenario, &evaluate(&scenario), &ctx))
 }
 
+/// The report of the scenario file at `path` as of `at` (all time when `None`), after the
+/// exercise script's injects up to `after` (`report --at --after`). Validation is of the file
+/// as written; the error is one line (a load error, or an inject the script does not have).
+pub fn report_of_file_through(
+    path: &Path,
+    at: Option<crate::model::YearMonth>,
+    after: Option<&str>,
+) -> Result<Report, String> {
+    let scenario = load(path).map_err(|e| e.to_string())?;
+    let problems = all_problems(&scenario, Catalogue::builtin().ok());
+    let scenario = match after {
+        None => scenario,
+        Some(id) => crate::exercise::scenario_after(&scenario, id).map_err(|e| e.to_string())?,
+    };
+    let lens = crate::lens::Lens { at };
+    let ctx = ReportContext { at, problems };
+    Ok(Report::build(
+        &scenario,
+        &crate::rules::evaluate_at(&scenario, &lens),
+        &ctx,
+    ))
+}
+
 /// Runs `report`: writes the export to `output` (atomically) or, without one, to `out`; errors
 /// go to `err` as one line. Exit status as `check`'s: 0 written from a valid file, 1 written
 /// from a file with validation problems (listed in the report), 2 the file could not be read or
@@ -30,6 +53,7 @@ pub fn run(
     format: Format,
     output: Option<&Path>,
     opts: &Options,
+    after: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -48,9 +72,9 @@ pub fn run(
             );
         }
     }
-    let r = match report_of_file(file) {
+    let r = match report_of_file_through(file, opts.at, after) {
         Ok(r) => r,
-        Err(e) => return fail(err, &e.to_string()),
+        Err(e) => return fail(err, &e),
     };
     let code = if r.problems.iter().any(Problem::is_error) {
         EXIT_PROBLEMS

@@ -33,6 +33,8 @@ pub struct View<'a> {
     pub missions: &'a [MissionBrief],
     /// Other actors.
     pub actors: &'a [ActorBrief],
+    /// The exercise, if the scenario has one.
+    pub exercise: Option<&'a super::ExerciseReport>,
     /// Counts, with a name each.
     pub counts: Vec<(&'static str, usize)>,
     /// Activities per quadrant, every quadrant, with its name.
@@ -228,6 +230,13 @@ impl<'a> View<'a> {
                     note: c.note.clone(),
                 }),
         );
+        for run in r.exercise.iter().flat_map(|e| &e.runs) {
+            plan.extend(run.improvements.iter().map(|i| PlanRow {
+                item: i.clone(),
+                origin: format!("exercise: {}", run.name),
+                note: String::new(),
+            }));
+        }
         Self {
             title: &r.title,
             description: &r.description,
@@ -238,6 +247,7 @@ impl<'a> View<'a> {
             groups: &r.groups,
             missions: &r.missions,
             actors: &r.actors,
+            exercise: r.exercise.as_ref(),
             counts: vec![
                 ("crime groups", c.groups),
                 ("missions", c.missions),

@@ -40,6 +40,7 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
                     UiCommand::ExportCsvActivities,
                     UiCommand::ExportCsvFindings,
                     UiCommand::ExportChartSvg,
+                    UiCommand::ExportChartPng,
                 ] {
                     c.menu_button(ui, true, out);
                 }

@@ -1,0 +1,49 @@
+//! The chart as a PNG image: the same SVG as the HTML and `--format svg`, rasterized by resvg.
+//! Text is set in the Ubuntu Light face egui ships (`epaint_default_fonts`), embedded in the
+//! binary, so a PNG looks the same on a machine with no fonts installed (a CI runner, a server).
+
+use resvg::{tiny_skia, usvg};
+
+/// Why the chart could not be drawn as PNG.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The SVG could not be read (a defect: PeaceOps writes it).
+    #[error("the chart's SVG cannot be read: {0}")]
+    Svg(#[from] usvg::Error),
+    /// The image size is empty or too large to allocate.
+    #[error("a {width}×{height} image cannot be made")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// The PNG could not be encoded.
+    #[error("the PNG cannot be encoded: {0}")]
+    Encode(String),
+}
+
+/// The fonts the chart's text is set in, loaded once.
+fn options() -> usvg::Options<'static> {
+    let mut opt = usvg::Options::default();
+    let db = opt.fontdb_mut();
+    db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    db.set_sans_serif_family("Ubuntu");
+    opt.font_family = "Ubuntu".to_owned();
+    opt
+}
+
+/// Rasterizes an SVG document (as the report's `svg` module writes it) at its own size, on a
+/// white background (a transparent chart reads badly in slides and documents).
+pub fn png(svg: &str) -> Result<Vec<u8>, PngError> {
+    let tree = usvg::Tree::from_str(svg, &options())?;
+    let size = tree.size().to_int_size();
+    let (width, height) = (size.width(), size.height());
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or(PngError::Size { width, height })?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| PngError::Encode(e.to_string()))
+}
