@@ -115,6 +115,12 @@ pub enum Command {
         /// After the exercise script's injects up to this one, as `check --after`.
         #[arg(long, value_name = "INJECT")]
         after: Option<String>,
+        /// PNG pixels per chart pixel, 1 to 4 (2 for a sharp slide).
+        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+        scale: f32,
+        /// Only this exercise run in the debrief (its name); every run without it.
+        #[arg(long, value_name = "NAME")]
+        run: Option<String>,
     },
     /// Move the exercise script (MSEL) to or from a spreadsheet (CSV).
     #[command(subcommand)]
@@ -141,6 +147,13 @@ pub enum MselCommand {
         /// The new scenario file to write (must not exist).
         output: PathBuf,
     },
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (1.0..=4.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?}: the scale must be a number from 1 to 4")),
+    }
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {

@@ -68,6 +68,8 @@ fn main() -> ExitCode {
             height,
             at,
             after,
+            scale,
+            run,
         }) => match lens_from_arg(at.as_deref()) {
             Ok(lens) => ExitCode::from(peaceops::report::run(
                 &file,
@@ -77,8 +79,10 @@ fn main() -> ExitCode {
                     delimiter,
                     size: peaceops::report::svg::Size { width, height },
                     at: lens.at,
+                    scale,
                 },
                 after.as_deref(),
+                run.as_deref(),
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             )),

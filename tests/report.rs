@@ -622,9 +622,22 @@ fn the_chart_exports_as_a_png_with_its_text() {
     let bytes = report::render(&r, Format::Png, &opts, &Images::default()).unwrap();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     let img = resvg::tiny_skia::Pixmap::decode_png(&bytes).unwrap();
-    // The SVG's own size: the width asked for, the chart's height plus its legend.
-    assert_eq!(img.width(), opts.size.width);
-    assert!(img.height() >= opts.size.height, "{}", img.height());
+    assert_eq!(
+        (img.width(), img.height()),
+        (opts.size.width, opts.size.height),
+        "the size asked for"
+    );
+    let double = Options {
+        scale: 2.0,
+        ..Options::default()
+    };
+    let big = report::render(&r, Format::Png, &double, &Images::default()).unwrap();
+    let big = resvg::tiny_skia::Pixmap::decode_png(&big).unwrap();
+    assert_eq!(
+        (big.width(), big.height()),
+        (1600, 1200),
+        "twice the size at scale 2"
+    );
     // Text is drawn (the embedded face, whatever fonts the machine has): the same chart with
     // its text elements turned into undrawn descriptions has far fewer dark pixels.
     let dark = |png: &[u8]| {
@@ -665,6 +678,29 @@ fn report_at_a_month_and_after_an_inject_from_the_command_line() {
     let text = parse(&std::fs::read_to_string(&out).unwrap()).text;
     assert!(text.contains("As of 2009-01"), "the debrief says its month");
     assert!(text.contains("Unregulated handover"), "m05's effect is in");
+    let (code, _, err) = run(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "md",
+        "--run",
+        "x",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no exercise run is named \"x\"; it has none"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "png",
+        "--scale",
+        "9",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("from 1 to 4"), "{err}");
     let (code, _, err) = run(&[
         "report",
         file.to_str().unwrap(),

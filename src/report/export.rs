@@ -105,6 +105,13 @@ pub struct Options {
     pub size: Size,
     /// The month the report is as of; `None` for all time.
     pub at: Option<crate::model::YearMonth>,
+    /// The PNG's pixels per SVG pixel (1 to 4).
+    pub scale: f32,
+}
+
+fn scaled(pixels: u32, scale: f32) -> u32 {
+    // At most 4 × 10,000 pixels a side, as `--width`, `--height` and `--scale` allow.
+    (pixels as f32 * scale.clamp(1.0, 4.0)).round() as u32
 }
 
 impl Default for Options {
@@ -113,6 +120,7 @@ impl Default for Options {
             delimiter: b',',
             size: Size::default(),
             at: None,
+            scale: 1.0,
         }
     }
 }
@@ -153,7 +161,13 @@ pub fn render(
         Format::CsvActivities => activities_csv(r, opts.delimiter)?,
         Format::CsvFindings => findings_csv(r, opts.delimiter)?,
         Format::Svg => standalone_svg(&svg::chart(&r.chart, opts.size)),
-        Format::Png => super::png::png(&svg::chart(&r.chart, opts.size))?,
+        // The image is the size asked for, times the scale (2 for a sharp slide on a
+        // high-density screen); the SVG is drawn at the asked size and scaled to fit.
+        Format::Png => super::png::png_sized(
+            &svg::chart(&r.chart, opts.size),
+            scaled(opts.size.width, opts.scale),
+            scaled(opts.size.height, opts.scale),
+        )?,
     })
 }
 

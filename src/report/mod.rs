@@ -27,7 +27,7 @@ pub use model::{
     ActivityRow, Badge, CITATION, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
     MissionBrief, Report, ReportContext, ResolvedRow, SourcedClaim, status_id,
 };
-pub use png::{PngError, png};
+pub use png::{PngError, png, png_sized};
 pub use run::{report_of_file, report_of_file_through, run};
 pub use table::{ACTIVITY_COLUMNS, BOM, CsvError, FINDING_COLUMNS, activities_csv, findings_csv};
 pub use timeline::{Lane, TimelineData};

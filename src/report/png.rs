@@ -38,11 +38,26 @@ fn options() -> usvg::Options<'static> {
 pub fn png(svg: &str) -> Result<Vec<u8>, PngError> {
     let tree = usvg::Tree::from_str(svg, &options())?;
     let size = tree.size().to_int_size();
-    let (width, height) = (size.width(), size.height());
+    render(&tree, size.width(), size.height())
+}
+
+/// Rasterizes an SVG document into exactly `width` × `height` pixels: scaled to fit, centred,
+/// on white (the chart's legend makes the SVG a little taller than the chart it was asked for).
+pub fn png_sized(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+    let tree = usvg::Tree::from_str(svg, &options())?;
+    render(&tree, width, height)
+}
+
+fn render(tree: &usvg::Tree, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
     let mut pixmap =
         tiny_skia::Pixmap::new(width, height).ok_or(PngError::Size { width, height })?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let s = tree.size();
+    let scale = (width as f32 / s.width()).min(height as f32 / s.height());
+    let dx = (width as f32 - s.width() * scale) / 2.0;
+    let dy = (height as f32 - s.height() * scale) / 2.0;
+    let fit = tiny_skia::Transform::from_scale(scale, scale).post_translate(dx, dy);
+    resvg::render(tree, fit, &mut pixmap.as_mut());
     pixmap
         .encode_png()
         .map_err(|e| PngError::Encode(e.to_string()))

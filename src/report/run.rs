@@ -54,6 +54,7 @@ pub fn run(
     output: Option<&Path>,
     opts: &Options,
     after: Option<&str>,
+    run_name: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -72,10 +73,29 @@ pub fn run(
             );
         }
     }
-    let r = match report_of_file_through(file, opts.at, after) {
+    let mut r = match report_of_file_through(file, opts.at, after) {
         Ok(r) => r,
         Err(e) => return fail(err, &e),
     };
+    if let Some(name) = run_name {
+        let runs: Vec<String> = r
+            .exercise
+            .iter()
+            .flat_map(|e| &e.runs)
+            .map(|x| x.name.clone())
+            .collect();
+        match r.exercise.as_mut() {
+            Some(e) if runs.iter().any(|n| n == name) => e.runs.retain(|x| x.name == name),
+            _ => {
+                let known = if runs.is_empty() {
+                    "it has none".to_owned()
+                } else {
+                    format!("its runs are: {}", runs.join(", "))
+                };
+                return fail(err, &format!("no exercise run is named {name:?}; {known}"));
+            }
+        }
+    }
     let code = if r.problems.iter().any(Problem::is_error) {
         EXIT_PROBLEMS
     } else {
