@@ -97,7 +97,7 @@ impl Format {
 }
 
 /// How to export, beyond the format.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// CSV field delimiter (`b','`, or `b';'` for French Excel).
     pub delimiter: u8,
@@ -107,6 +107,10 @@ pub struct Options {
     pub at: Option<crate::model::YearMonth>,
     /// The PNG's pixels per SVG pixel (1 to 4).
     pub scale: f32,
+    /// The exercise inject the scenario is shown after (`report --after`); `None` for the plan.
+    pub after: Option<String>,
+    /// The exercise run the debrief shows (`report --run`); `None` for every run.
+    pub run: Option<String>,
 }
 
 fn scaled(pixels: u32, scale: f32) -> u32 {
@@ -121,6 +125,8 @@ impl Default for Options {
             size: Size::default(),
             at: None,
             scale: 1.0,
+            after: None,
+            run: None,
         }
     }
 }

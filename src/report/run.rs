@@ -53,8 +53,6 @@ pub fn run(
     format: Format,
     output: Option<&Path>,
     opts: &Options,
-    after: Option<&str>,
-    run_name: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -73,11 +71,11 @@ pub fn run(
             );
         }
     }
-    let mut r = match report_of_file_through(file, opts.at, after) {
+    let mut r = match report_of_file_through(file, opts.at, opts.after.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(err, &e),
     };
-    if let Some(name) = run_name {
+    if let Some(name) = opts.run.as_deref() {
         let runs: Vec<String> = r
             .exercise
             .iter()
