@@ -1,6 +1,7 @@
 //! Speed budget of the window: one whole-window frame (layout and tessellation, headless) with a
 //! 1,000-activity scenario ≤ 1 ms median, with 10,000 ≤ 2 ms (release, this 2-core machine).
 //! The pointer rests on the chart, so the plot's hover search is included.
+//! The compare view's frame with four charts of 1,000 activities each ≤ 2 ms (issue 12).
 //! Run: `cargo bench --bench frame`.
 
 #![expect(
@@ -75,5 +76,60 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// The compare view (issue 12): four options of 1,000 activities each, four charts and the
+/// comparison table, ≤ 2 ms median.
+fn compare_frame(c: &mut Criterion) {
+    use peaceops::model::{OptionId, PlanOption};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut s = scenario(
+        Size {
+            activities: 1_000,
+            missions: 50,
+            groups: 100,
+        },
+        1,
+    );
+    // Three more options: the plan with its activities moved about and a few left out, so the
+    // charts and the table differ.
+    for k in 1..4_usize {
+        let id = OptionId(format!("option-{k}"));
+        let mut o = PlanOption::duplicate(&s, id, &format!("Option {k}"));
+        o.activities
+            .retain(|a| a.id.as_str().len() % 4 != k % 4 || a.x > 0.0);
+        for (i, a) in o.activities.iter_mut().enumerate() {
+            if i % (k + 2) == 0 {
+                a.x = -a.x;
+            }
+        }
+        s.options.push(o);
+    }
+    let ids: Vec<OptionId> = s.options.iter().map(|o| o.id.clone()).collect();
+    let path = dir.path().join("options.ron");
+    peaceops::io::save(&path, &s).expect("saved");
+    let ctx = egui::Context::default();
+    let mut app = PeaceOpsApp::with_prefs(
+        Prefs::default(),
+        StartOptions {
+            file: Some(path),
+            recovery: peaceops::app::Recovery::Off,
+            ..Default::default()
+        },
+    );
+    app.compare_options(ids);
+    for _ in 0..5 {
+        let mut out = ctx.run_ui(input(), |ui| app.show(ui));
+        out.textures_delta.clear();
+        ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    assert!(app.comparing(), "the compare view is open");
+    c.bench_function("frame/compare 4 × 1000", |b| {
+        b.iter(|| {
+            let mut out = ctx.run_ui(input(), |ui| app.show(ui));
+            out.textures_delta.clear();
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+        });
+    });
+}
+
+criterion_group!(benches, frame, compare_frame);
 criterion_main!(benches);

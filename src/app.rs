@@ -8,7 +8,7 @@ use egui::{Panel, Rect, ViewportCommand};
 
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
-use crate::files::{FileDialogs, FileKind, NativeDialogs, Picked, Prefs};
+use crate::files::{FileDialogs, FileKind, NativeDialogs, Picked, PickedMany, Prefs};
 use crate::io::{Found, RecoveryStore, SaveError};
 use crate::model::{Edit, EntityId, Scenario, references};
 use crate::session::{SaveOutcome, Session};
@@ -17,8 +17,8 @@ use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
 use crate::view::panels::{Side, SidePanels};
 use crate::view::status_bar::Notice;
 use crate::view::{
-    ViewState, catalogue, chart, checklist, editor, help, menu_bar, present, start, status_bar,
-    timeline,
+    ViewState, catalogue, chart, checklist, compare, editor, help, import, menu_bar, options,
+    present, start, status_bar, timeline,
 };
 
 /// Where recovery copies of unsaved work go.
@@ -93,6 +93,8 @@ pub struct PeaceOpsApp {
     timeline: timeline::TimelineState,
     /// The last export written, for Repeat last export (Ctrl+E).
     last_export: Option<(crate::report::Format, PathBuf)>,
+    /// The files being imported as options, while their dialog is open (issue 12).
+    import: Option<import::ImportState>,
 }
 
 impl PeaceOpsApp {
@@ -138,6 +140,7 @@ impl PeaceOpsApp {
             timeline_open: false,
             timeline: timeline::TimelineState::default(),
             last_export: None,
+            import: None,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -225,6 +228,19 @@ impl PeaceOpsApp {
     /// What is selected in the editor, if anything.
     pub fn selection(&self) -> Option<&crate::command::Selection> {
         self.view.selection.as_ref()
+    }
+
+    /// Opens the compare view on these options (two to four; the window opens it with
+    /// Ctrl+Shift+K). Benchmarks and tests start it this way.
+    pub fn compare_options(&mut self, options: Vec<crate::model::OptionId>) {
+        self.view
+            .compare
+            .open_on(self.session.document().scenario(), options);
+    }
+
+    /// Whether the compare view is shown.
+    pub fn comparing(&self) -> bool {
+        self.view.compare.open
     }
 
     /// Whether the timeline panel is open, and whether it is playing.
@@ -427,6 +443,33 @@ impl PeaceOpsApp {
         }
     }
 
+    /// File → Import option from file…: asks for the files, then checks them.
+    fn import_dialog(&mut self) {
+        let dir = self.session.start_dir(&self.prefs.recent);
+        match self.dialogs.open_many(dir.as_deref()) {
+            PickedMany::Paths(paths) => self.import_paths(paths),
+            PickedMany::Cancelled => {}
+            PickedMany::Unavailable => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: PathPurpose::ImportOption,
+                    text: dir.map(|d| format!("{}/", d.display())).unwrap_or_default(),
+                    why: "No file dialog could be shown on this system (no desktop portal or zenity). Type the path of each breakout group's scenario file, separated by ';':".into(),
+                    focus: true,
+                });
+            }
+        }
+    }
+
+    /// Loads the files to import and checks their bases; the import dialog shows the result.
+    fn import_paths(&mut self, paths: Vec<PathBuf>) {
+        let base = self.session.document().scenario();
+        let files = paths
+            .into_iter()
+            .map(|p| import::ImportFile::load(base, p))
+            .collect();
+        self.import = Some(import::ImportState { files });
+    }
+
     /// Asks about unsaved changes before `then`, or does it at once.
     fn guard(&mut self, ctx: &egui::Context, then: Pending) {
         if self.session.needs_guard() {
@@ -480,6 +523,9 @@ impl PeaceOpsApp {
                 self.save_to(&p);
             }
             Command::SetLens(lens) => self.session.document_mut().set_lens(lens),
+            Command::PickFinding(key) => {
+                self.view.checklist.picked = Some(checklist::Picked::Finding(key));
+            }
             Command::ConfirmDelete(id) => {
                 let refs = references(self.document().scenario(), &id);
                 if refs.is_empty() {
@@ -554,6 +600,10 @@ impl PeaceOpsApp {
                 self.prefs.zoom = z;
             }
             UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            // The side panels are folded while comparing: asking for one goes back to the board.
+            UiCommand::ToggleEditor | UiCommand::ToggleChecklist if self.view.compare.open => {
+                self.view.compare.open = false;
+            }
             UiCommand::ToggleEditor | UiCommand::ToggleChecklist => {
                 let fitted = self.panels.widths(ctx.content_rect().width());
                 let side = if c == UiCommand::ToggleEditor {
@@ -568,6 +618,16 @@ impl PeaceOpsApp {
                 self.timeline.stop();
             }
             UiCommand::Present => self.set_presenting(ctx, !self.presenting),
+            UiCommand::CompareOptions => {
+                let c = &mut self.view.compare;
+                if c.open {
+                    c.open = false;
+                } else {
+                    let picked = c.picked.clone();
+                    c.open_on(self.session.document().scenario(), picked);
+                }
+            }
+            UiCommand::ImportOption => self.import_dialog(),
             UiCommand::Shortcuts => self.help.shortcuts = true,
             UiCommand::About => self.help.about = true,
             UiCommand::Quit => self.guard(ctx, Pending::Quit),
@@ -644,6 +704,17 @@ impl PeaceOpsApp {
             }
             Answer::Delete(id) => self.run(ctx, Command::Edit(Edit::Delete(id))),
             Answer::Path(PathPurpose::Open, p) => self.open_path(&p),
+            Answer::Path(PathPurpose::ImportOption, p) => {
+                // Several files, separated by ';'.
+                let paths = p
+                    .to_string_lossy()
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(PathBuf::from)
+                    .collect();
+                self.import_paths(paths);
+            }
             Answer::Restore(found) => self.restore(&found),
             Answer::DiscardRecovery(found, rest) => {
                 if let Err(e) = Session::discard_recovery(&found) {
@@ -827,6 +898,12 @@ impl PeaceOpsApp {
         if let Some(dialog) = self.dialog.as_mut() {
             let answer = dialog_ui(&ctx, dialog);
             self.answer(&ctx, answer);
+        } else if let Some(state) = self.import.as_mut() {
+            match import::import_ui(&ctx, state) {
+                import::ImportAnswer::Waiting => {}
+                import::ImportAnswer::Cancel => self.import = None,
+                import::ImportAnswer::Import => self.finish_import(&ctx),
+            }
         }
         for cmd in out {
             self.run(&ctx, cmd);
@@ -847,6 +924,11 @@ impl PeaceOpsApp {
         let menu = Panel::top("menu bar").show(ui, |ui| {
             menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, out);
         });
+        if !self.start_screen {
+            Panel::top("option bar").show(ui, |ui| {
+                options::options_bar_ui(ui, self.session.document(), &mut self.view.options, out);
+            });
+        }
         Panel::bottom("status bar").show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
@@ -884,7 +966,12 @@ impl PeaceOpsApp {
         } else {
             self.timeline.stop();
         }
-        let fitted = self.panels.widths(ctx.content_rect().width());
+        let mut fitted = self.panels.widths(ctx.content_rect().width());
+        if self.view.compare.open && !self.start_screen {
+            // The compare view takes the width: its charts and table need it.
+            fitted.editor = None;
+            fitted.checklist = None;
+        }
         let generation = self.generation;
         match fitted.editor {
             Some(max) => {
@@ -947,6 +1034,14 @@ impl PeaceOpsApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if self.start_screen {
                 start::start_ui(ui, &self.prefs.recent, out);
+            } else if self.view.compare.open {
+                compare::compare_ui(
+                    ui,
+                    self.session.document(),
+                    &mut self.view.compare,
+                    self.prefs.dark,
+                    out,
+                );
             } else {
                 chart::chart_ui(
                     ui,

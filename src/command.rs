@@ -110,6 +110,12 @@ ui_commands! {
     /// Show the activity catalogue.
     AddFromCatalogue => "Add from catalogue…",
         "Add a planned activity from the catalogue of the paper's examples", [cmd(Key::K)];
+    /// Mandate options side by side: charts, counts and what differs (issue 12).
+    CompareOptions => "Compare options", "Two to four mandate options side by side: their charts, quadrant counts, and the activities and findings only in each",
+        [cmd_shift(Key::K)];
+    /// Add other scenario files (breakout groups) as options.
+    ImportOption => "Import option from file…", "Add the activities and checklist of other scenario files (breakout groups) as new options, after checking they share this base",
+        [];
     /// Larger text and controls.
     ZoomIn => "Zoom in", "Larger text and controls, for the back of the room",
         [cmd(Key::Plus), cmd(Key::Equals)];
@@ -217,6 +223,8 @@ pub enum Command {
     ConfirmDelete(crate::model::EntityId),
     /// Look at the board through this lens (the date cursor); not an edit.
     SetLens(crate::lens::Lens),
+    /// Pick this finding in the checklist (the compare view shows it in its option).
+    PickFinding(crate::model::FindingKey),
 }
 
 #[cfg(test)]

@@ -52,6 +52,26 @@ pub trait FileDialogs {
     fn open(&mut self, dir: Option<&Path>) -> Picked;
     /// Asks where to save a file of `kind`, starting in `dir`, suggesting a file name.
     fn save(&mut self, kind: FileKind, dir: Option<&Path>, file_name: &str) -> Picked;
+    /// Asks for one or more scenario files (breakout groups' files to import as options).
+    /// Dialogs that pick one file at a time give that one.
+    fn open_many(&mut self, dir: Option<&Path>) -> PickedMany {
+        match self.open(dir) {
+            Picked::Path(p) => PickedMany::Paths(vec![p]),
+            Picked::Cancelled => PickedMany::Cancelled,
+            Picked::Unavailable => PickedMany::Unavailable,
+        }
+    }
+}
+
+/// What a dialog that picks several files gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickedMany {
+    /// The user picked these paths (at least one).
+    Paths(Vec<PathBuf>),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal, no zenity).
+    Unavailable,
 }
 
 /// The platform's dialogs through rfd.
@@ -101,6 +121,22 @@ impl FileDialogs for NativeDialogs {
                 .save_file(),
             started,
         )
+    }
+
+    fn open_many(&mut self, dir: Option<&Path>) -> PickedMany {
+        let started = Instant::now();
+        let picked = dialog(FileKind::Scenario, dir)
+            .set_title("Import breakout groups' scenario files as options")
+            .pick_files()
+            .filter(|v| !v.is_empty());
+        // rfd's `None` is both "cancelled" and "no dialog": told apart as for one file.
+        match picked {
+            Some(paths) => PickedMany::Paths(paths),
+            None => match classify(None, started) {
+                Picked::Unavailable => PickedMany::Unavailable,
+                _ => PickedMany::Cancelled,
+            },
+        }
     }
 }
 

@@ -569,6 +569,11 @@ pub fn text_pairs(dark: bool) -> Vec<TextPair> {
             quadrant_tint(*q, dark),
         ));
     }
+    out.push(pair(
+        "empty quadrant count in the comparison",
+        v.text_color(),
+        empty_quadrant_fill(dark),
+    ));
     out
 }
 
@@ -666,6 +671,54 @@ pub fn provenance_color(source: &crate::model::Source, dark: bool) -> Color32 {
             }
         }
     }
+}
+
+// ---- Options and the compare view (issue 12) ----
+
+/// Widest an option's button in the option bar grows before its name is cut short.
+pub const OPTION_BUTTON_MAX_WIDTH: f32 = 260.0;
+/// Width of the option name field in the option bar's menu.
+pub const OPTION_NAME_WIDTH: f32 = 220.0;
+/// Points of mouse-wheel scroll that zoom the compare view's charts by a factor of e.
+pub const CHART_WHEEL_ZOOM: f32 = 200.0;
+/// Most options the compare view shows side by side.
+pub const COMPARE_MAX: usize = 4;
+/// Narrowest a chart of the compare view is drawn; below it the charts go two to a row.
+pub const COMPARE_CHART_MIN_WIDTH: f32 = 300.0;
+/// Share of the compare view's height the charts take (the table has the rest).
+pub const COMPARE_CHART_SHARE: f32 = 0.5;
+/// Lowest a chart of the compare view is drawn.
+pub const COMPARE_CHART_MIN_HEIGHT: f32 = 150.0;
+/// Height of one row of the comparison table.
+pub const COMPARE_ROW_HEIGHT: f32 = 26.0;
+/// Width of one option's column in the comparison table.
+pub const COMPARE_COLUMN_WIDTH: f32 = 120.0;
+/// Narrowest the comparison table's first column (what a row is about) gets.
+pub const COMPARE_LABEL_MIN_WIDTH: f32 = 200.0;
+/// Tallest the import dialog's list of files grows before it scrolls.
+pub const IMPORT_LIST_HEIGHT: f32 = 360.0;
+/// The charts of the compare view: smaller than the board's (two to four share the width).
+pub const COMPARE_CHART_TEXT: ChartText = ChartText {
+    tick: 12.0,
+    axis: 13.0,
+    corner: 13.0,
+    label: 12.0,
+    controls: false,
+};
+
+/// Behind a quadrant count that is zero in the comparison (a quadrant the option leaves
+/// empty): a warm tint the text keeps its contrast on.
+pub fn empty_quadrant_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(92, 64, 0)
+    } else {
+        Color32::from_rgb(255, 228, 160)
+    }
+}
+
+/// The outline of an empty quadrant's count in the comparison.
+pub fn empty_quadrant_stroke(dark: bool) -> Stroke {
+    Stroke::new(1.5, status_color(CheckStatus::Open, dark))
 }
 
 #[cfg(test)]

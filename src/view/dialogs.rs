@@ -30,6 +30,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Write this export to the file.
     Export(crate::report::Format),
+    /// Import these scenario files as options (several separated by `;`).
+    ImportOption,
 }
 
 /// A modal dialog.
@@ -207,6 +209,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                     PathPurpose::Open => "Open a scenario file",
                     PathPurpose::SaveAs => "Save the scenario as",
                     PathPurpose::Export(f) => f.dialog_title(),
+                    PathPurpose::ImportOption => "Import options from scenario files",
                 });
                 ui.label(why.as_str());
                 let l = ui.label("File path");
@@ -229,6 +232,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                             PathPurpose::Open => "Open file",
                             PathPurpose::SaveAs => "Save file",
                             PathPurpose::Export(_) => "Export",
+                            PathPurpose::ImportOption => "Import files",
                         }),
                     );
                     if (ok.clicked() || entered) && !text.trim().is_empty() {

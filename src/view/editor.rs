@@ -21,6 +21,10 @@ pub fn editor_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
     });
     ui.separator();
     let s = doc.scenario();
+    let selected_activity = match &view.selection {
+        Some(Selection::Activity(id)) => Some(id.clone()),
+        _ => None,
+    };
     match view.tab {
         Tab::Scenario => scenario_tab(ui, s, out),
         Tab::Host => host_tab(ui, s, out),
@@ -35,6 +39,7 @@ pub fn editor_ui(ui: &mut Ui, doc: &Document, view: &mut ViewState, out: &mut Ve
             {
                 out.push(Command::Ui(UiCommand::AddFromCatalogue));
             }
+            super::options::move_copy_ui(ui, s, selected_activity.as_ref(), out);
         }),
     }
     view.reveal_selection = false;

@@ -33,6 +33,7 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             ui.separator();
             UiCommand::Save.menu_button(ui, true, out);
             UiCommand::SaveAs.menu_button(ui, true, out);
+            UiCommand::ImportOption.menu_button(ui, true, out);
             ui.menu_button("Export", |ui| {
                 for c in [
                     UiCommand::ExportHtml,
@@ -78,6 +79,7 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             UiCommand::ToggleChecklist.menu_button(ui, true, out);
             UiCommand::ToggleTimeline.menu_button(ui, true, out);
             UiCommand::Present.menu_button(ui, true, out);
+            UiCommand::CompareOptions.menu_button(ui, doc.scenario().options.len() > 1, out);
             ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);
         });

@@ -4,11 +4,14 @@
 pub mod catalogue;
 pub mod chart;
 pub mod checklist;
+pub mod compare;
 pub mod dialogs;
 pub mod editor;
 pub mod forms;
 pub mod help;
+pub mod import;
 pub mod menu_bar;
+pub mod options;
 pub mod panels;
 pub mod present;
 pub mod start;
@@ -88,6 +91,10 @@ pub struct ViewState {
     pub catalogue: catalogue::CatalogueState,
     /// The checklist's state.
     pub checklist: checklist::ChecklistState,
+    /// The option bar's fields (issue 12).
+    pub options: options::OptionsState,
+    /// The compare view (issue 12).
+    pub compare: compare::CompareState,
     /// Scroll the editor's list to the selected entity on its next frame (something selected it:
     /// the chart, the checklist, Add or Duplicate).
     pub reveal_selection: bool,

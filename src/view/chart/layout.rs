@@ -20,18 +20,82 @@ pub const EDGE: f64 = 1.2;
 /// them.
 const MESH_FROM: usize = 250;
 
+/// The part of the chart shown: −EDGE … EDGE on both axes unless zoomed (the compare view's
+/// charts zoom and pan together).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    /// Left and right ends of the x axis shown.
+    pub x: (f64, f64),
+    /// Bottom and top ends of the y axis shown.
+    pub y: (f64, f64),
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Self::FULL
+    }
+}
+
+impl Span {
+    /// The whole chart.
+    pub const FULL: Span = Span {
+        x: (-EDGE, EDGE),
+        y: (-EDGE, EDGE),
+    };
+    /// Most the chart zooms in (a tenth of each axis).
+    const MIN_WIDTH: f64 = 2.0 * EDGE / 10.0;
+
+    /// Zoomed by `factor` (> 1: in) around the chart point `(cx, cy)`, kept within the chart.
+    pub fn zoomed(self, factor: f64, (cx, cy): (f64, f64)) -> Self {
+        let axis = |(lo, hi): (f64, f64), c: f64| {
+            let w = ((hi - lo) / factor).clamp(Self::MIN_WIDTH, 2.0 * EDGE);
+            let t = if hi > lo { (c - lo) / (hi - lo) } else { 0.5 };
+            let lo = (c - t * w).clamp(-EDGE, EDGE - w);
+            (lo, lo + w)
+        };
+        Self {
+            x: axis(self.x, cx),
+            y: axis(self.y, cy),
+        }
+    }
+
+    /// Moved by `(dx, dy)` chart units, kept within the chart.
+    pub fn panned(self, (dx, dy): (f64, f64)) -> Self {
+        let axis = |(lo, hi): (f64, f64), d: f64| {
+            let w = hi - lo;
+            let lo = (lo + d).clamp(-EDGE, EDGE - w);
+            (lo, lo + w)
+        };
+        Self {
+            x: axis(self.x, dx),
+            y: axis(self.y, dy),
+        }
+    }
+
+    /// Whether a chart value is inside on each axis.
+    pub fn shows(&self, x: f64, y: f64) -> bool {
+        (self.x.0..=self.x.1).contains(&x) && (self.y.0..=self.y.1).contains(&y)
+    }
+}
+
 /// The plot area and its mapping between chart values and screen points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
     /// The plot area on screen.
     pub rect: Rect,
+    /// The part of the chart it shows.
+    pub span: Span,
 }
 
 impl Frame {
     /// Screen position of a chart position.
     pub fn to_screen(&self, x: f64, y: f64) -> Pos2 {
-        let fx = ((x + EDGE) / (2.0 * EDGE)) as f32;
-        let fy = ((y + EDGE) / (2.0 * EDGE)) as f32;
+        let Span {
+            x: (x0, x1),
+            y: (y0, y1),
+        } = self.span;
+        let fx = ((x - x0) / (x1 - x0)) as f32;
+        let fy = ((y - y0) / (y1 - y0)) as f32;
         pos2(
             self.rect.left() + fx * self.rect.width(),
             self.rect.bottom() - fy * self.rect.height(),
@@ -40,9 +104,21 @@ impl Frame {
 
     /// Chart position of a screen position.
     pub fn to_chart(&self, p: Pos2) -> (f64, f64) {
+        let Span {
+            x: (x0, x1),
+            y: (y0, y1),
+        } = self.span;
         let fx = f64::from((p.x - self.rect.left()) / self.rect.width().max(1.0));
         let fy = f64::from((self.rect.bottom() - p.y) / self.rect.height().max(1.0));
-        (fx * 2.0 * EDGE - EDGE, fy * 2.0 * EDGE - EDGE)
+        (x0 + fx * (x1 - x0), y0 + fy * (y1 - y0))
+    }
+
+    /// Chart units per screen point on each axis.
+    pub fn units_per_point(&self) -> (f64, f64) {
+        (
+            (self.span.x.1 - self.span.x.0) / f64::from(self.rect.width().max(1.0)),
+            (self.span.y.1 - self.span.y.0) / f64::from(self.rect.height().max(1.0)),
+        )
     }
 }
 
@@ -66,6 +142,8 @@ pub struct LayoutKey {
     pub model: u64,
     /// The plot area.
     pub rect: Rect,
+    /// The part of the chart shown.
+    pub span: Span,
     /// Label text size.
     pub label_size: f32,
     /// Screen pixels per point (text is measured at it).
@@ -314,7 +392,8 @@ impl<'a> Placer<'a> {
     fn new(model: &ChartModel, centres: &'a [Pos2], key: &LayoutKey, crowded_first: bool) -> Self {
         let r = theme::MARKER_RADIUS;
         let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
-        for c in centres {
+        // Markers zoomed out of the plot (the compare view) take no room and get no label.
+        for c in centres.iter().filter(|c| key.rect.contains(**c)) {
             grid.insert(Rect::from_center_size(*c, Vec2::splat(2.0 * r + 2.0)));
         }
         for k in &key.keep_clear {
@@ -326,6 +405,7 @@ impl<'a> Placer<'a> {
         // Faded markers (not under way in the lens's month) keep their room unlabelled.
         let mut order: Vec<usize> = (0..model.dots.len())
             .filter(|i| Some(model.dots[*i].activity) != key.dragged && !model.dots[*i].faded)
+            .filter(|i| key.rect.contains(centres[*i]))
             .collect();
         let crowd: Vec<usize> = centres
             .iter()
@@ -470,7 +550,10 @@ impl ChartLayout {
         dark: bool,
         layout_text: &mut dyn FnMut(String, FontId) -> Arc<Galley>,
     ) -> Self {
-        let frame = Frame { rect: key.rect };
+        let frame = Frame {
+            rect: key.rect,
+            span: key.span,
+        };
         let raw: Vec<Pos2> = model
             .dots
             .iter()
@@ -486,7 +569,7 @@ impl ChartLayout {
         if many {
             let mut meshes: Vec<Mesh> = model.styles.iter().map(|_| Mesh::default()).collect();
             for (d, c) in model.dots.iter().zip(&centres) {
-                if Some(d.activity) == key.dragged {
+                if Some(d.activity) == key.dragged || !key.rect.contains(*c) {
                     continue;
                 }
                 let st = &model.styles[d.style];
@@ -496,7 +579,7 @@ impl ChartLayout {
             shapes.extend(meshes.into_iter().map(Shape::mesh));
         } else {
             for (d, c) in model.dots.iter().zip(&centres) {
-                if Some(d.activity) == key.dragged {
+                if Some(d.activity) == key.dragged || !key.rect.contains(*c) {
                     continue;
                 }
                 let st = &model.styles[d.style];
@@ -554,7 +637,8 @@ impl ChartLayout {
         let shown = model
             .dots
             .iter()
-            .filter(|d| Some(d.activity) != key.dragged && !d.faded)
+            .zip(&centres)
+            .filter(|(d, c)| Some(d.activity) != key.dragged && !d.faded && key.rect.contains(**c))
             .count();
         Self {
             hidden: shown - placed.len(),
@@ -570,6 +654,9 @@ impl ChartLayout {
     pub fn pick(&self, pos: Pos2) -> Option<usize> {
         let mut best: Option<(f32, usize)> = None;
         for (i, c) in self.centres.iter().enumerate() {
+            if !self.frame.rect.contains(*c) {
+                continue;
+            }
             let d = c.distance_sq(pos);
             if d <= theme::PICK_RADIUS * theme::PICK_RADIUS && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, i));

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 
-use self::layout::{ChartLayout, EDGE, Frame, LayoutKey};
+use self::layout::{ChartLayout, EDGE, Frame, LayoutKey, Span};
 use self::model::ChartModel;
 use super::{ChartFilter, Selection, ViewState};
 use crate::command::{Command, UiCommand};
@@ -57,9 +57,26 @@ pub struct ChartCache {
     atlas_fill: f32,
     /// The scenario's timeline, found once per revision (it scans every activity).
     timeline: Option<(u64, Option<crate::model::Timeline>)>,
+    /// The part of the chart shown. The board's chart shows all of it; the compare view's
+    /// charts zoom and pan (wheel, drag; double-click resets), sharing one span.
+    pub span: Span,
 }
 
 impl ChartCache {
+    /// Builds the model again when its key (revision, filter, theme) changed.
+    fn prepare(&mut self, s: &Scenario, board: &crate::lens::Board, key: ModelKey) {
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        self.model = ChartModel::build(s, board, &key.filter, key.dark);
+        self.dot_of = vec![None; s.activities.len()];
+        for (i, d) in self.model.dots.iter().enumerate() {
+            self.dot_of[d.activity] = Some(i);
+        }
+        self.generation += 1;
+        self.key = Some(key);
+    }
+
     /// The derived model (mission styles, visible activities, counts).
     pub fn model(&self) -> &ChartModel {
         &self.model
@@ -97,15 +114,7 @@ pub fn chart_ui(
         dark,
     };
     let cache = &mut view.chart;
-    if cache.key.as_ref() != Some(&key) {
-        cache.model = ChartModel::build(s, doc.board(), &key.filter, dark);
-        cache.dot_of = vec![None; s.activities.len()];
-        for (i, d) in cache.model.dots.iter().enumerate() {
-            cache.dot_of[d.activity] = Some(i);
-        }
-        cache.generation += 1;
-        cache.key = Some(key);
-    }
+    cache.prepare(s, doc.board(), key);
     let selected = match &view.selection {
         Some(Selection::Activity(id)) => Some(id.clone()),
         _ => None,
@@ -161,8 +170,35 @@ pub fn chart_ui(
     // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
     // it stable while a drag changes the rows above.
     ui.push_id("quadrant plot", |ui| {
-        plot_ui(ui, s, &mut view.chart, dark, text, out);
+        plot_ui(ui, s, &mut view.chart, dark, text, true, out);
     });
+}
+
+/// A read-only quadrant chart of `s` as `board` shows it (no filters, no legend, no dragging),
+/// drawn by the same code as the board's chart: the compare view shows one per option.
+/// `revision` says when `s` or `board` changed. A click on a marker pushes
+/// [`Command::Select`] for its activity.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "what is drawn (scenario, board, revision), its cache, and how (theme, type)"
+)]
+pub fn static_chart_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    board: &crate::lens::Board,
+    revision: u64,
+    cache: &mut ChartCache,
+    dark: bool,
+    text: &ChartText,
+    out: &mut Vec<Command>,
+) {
+    let key = ModelKey {
+        revision,
+        filter: ChartFilter::default(),
+        dark,
+    };
+    cache.prepare(s, board, key);
+    plot_ui(ui, s, cache, dark, text, false, out);
 }
 
 fn highlight_activities(
@@ -423,6 +459,7 @@ fn plot_ui(
     cache: &mut ChartCache,
     dark: bool,
     text: &ChartText,
+    editable: bool,
     out: &mut Vec<Command>,
 ) {
     let area = ui.available_rect_before_wrap();
@@ -505,7 +542,12 @@ fn plot_ui(
     if rect.width() < 8.0 || rect.height() < 8.0 {
         return;
     }
-    let frame = Frame { rect };
+    let frame = Frame {
+        rect,
+        span: cache.span,
+    };
+    // Tints, axes, markers and labels stay inside the plot when it is zoomed.
+    let plot_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     let corners: Vec<(Rect, Arc<Galley>)> = Quadrant::ALL
         .iter()
         .zip(corner_galleys)
@@ -533,18 +575,18 @@ fn plot_ui(
     for q in Quadrant::ALL {
         let (sx, sy) = quadrant_sign(*q);
         let corner = frame.to_screen(sx * EDGE, sy * EDGE);
-        painter.rect_filled(
+        plot_painter.rect_filled(
             Rect::from_two_pos(origin, corner),
             0.0,
             theme::quadrant_tint(*q, dark),
         );
     }
     let axis = Stroke::new(theme::AXIS_WIDTH, theme::axis_color(dark));
-    painter.line_segment(
+    plot_painter.line_segment(
         [pos2(rect.left(), origin.y), pos2(rect.right(), origin.y)],
         axis,
     );
-    painter.line_segment(
+    plot_painter.line_segment(
         [pos2(origin.x, rect.top()), pos2(origin.x, rect.bottom())],
         axis,
     );
@@ -552,16 +594,28 @@ fn plot_ui(
     // Tick numbers: every half where they fit, else the ends and the middle.
     let all = [-1.0, -0.5, 0.0, 0.5, 1.0];
     let ends = [-1.0, 0.0, 1.0];
-    let step_x = rect.width() * 0.5 / (2.0 * EDGE as f32);
-    let step_y = rect.height() * 0.5 / (2.0 * EDGE as f32);
+    let step_x = rect.width() * 0.5 / (frame.span.x.1 - frame.span.x.0) as f32;
+    let step_y = rect.height() * 0.5 / (frame.span.y.1 - frame.span.y.0) as f32;
     let xs: &[f64] = if tick_w.x + gap < step_x { &all } else { &ends };
     let ys: &[f64] = if tick_w.y + gap / 2.0 < step_y {
         &all
     } else {
         &ends
     };
-    for v in xs {
-        let p = frame.to_screen(*v, -EDGE);
+    // Zoomed: only the ticks in view.
+    let (sx, sy) = (frame.span.x, frame.span.y);
+    let xs: Vec<f64> = xs
+        .iter()
+        .copied()
+        .filter(|v| (sx.0..=sx.1).contains(v))
+        .collect();
+    let ys: Vec<f64> = ys
+        .iter()
+        .copied()
+        .filter(|v| (sy.0..=sy.1).contains(v))
+        .collect();
+    for v in &xs {
+        let p = frame.to_screen(*v, sy.0);
         painter.text(
             pos2(p.x, rect.bottom() + gap / 2.0),
             Align2::CENTER_TOP,
@@ -570,8 +624,8 @@ fn plot_ui(
             text_color,
         );
     }
-    for v in ys {
-        let p = frame.to_screen(-EDGE, *v);
+    for v in &ys {
+        let p = frame.to_screen(sx.0, *v);
         painter.text(
             pos2(rect.left() - gap / 2.0, p.y),
             Align2::RIGHT_CENTER,
@@ -610,6 +664,7 @@ fn plot_ui(
     let key = LayoutKey {
         model: cache.generation,
         rect,
+        span: cache.span,
         label_size: text.label,
         pixels_per_point: ui.ctx().pixels_per_point(),
         keep_clear: if outside {
@@ -628,6 +683,7 @@ fn plot_ui(
         || cache.layout.as_ref().is_none_or(|l| {
             l.key.model != key.model
             || l.key.rect != key.rect
+            || l.key.span != key.span
             || l.key.label_size != key.label_size
             || l.key.pixels_per_point != key.pixels_per_point
             || l.key.dragged != key.dragged
@@ -663,10 +719,10 @@ fn plot_ui(
             && let Some(c) = layout.centres.get(*d)
             && Some(*a) != drag_dot
         {
-            painter.circle_stroke(*c, theme::HIGHLIGHT_RADIUS, ring);
+            plot_painter.circle_stroke(*c, theme::HIGHLIGHT_RADIUS, ring);
         }
     }
-    painter.extend(layout.shapes.iter().cloned());
+    plot_painter.extend(layout.shapes.iter().cloned());
     let leader = Stroke::new(theme::LEADER_WIDTH, theme::axis_color(dark));
     for l in &layout.labels {
         if let Some(line) = l.leader {
@@ -717,7 +773,7 @@ fn plot_ui(
         .iter()
         .map(|q| format!("{}: {}", q.label(), counts[q.index()]))
         .collect();
-    let shown = layout.centres.len();
+    let shown = layout.centres.iter().filter(|c| rect.contains(**c)).count();
     let summary = format!(
         "Quadrant chart. {}. {} of {shown} markers labelled",
         summary.join(", "),
@@ -733,7 +789,8 @@ fn plot_ui(
     };
     // A drag is recognised once the pointer has moved a little: pick where the press began.
     let mut new_drag = None;
-    if r.drag_started_by(egui::PointerButton::Primary)
+    if editable
+        && r.drag_started_by(egui::PointerButton::Primary)
         && let Some(pos) = ui
             .input(|i| i.pointer.press_origin())
             .or(r.interact_pointer_pos())
@@ -746,6 +803,33 @@ fn plot_ui(
             to: (a.x, a.y),
             moved: false,
         });
+    }
+    if !editable {
+        // The compare view's charts: the wheel zooms around the pointer, a drag pans, a
+        // double-click shows the whole chart again.
+        let scroll = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta.y));
+        if r.hovered()
+            && let Some(pos) = r.hover_pos()
+        {
+            let factor = if scroll.0 != 1.0 {
+                f64::from(scroll.0)
+            } else {
+                f64::from((scroll.1 / theme::CHART_WHEEL_ZOOM).exp())
+            };
+            if (factor - 1.0).abs() > 1e-3 {
+                cache.span = cache.span.zoomed(factor, frame.to_chart(pos));
+            }
+        }
+        if r.dragged() {
+            let d = r.drag_delta();
+            let (ux, uy) = frame.units_per_point();
+            cache.span = cache
+                .span
+                .panned((-f64::from(d.x) * ux, f64::from(d.y) * uy));
+        }
+        if r.double_clicked() {
+            cache.span = Span::FULL;
+        }
     }
     let clicked = if r.clicked() {
         r.interact_pointer_pos().and_then(activity_at)

@@ -1,0 +1,284 @@
+//! The option bar (issue 12), always visible under the menu bar: one button per mandate option
+//! with its open-risk count (the current one pressed; a click switches to another), and the
+//! Options menu: a new empty option or a duplicate of the current one, rename, rationale,
+//! reorder, delete (all undoable), compare and import. Also the editor's "Move or copy to
+//! option" menu for the selected activity. Everything goes through [`Edit`]s.
+
+use egui::Ui;
+
+use crate::command::{Command, UiCommand};
+use crate::document::Document;
+use crate::model::{ActivityId, Edit, OptionId, PlanOption, Scenario, fresh_id};
+use crate::theme;
+
+/// The option bar's view state: the name and rationale being typed.
+#[derive(Default)]
+pub struct OptionsState {
+    /// The option the fields below were filled from.
+    editing: Option<OptionId>,
+    /// The name field.
+    name: String,
+    /// The rationale field.
+    rationale: String,
+}
+
+/// A name no option has yet: `base`, else `base 2`, `base 3`…
+fn unique_name(s: &Scenario, base: &str) -> String {
+    let taken = |n: &str| s.options.iter().any(|o| o.name == n);
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|i| format!("{base} {i}"))
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+fn fresh_option_id(s: &Scenario) -> OptionId {
+    OptionId(fresh_id("option", s.options.iter().map(|o| o.id.as_str())))
+}
+
+/// The edits that make a new option and switch to it: empty, or a copy of the current one.
+pub fn new_option(s: &Scenario, duplicate: bool) -> Vec<Edit> {
+    let id = fresh_option_id(s);
+    let option = if duplicate {
+        let current = s
+            .current_option()
+            .map_or("Current plan", |o| o.name.as_str());
+        let name = unique_name(s, &format!("{current} (copy)"));
+        PlanOption::duplicate(s, id.clone(), &name)
+    } else {
+        let name = unique_name(s, &format!("Option {}", s.options.len() + 1));
+        PlanOption::new(id.clone(), &name)
+    };
+    vec![Edit::AddOption(option), Edit::SwitchOption(id)]
+}
+
+/// The option bar: the Options menu, then one button per option.
+pub fn options_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    state: &mut OptionsState,
+    out: &mut Vec<Command>,
+) {
+    let s = doc.scenario();
+    ui.horizontal(|ui| {
+        ui.menu_button("Options ▾", |ui| options_menu_ui(ui, s, state, out))
+            .response
+            .on_hover_text(
+                "Mandate options: alternative plans for this scenario on one shared base. New, duplicate, rename, reorder, delete, compare, import.",
+            );
+        ui.separator();
+        egui::ScrollArea::horizontal()
+            .id_salt("option buttons")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for o in doc.option_summaries() {
+                        let current = s.current_option.as_ref() == Some(&o.id);
+                        let text = format!("{} · {} open", o.name, o.open);
+                        let r = ui
+                            .add(
+                                egui::Button::selectable(current, &text)
+                                    .truncate()
+                                    .min_size(egui::vec2(0.0, 0.0)),
+                            )
+                            .on_hover_text(format!(
+                                "Option \"{}\": {} open risk(s). {}",
+                                o.name,
+                                o.open,
+                                if current {
+                                    "This is the plan on the board."
+                                } else {
+                                    "Click to put it on the board (Ctrl+Z switches back)."
+                                }
+                            ));
+                        let label = format!("Option {}, {} open risks", o.name, o.open);
+                        r.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::Button,
+                                true,
+                                current,
+                                &label,
+                            )
+                        });
+                        if r.clicked() && !current {
+                            out.push(Command::Edit(Edit::SwitchOption(o.id.clone())));
+                        }
+                    }
+                });
+            });
+    });
+}
+
+fn options_menu_ui(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<Command>) {
+    let Some(current) = s.current_option() else {
+        ui.weak("This scenario has no options.");
+        return;
+    };
+    if state.editing.as_ref() != Some(&current.id) {
+        state.editing = Some(current.id.clone());
+        state.name = current.name.clone();
+        state.rationale = current.rationale.clone();
+    }
+    let push = |out: &mut Vec<Command>, edits: Vec<Edit>| {
+        out.extend(edits.into_iter().map(Command::Edit));
+    };
+    if ui
+        .button("New empty option")
+        .on_hover_text("A new option with no activities, on the same base; it goes on the board.")
+        .clicked()
+    {
+        push(out, new_option(s, false));
+        ui.close();
+    }
+    if ui
+        .button("Duplicate current option")
+        .on_hover_text("A copy of the option on the board (same activities and checklist), to change one thing and compare.")
+        .clicked()
+    {
+        push(out, new_option(s, true));
+        ui.close();
+    }
+    ui.separator();
+    ui.strong(format!("Option on the board: {}", current.name));
+    let l = ui.label("Option name");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut state.name).desired_width(theme::OPTION_NAME_WIDTH))
+        .labelled_by(l.id);
+    let name = state.name.trim();
+    let taken = s
+        .options
+        .iter()
+        .any(|o| o.id != current.id && o.name == name);
+    if name.is_empty() {
+        ui.colored_label(
+            theme::invalid_color(ui.visuals().dark_mode),
+            "An option needs a name.",
+        );
+    } else if taken {
+        ui.colored_label(
+            theme::invalid_color(ui.visuals().dark_mode),
+            "Another option has this name.",
+        );
+    } else if r.changed() && name != current.name {
+        out.push(Command::Edit(Edit::RenameOption {
+            id: current.id.clone(),
+            name: name.to_owned(),
+        }));
+    }
+    let l = ui.label("Rationale");
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut state.rationale)
+                .desired_rows(2)
+                .desired_width(theme::OPTION_NAME_WIDTH),
+        )
+        .labelled_by(l.id)
+        .on_hover_text("Why a planner would choose this option: a sentence or two for the room.");
+    if r.changed() {
+        out.push(Command::Edit(Edit::SetOptionRationale {
+            id: current.id.clone(),
+            rationale: state.rationale.clone(),
+        }));
+    }
+    let index = s
+        .options
+        .iter()
+        .position(|o| o.id == current.id)
+        .unwrap_or(0);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(index > 0, egui::Button::new("Move option left"))
+            .on_hover_text("Show this option earlier in the bar and the comparison.")
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::MoveOption {
+                id: current.id.clone(),
+                to: index - 1,
+            }));
+        }
+        if ui
+            .add_enabled(
+                index + 1 < s.options.len(),
+                egui::Button::new("Move option right"),
+            )
+            .on_hover_text("Show this option later in the bar and the comparison.")
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::MoveOption {
+                id: current.id.clone(),
+                to: index + 1,
+            }));
+        }
+    });
+    if ui
+        .add_enabled(s.options.len() > 1, egui::Button::new("Delete option"))
+        .on_hover_text(if s.options.len() > 1 {
+            "Delete the option on the board with its activities; a neighbour goes on the board. Ctrl+Z brings it back."
+        } else {
+            "The last option cannot be deleted."
+        })
+        .clicked()
+    {
+        out.push(Command::Edit(Edit::DeleteOption(current.id.clone())));
+        ui.close();
+    }
+    ui.separator();
+    UiCommand::CompareOptions.menu_button(ui, s.options.len() > 1, out);
+    UiCommand::ImportOption.menu_button(ui, true, out);
+}
+
+/// The editor's "Move or copy to option" menu for the selected activity: to each other option
+/// that does not have it yet.
+pub fn move_copy_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    selected: Option<&ActivityId>,
+    out: &mut Vec<Command>,
+) {
+    let others: Vec<&PlanOption> = s
+        .options
+        .iter()
+        .filter(|o| s.current_option.as_ref() != Some(&o.id))
+        .collect();
+    let enabled = selected.is_some() && !others.is_empty();
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button("Move or copy to option", |ui| {
+            let Some(id) = selected else { return };
+            for o in &others {
+                let has = o.activities.iter().any(|a| &a.id == id);
+                let why = if has {
+                    format!("\"{}\" already has this activity.", o.name)
+                } else {
+                    String::new()
+                };
+                for (remove, verb) in [(true, "Move"), (false, "Copy")] {
+                    let r = ui
+                        .add_enabled(!has, egui::Button::new(format!("{verb} to {}", o.name)))
+                        .on_hover_text(if has {
+                            why.clone()
+                        } else if remove {
+                            format!("Take the activity out of this option and put it in \"{}\".", o.name)
+                        } else {
+                            format!("Put a copy of the activity in \"{}\" too (same id: the comparison matches them).", o.name)
+                        });
+                    if r.clicked() {
+                        out.push(Command::Edit(Edit::CopyActivities {
+                            ids: vec![id.clone()],
+                            to: o.id.clone(),
+                            remove,
+                        }));
+                        ui.close();
+                    }
+                }
+            }
+        })
+        .response
+        .on_hover_text("Move the selected activity to another mandate option, or copy it there.")
+        .on_disabled_hover_text(if others.is_empty() {
+            "There is only one option: make another in the option bar (Options ▾)."
+        } else {
+            "Select an activity first."
+        });
+    });
+}
