@@ -693,6 +693,8 @@ pub const COMPARE_CHART_MIN_HEIGHT: f32 = 150.0;
 pub const COMPARE_ROW_HEIGHT: f32 = 26.0;
 /// Width of one option's column in the comparison table.
 pub const COMPARE_COLUMN_WIDTH: f32 = 120.0;
+/// Widest one option's column in the comparison table grows.
+pub const COMPARE_COLUMN_MAX_WIDTH: f32 = 220.0;
 /// Narrowest the comparison table's first column (what a row is about) gets.
 pub const COMPARE_LABEL_MIN_WIDTH: f32 = 200.0;
 /// Tallest the import dialog's list of files grows before it scrolls.

@@ -3,7 +3,7 @@
 //! and open risks; below, the comparison table from [`crate::compare::compare`]: quadrant
 //! counts (empty quadrants marked), open risks, findings only in each option and in several (by
 //! rule, with their sentences), per-rule counts, activities only in each or changed, and the
-//! mission changes. A click on a ✔ in the table, or on a marker, puts that option on the board
+//! mission changes. A click on Show in the table, or on a marker, puts that option on the board
 //! and selects the finding or activity there. Everything is seen at the document's lens (the
 //! timeline's date). Derived once per change of the scenario, the lens or the picks, never
 //! per frame; the table draws only the rows on screen.
@@ -167,6 +167,42 @@ fn rows(c: &Comparison) -> Vec<Row> {
         values: c.options.iter().map(|o| o.open).collect(),
         mark_zero: false,
     });
+    let activity = |a: &crate::compare::ActivityRow| Row::Present {
+        label: if a.changed {
+            format!("{} (differs between options)", a.title)
+        } else {
+            a.title.clone()
+        },
+        present: a.present.clone(),
+        target: Some(Target::Activity(a.id.clone())),
+    };
+    for i in 0..n {
+        let only: Vec<Row> = c
+            .activities
+            .iter()
+            .filter(|a| only_in(&a.present, i))
+            .map(activity)
+            .collect();
+        rows.push(Row::Section(format!(
+            "Activities only in {} ({})",
+            name(i),
+            only.len()
+        )));
+        rows.extend(only);
+    }
+    let changed: Vec<Row> = c
+        .activities
+        .iter()
+        .filter(|a| a.changed && a.present.iter().filter(|p| **p).count() > 1)
+        .map(activity)
+        .collect();
+    if !changed.is_empty() {
+        rows.push(Row::Section(format!(
+            "Activities in several options that differ ({})",
+            changed.len()
+        )));
+        rows.extend(changed);
+    }
     let finding = |f: &crate::compare::FindingRow| Row::Present {
         label: format!("{}: {}", f.rule.as_str(), f.sentence),
         present: f.present.clone(),
@@ -205,42 +241,6 @@ fn rows(c: &Comparison) -> Vec<Row> {
             values: r.counts.clone(),
             mark_zero: false,
         });
-    }
-    let activity = |a: &crate::compare::ActivityRow| Row::Present {
-        label: if a.changed {
-            format!("{} (differs between options)", a.title)
-        } else {
-            a.title.clone()
-        },
-        present: a.present.clone(),
-        target: Some(Target::Activity(a.id.clone())),
-    };
-    for i in 0..n {
-        let only: Vec<Row> = c
-            .activities
-            .iter()
-            .filter(|a| only_in(&a.present, i))
-            .map(activity)
-            .collect();
-        rows.push(Row::Section(format!(
-            "Activities only in {} ({})",
-            name(i),
-            only.len()
-        )));
-        rows.extend(only);
-    }
-    let changed: Vec<Row> = c
-        .activities
-        .iter()
-        .filter(|a| a.changed && a.present.iter().filter(|p| **p).count() > 1)
-        .map(activity)
-        .collect();
-    if !changed.is_empty() {
-        rows.push(Row::Section(format!(
-            "Activities in several options that differ ({})",
-            changed.len()
-        )));
-        rows.extend(changed);
     }
     rows.push(Row::Section("Mission changes".into()));
     let mut any = false;
@@ -302,7 +302,7 @@ pub fn compare_ui(
     picks_ui(ui, s, doc, state);
     if state.picked.len() < 2 {
         ui.label(
-            "There is only one option. Make another in the option bar (Options ▾ → Duplicate current option, or New empty option), or import a breakout group's file, then compare.",
+            "There is only one option. Make another in the option bar (Options → Duplicate current option, or New empty option), or import a breakout group's file, then compare.",
         );
         return;
     }
@@ -327,14 +327,14 @@ pub fn compare_ui(
     let height =
         (ui.available_height() * theme::COMPARE_CHART_SHARE).max(theme::COMPARE_CHART_MIN_HEIGHT);
     let cell_h = height / lines as f32;
-    let cell_w = width / per_row as f32;
+    let gap = ui.spacing().item_spacing.x;
+    let cell_w = (width - gap * (per_row as f32 - 1.0)) / per_row as f32;
     let mut clicked: Option<(usize, Target)> = None;
     let span = state.span;
     let mut moved = None;
     let charts = &mut state.charts;
     for line in 0..lines {
         ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 0.0;
             for col in 0..per_row {
                 let i = line * per_row + col;
                 let (Some((sc, board)), Some(cache), Some(column)) = (
@@ -344,17 +344,37 @@ pub fn compare_ui(
                 ) else {
                     continue;
                 };
-                ui.allocate_ui(egui::vec2(cell_w, cell_h), |ui| {
-                    ui.set_min_size(egui::vec2(cell_w, cell_h));
-                    ui.vertical(|ui| {
+                let (cell, _) = ui.allocate_exact_size(egui::vec2(cell_w, cell_h), Sense::hover());
+                let mut cell_ui = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(cell)
+                        .layout(egui::Layout::top_down(egui::Align::LEFT)),
+                );
+                cell_ui.set_clip_rect(cell.intersect(ui.clip_rect()));
+                {
+                    let ui = &mut cell_ui;
+                    {
                         let current = s.current_option.as_ref() == Some(&column.id);
-                        ui.horizontal(|ui| {
-                            ui.strong(&column.name);
-                            ui.label(format!("· {} open risks", column.open));
-                            if current {
-                                ui.weak("(on the board)");
-                            }
-                        });
+                        let mut head = egui::text::LayoutJob::default();
+                        let style = ui.style().clone();
+                        RichText::new(&column.name).strong().append_to(
+                            &mut head,
+                            &style,
+                            egui::FontSelection::Default,
+                            egui::Align::Center,
+                        );
+                        RichText::new(format!(
+                            " · {} open risks{}",
+                            column.open,
+                            if current { " (on the board)" } else { "" }
+                        ))
+                        .append_to(
+                            &mut head,
+                            &style,
+                            egui::FontSelection::Default,
+                            egui::Align::Center,
+                        );
+                        ui.add(egui::Label::new(head).truncate());
                         let empty: Vec<&str> = Quadrant::ALL
                             .iter()
                             .filter(|q| column.counts[q.index()] == 0)
@@ -392,8 +412,8 @@ pub fn compare_ui(
                                 clicked = Some((i, Target::Activity(id)));
                             }
                         }
-                    });
-                });
+                    }
+                }
             }
         });
     }
@@ -460,14 +480,16 @@ fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState)
 /// the cell clicked (option column and what it shows).
 fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
     let n = d.comparison.options.len();
-    let col = theme::COMPARE_COLUMN_WIDTH;
-    let label_w = (ui.available_width() - n as f32 * col).max(theme::COMPARE_LABEL_MIN_WIDTH);
+    let spacing = ui.spacing().item_spacing.x;
+    let room = ui.available_width() - (n as f32 + 1.0) * spacing - theme::COMPARE_LABEL_MIN_WIDTH;
+    // Columns as wide as the room allows, within bounds; the first column takes the rest.
+    let col = (room / n.max(1) as f32)
+        .clamp(theme::COMPARE_COLUMN_WIDTH, theme::COMPARE_COLUMN_MAX_WIDTH);
+    let label_w = (ui.available_width() - n as f32 * (col + spacing) - spacing)
+        .max(theme::COMPARE_LABEL_MIN_WIDTH);
     let mut clicked = None;
     ui.horizontal(|ui| {
-        ui.add_sized(
-            [label_w, theme::COMPARE_ROW_HEIGHT],
-            egui::Label::new(RichText::new("What differs").strong()),
-        );
+        cell_label(ui, label_w, RichText::new("What differs").strong());
         for o in &d.comparison.options {
             ui.add_sized(
                 [col, theme::COMPARE_ROW_HEIGHT],
@@ -484,7 +506,7 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
                     ui.set_height(theme::COMPARE_ROW_HEIGHT);
                     match row {
                         Row::Section(t) => {
-                            ui.label(RichText::new(t).strong());
+                            ui.add(egui::Label::new(RichText::new(t).strong()).truncate());
                         }
                         Row::Counts {
                             label,
@@ -541,7 +563,7 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
                                             .get(i)
                                             .map_or("", |o| o.name.as_str());
                                         let r = ui
-                                            .add_sized(size, egui::Button::new("✔ show"))
+                                            .add_sized(size, egui::Button::new("Show"))
                                             .on_hover_text(format!(
                                                 "Put \"{name}\" on the board and select this there."
                                             ));
@@ -558,7 +580,7 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
                                         }
                                     }
                                     (true, None) => {
-                                        ui.add_sized(size, egui::Label::new("✔"));
+                                        ui.add_sized(size, egui::Label::new("yes"));
                                     }
                                     (false, _) => {
                                         ui.add_sized(
@@ -577,10 +599,16 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
 }
 
 /// The first cell of a row: cut short to its width, whole on hover.
-fn cell_label(ui: &mut Ui, width: f32, text: &str) {
-    ui.add_sized(
-        [width, theme::COMPARE_ROW_HEIGHT],
-        egui::Label::new(text).truncate(),
-    )
-    .on_hover_text(text);
+fn cell_label(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) {
+    let text: egui::WidgetText = text.into();
+    let full = text.text().to_owned();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, theme::COMPARE_ROW_HEIGHT),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.add(egui::Label::new(text).truncate())
+                .on_hover_text(full);
+        },
+    );
 }

@@ -63,7 +63,7 @@ pub fn options_bar_ui(
 ) {
     let s = doc.scenario();
     ui.horizontal(|ui| {
-        ui.menu_button("Options ▾", |ui| options_menu_ui(ui, s, state, out))
+        ui.menu_button("Options", |ui| options_menu_ui(ui, s, state, out))
             .response
             .on_hover_text(
                 "Mandate options: alternative plans for this scenario on one shared base. New, duplicate, rename, reorder, delete, compare, import.",
@@ -276,7 +276,7 @@ pub fn move_copy_ui(
         .response
         .on_hover_text("Move the selected activity to another mandate option, or copy it there.")
         .on_disabled_hover_text(if others.is_empty() {
-            "There is only one option: make another in the option bar (Options ▾)."
+            "There is only one option: make another in the option bar (Options)."
         } else {
             "Select an activity first."
         });

@@ -665,3 +665,35 @@ impl ChartLayout {
         best.map(|(_, i)| i)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{EDGE, Frame, Span};
+    use egui::{Rect, pos2};
+
+    #[test]
+    fn zoom_and_pan_stay_on_the_chart_and_map_both_ways() {
+        let full = Span::FULL;
+        let z = full.zoomed(2.0, (0.5, 0.5));
+        assert!(
+            (z.x.1 - z.x.0 - EDGE).abs() < 1e-9,
+            "twice as close: half as wide"
+        );
+        assert!(
+            z.shows(0.5, 0.5),
+            "the point under the pointer stays in view"
+        );
+        assert!(!z.shows(-1.0, -1.0));
+        // Zooming out never shows more than the whole chart; panning never leaves it.
+        assert_eq!(z.zoomed(0.1, (0.0, 0.0)), full);
+        let p = z.panned((10.0, -10.0));
+        assert!(p.x.1 <= EDGE + 1e-9 && p.y.0 >= -EDGE - 1e-9);
+        assert!((p.x.1 - p.x.0 - EDGE).abs() < 1e-9, "a pan keeps the zoom");
+        let frame = Frame {
+            rect: Rect::from_min_size(pos2(10.0, 20.0), egui::vec2(400.0, 300.0)),
+            span: z,
+        };
+        let (x, y) = frame.to_chart(frame.to_screen(0.3, 0.7));
+        assert!((x - 0.3).abs() < 1e-4 && (y - 0.7).abs() < 1e-4);
+    }
+}
