@@ -395,7 +395,9 @@ impl PeaceOpsApp {
             at,
             problems: doc.problems().to_vec(),
         };
-        let report = Report::build(doc.scenario(), doc.findings(), &ctx);
+        // The findings are of the current option's board.
+        let mut report = Report::build(doc.board_scenario(), doc.findings(), &ctx);
+        report.options = crate::report::OptionsBrief::of(doc.scenario(), None);
         let options = Options {
             at,
             ..Options::default()

@@ -1,10 +1,17 @@
 //! The command line: `peaceops check FILE...` validates scenario files and lists their risks
 //! (all time, or as of a month with `--at`), `peaceops timeline FILE` lists a scenario's mission
-//! lanes, handovers, milestones and policing vacuums; text for people or JSON for scripts. Works
+//! lanes, handovers, milestones and policing vacuums; `peaceops options`, `compare` and `merge`
+//! list, compare and merge mandate options; text for people or JSON for scripts. Works
 //! with no display and without the `gui` feature.
 
+mod options;
 mod timeline;
 
+pub use options::{
+    ActivityPresence, ColumnReport, CompareReport, FindingPresence, OptionReport, OptionsReport,
+    RuleCountReport, compare_cmd, compare_report, merge_cmd, options, options_report,
+    resolve_options,
+};
 pub use timeline::{TimelineReport, timeline};
 
 use std::io::Write;
@@ -59,6 +66,59 @@ pub enum Command {
         /// one are delivered in order (their effects applied). An unknown id is exit 2.
         #[arg(long, value_name = "INJECT")]
         after: Option<String>,
+        /// Check this mandate option (its name or id) instead of the current one. An unknown
+        /// option is exit 2, with the list of names.
+        #[arg(long, value_name = "NAME")]
+        option: Option<String>,
+    },
+    /// List a scenario's mandate options with their activities, open risks and quadrant counts
+    /// (`*` marks the current one).
+    ///
+    /// Exit status: 0 when the file was read, 2 when it cannot be read or parsed.
+    Options {
+        /// A scenario file (.ron).
+        file: PathBuf,
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare mandate options side by side: activities and findings only in each and in all,
+    /// quadrant counts, empty quadrants, per-rule counts and mission changes.
+    ///
+    /// Exit status: 0 when compared, 2 when the file cannot be read or an option is unknown
+    /// (the message lists the names).
+    Compare {
+        /// A scenario file (.ron).
+        file: PathBuf,
+        /// The options to compare, by name or id, separated by commas; every option without it.
+        #[arg(long, value_name = "A,B,...")]
+        options: Option<String>,
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Compare the boards as of this month (YYYY-MM).
+        #[arg(long, value_name = "YYYY-MM")]
+        at: Option<String>,
+    },
+    /// Merge breakout groups' files into one plenary file: each group's plan (its current
+    /// option) becomes an option named after its file. A group whose base (host, regions,
+    /// crime groups, missions, actors) differs from BASE's is refused, with every difference.
+    ///
+    /// Exit status: 0 written, 1 a group's base differs (nothing written), 2 a file cannot be
+    /// read or written (OUT must not exist).
+    Merge {
+        /// The scenario the groups were given (.ron).
+        base: PathBuf,
+        /// The groups' files (.ron).
+        #[arg(required = true)]
+        groups: Vec<PathBuf>,
+        /// The plenary file to write (.ron; must not exist).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Add the missions, crime groups, actors and regions a group added to the base;
+        /// without it they are skipped and the references to them cleared (listed).
+        #[arg(long)]
+        add_extras: bool,
     },
     /// List a scenario's mission lanes (by deploying organization), handovers, milestones and
     /// policing vacuums, in date order.
@@ -121,6 +181,10 @@ pub enum Command {
         /// Only this exercise run in the debrief (its name); every run without it.
         #[arg(long, value_name = "NAME")]
         run: Option<String>,
+        /// The debrief of this mandate option (its name or id) instead of the current one. An
+        /// unknown option is exit 2, with the list of names.
+        #[arg(long, value_name = "NAME")]
+        option: Option<String>,
     },
     /// Move the exercise script (MSEL) to or from a spreadsheet (CSV).
     #[command(subcommand)]
@@ -199,6 +263,13 @@ pub struct FileReport {
     pub after: Option<(String, String)>,
     /// The file as given.
     pub path: String,
+    /// The mandate option checked, when the file has more than one (then the others' names
+    /// are in `other_options`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option: Option<String>,
+    /// The names of the file's other options, when it has more than one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_options: Vec<String>,
     /// "valid", "problems" or "unreadable".
     pub status: &'static str,
     /// Why the file could not be read, if it could not.
@@ -399,6 +470,51 @@ pub fn report_at(path: &Path, lens: &Lens) -> FileReport {
 /// Loads, validates and evaluates one file through a lens, after the exercise script's injects
 /// up to `after` are delivered (`check --at --after`). Validation is of the file as written.
 pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileReport {
+    report_option(path, lens, after, None)
+}
+
+/// An option's name and the names of the file's other options.
+pub type OptionNames = (String, Vec<String>);
+
+/// The board of a mandate option (by name or id; the current one when `None`): the option as
+/// a standalone scenario with its mission changes applied, and, when the file has more than one
+/// option, its name and the others' names.
+pub fn option_board(
+    s: &Scenario,
+    option: Option<&str>,
+) -> Result<(Scenario, Option<OptionNames>), crate::model::OptionError> {
+    let board = match option {
+        None => s.board_scenario().into_owned(),
+        Some(name) => {
+            let id = s.find_option(name)?.id.clone();
+            s.option_scenario(&id)?
+        }
+    };
+    let named = (s.options.len() > 1).then(|| {
+        let this = board.current_option.clone();
+        let name = board
+            .current_option()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let others = s
+            .options
+            .iter()
+            .filter(|o| Some(&o.id) != this.as_ref())
+            .map(|o| o.name.clone())
+            .collect();
+        (name, others)
+    });
+    Ok((board, named))
+}
+
+/// [`report_through`] for one mandate option (`check --option NAME`, by name or id; the current
+/// one when `None`). An unknown option is a failure naming the options.
+pub fn report_option(
+    path: &Path,
+    lens: &Lens,
+    after: Option<&str>,
+    option: Option<&str>,
+) -> FileReport {
     let shown = path.display().to_string();
     let (scenario, text) = match load_with_text(path) {
         Ok(loaded) => loaded,
@@ -416,6 +532,13 @@ pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileRepo
         at: lens.at,
         problems: all_problems_at(&scenario, Catalogue::builtin().ok(), &lines),
     };
+    let (scenario, named) = match option_board(&scenario, option) {
+        Ok(found) => found,
+        Err(e) => {
+            let message = format!("{shown}: {e}");
+            return failed(shown, message);
+        }
+    };
     let mut delivered = None;
     let scenario = match after {
         None => scenario,
@@ -431,6 +554,10 @@ pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileRepo
     let built = Report::build(&scenario, &evaluate_at(&scenario, lens), &ctx);
     let mut report = FileReport::from_report(shown, built);
     report.after = delivered;
+    if let Some((name, others)) = named {
+        report.option = Some(name);
+        report.other_options = others;
+    }
     report.at = lens.at.map(|month| {
         let board = Board::new(&scenario, *lens);
         AtReport {
@@ -465,6 +592,8 @@ impl FileReport {
             at: None,
             after: None,
             path,
+            option: None,
+            other_options: Vec::new(),
             // Warnings are listed but do not make a file invalid.
             status: if r.problems.iter().any(Problem::is_error) {
                 "problems"
@@ -548,6 +677,8 @@ fn failed(path: String, message: String) -> FileReport {
         at: None,
         after: None,
         path,
+        option: None,
+        other_options: Vec::new(),
         status: "unreadable",
         error: Some(ErrorReport {
             message,
@@ -568,6 +699,8 @@ fn unreadable(path: String, e: &LoadError) -> FileReport {
         at: None,
         after: None,
         path,
+        option: None,
+        other_options: Vec::new(),
         status: "unreadable",
         error: Some(ErrorReport {
             message: e.to_string(),
@@ -623,6 +756,20 @@ pub fn check_through(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    check_option(files, json, lens, after, None, out, err)
+}
+
+/// Runs `check` on one mandate option of each file (`check --option NAME`): as
+/// [`check_through`]; a file without that option is exit 2 with its options' names.
+pub fn check_option(
+    files: &[PathBuf],
+    json: bool,
+    lens: &Lens,
+    after: Option<&str>,
+    option: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     // Buffered, flushed after each file: a large report is a few writes, not one per line
     // (the 100,000-activity benchmark spent a third of its time in line-by-line writes).
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
@@ -640,7 +787,7 @@ pub fn check_through(
         written = write!(out, "{{{at}{after}\n  \"files\": [");
     }
     for (i, file) in files.iter().enumerate() {
-        let r = report_through(file, lens, after);
+        let r = report_option(file, lens, after, option);
         code = code.max(exit_code(std::slice::from_ref(&r)));
         if written.is_err() {
             // The output is gone; the check goes on for the exit status.
@@ -736,6 +883,14 @@ fn write_text(r: &FileReport, out: &mut dyn Write, err: &mut dyn Write) -> std::
     }
     let Some(s) = &r.summary else { return Ok(()) };
     safe_line!(out, "{}: {}", r.path, s.title)?;
+    if let Some(option) = &r.option {
+        safe_line!(
+            out,
+            "  option {} (other options: {})",
+            option,
+            r.other_options.join(", ")
+        )?;
+    }
     safe_line!(
         out,
         "  host {} · {} crime groups · {} missions · {} actors · {} activities",

@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::compare::OptionSummary;
 use crate::io::{LoadError, SaveError, load, save};
 use crate::lens::{Board, Lens};
 use crate::model::{
@@ -38,6 +39,15 @@ struct Derived {
     counts: [usize; 4],
     problems: Vec<Problem>,
     board: Board,
+    options: OptionsDerived,
+}
+
+/// What is derived from the mandate options: the current option's board scenario, when its
+/// mission changes make it differ from the scenario, and every option's summary.
+#[derive(Clone, Debug, Default)]
+struct OptionsDerived {
+    board_scenario: Option<Scenario>,
+    summaries: Vec<OptionSummary>,
 }
 
 /// Where the document came from, for the title bar.
@@ -199,6 +209,23 @@ impl Document {
         }
     }
 
+    /// The current option's board: the scenario with its mission changes applied (the scenario
+    /// itself when it has none). The findings, the board and the counts are of this scenario:
+    /// read a finding's entities and sentence, and index missions, against it.
+    pub fn board_scenario(&self) -> &Scenario {
+        self.derived
+            .options
+            .board_scenario
+            .as_ref()
+            .unwrap_or(&self.scenario)
+    }
+
+    /// Every option's name, open findings (all time) and quadrant counts, in the scenario's
+    /// order, for the option switcher; computed when the scenario changes.
+    pub fn option_summaries(&self) -> &[OptionSummary] {
+        &self.derived.options.summaries
+    }
+
     /// What the lens shows of the scenario (which missions and activities).
     pub fn board(&self) -> &Board {
         &self.derived.board
@@ -311,23 +338,65 @@ impl Document {
     /// After a change of the scenario: everything.
     fn refresh(&mut self) {
         self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
+        self.derived.options.board_scenario = match self.scenario.board_scenario() {
+            std::borrow::Cow::Owned(board) => Some(board),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
         if !self.lens.is_all_time() {
             // The resolved decisions are those of all time, whatever the month: found once per
             // change of the scenario, not per move of the cursor.
-            let all_time = evaluate(&self.scenario);
-            self.derived.resolved = Review::new(&all_time, &self.scenario)
+            let board = self.board_scenario();
+            let all_time = evaluate(board);
+            let resolved = Review::new(&all_time, board)
                 .resolved
                 .iter()
                 .map(|s| (*s).clone())
                 .collect();
+            self.derived.resolved = resolved;
         }
         self.relens();
+        self.summarize_options();
     }
 
-    /// After a change of the lens: what the lens shows.
+    /// After a change of the scenario: each option's summary (the current one's from what
+    /// `relens` found, when it looked at all time).
+    fn summarize_options(&mut self) {
+        let s = &self.scenario;
+        let summaries = s
+            .options
+            .iter()
+            .map(|o| {
+                if s.is_current(&o.id) && self.lens.is_all_time() {
+                    OptionSummary {
+                        id: o.id.clone(),
+                        name: o.name.clone(),
+                        open: self.derived.open,
+                        counts: self.derived.counts,
+                    }
+                } else if s.is_current(&o.id) {
+                    OptionSummary::of_board(o.id.clone(), o.name.clone(), self.board_scenario())
+                } else {
+                    match s.option_scenario(&o.id) {
+                        Ok(board) => OptionSummary::of_board(o.id.clone(), o.name.clone(), &board),
+                        Err(_) => OptionSummary {
+                            id: o.id.clone(),
+                            name: o.name.clone(),
+                            open: 0,
+                            counts: [0; 4],
+                        },
+                    }
+                }
+            })
+            .collect();
+        self.derived.options.summaries = summaries;
+    }
+
+    /// After a change of the lens: what the lens shows (of the current option's board).
     fn relens(&mut self) {
-        let findings = evaluate_at(&self.scenario, &self.lens);
-        let review = Review::new(&findings, &self.scenario);
+        let options = std::mem::take(&mut self.derived.options);
+        let board_scenario = options.board_scenario.as_ref().unwrap_or(&self.scenario);
+        let findings = evaluate_at(board_scenario, &self.lens);
+        let review = Review::new(&findings, board_scenario);
         // As of a month, `resolved` stays the all-time list found by `refresh` (or by the last
         // all-time look, if the scenario has not changed since).
         if self.lens.is_all_time() {
@@ -345,8 +414,9 @@ impl Document {
             })
             .collect();
         let open = review.open_count();
-        let board = Board::new(&self.scenario, self.lens);
+        let board = Board::new(board_scenario, self.lens);
         self.derived = Derived {
+            options,
             rows,
             resolved: std::mem::take(&mut self.derived.resolved),
             open,

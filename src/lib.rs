@@ -4,10 +4,12 @@
 //! default `gui` feature, so `cargo test --no-default-features` builds and tests the domain alone.
 
 pub mod cli;
+pub mod compare;
 pub mod document;
 pub mod exercise;
 pub mod io;
 pub mod lens;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod rules;

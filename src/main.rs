@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use peaceops::cli::{
-    Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, MselCommand, check_through, lens_from_arg, timeline,
+    Cli, Command, EXIT_UNREADABLE, EXIT_USAGE, MselCommand, check_option, compare_cmd,
+    lens_from_arg, merge_cmd, options, timeline,
 };
 use peaceops::exercise::cli as exercise;
 
@@ -21,12 +22,14 @@ fn main() -> ExitCode {
             json,
             at,
             after,
+            option,
         }) => match lens_from_arg(at.as_deref()) {
-            Ok(lens) => ExitCode::from(check_through(
+            Ok(lens) => ExitCode::from(check_option(
                 &files,
                 json,
                 &lens,
                 after.as_deref(),
+                option.as_deref(),
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             )),
@@ -35,6 +38,44 @@ fn main() -> ExitCode {
                 ExitCode::from(EXIT_USAGE)
             }
         },
+        Some(Command::Options { file, json }) => ExitCode::from(options(
+            &file,
+            json,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
+        Some(Command::Compare {
+            file,
+            options,
+            json,
+            at,
+        }) => match lens_from_arg(at.as_deref()) {
+            Ok(lens) => ExitCode::from(compare_cmd(
+                &file,
+                options.as_deref(),
+                &lens,
+                json,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            )),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        },
+        Some(Command::Merge {
+            base,
+            groups,
+            output,
+            add_extras,
+        }) => ExitCode::from(merge_cmd(
+            &base,
+            &groups,
+            &output,
+            add_extras,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
         Some(Command::Timeline { file, json }) => ExitCode::from(timeline(
             &file,
             json,
@@ -70,6 +111,7 @@ fn main() -> ExitCode {
             after,
             scale,
             run,
+            option,
         }) => match lens_from_arg(at.as_deref()) {
             Ok(lens) => ExitCode::from(peaceops::report::run(
                 &file,
@@ -82,6 +124,7 @@ fn main() -> ExitCode {
                     scale,
                     after,
                     run,
+                    option,
                 },
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),

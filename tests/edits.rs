@@ -21,8 +21,8 @@ use peaceops::document::{Document, Origin};
 use peaceops::model::{
     Activity, ActivityId, Actor, ActorId, ActorKind, CheckStatus, CrimeGroup, CustomItem,
     CustomItemId, Delivery, DeliveryState, Edit, Effect, EntityId, FindingKey, GroupId, History,
-    Inject, InjectId, LogEntry, LogKind, Mission, MissionId, ProblemKind, Run, RunId, Scenario,
-    Timeline, WallTime, YearMonth, validate,
+    Inject, InjectId, LogEntry, LogKind, Mission, MissionChange, MissionId, OptionId, PlanOption,
+    ProblemKind, Run, RunId, Scenario, Timeline, WallTime, YearMonth, validate,
 };
 use peaceops::rules::{EntityRef, evaluate};
 use peaceops::synthetic::{Rng, Size, scenario};
@@ -70,8 +70,22 @@ fn generated() -> impl Strategy<Value = Scenario> {
             sources: Vec::new(),
         });
         with_exercise(&mut s);
+        with_options(&mut s);
         s
     })
+}
+
+/// Gives a scenario a second option, "Alternative": a copy of the current one that changes its
+/// first mission (another end), so option edits have something to switch, copy and delete.
+fn with_options(s: &mut Scenario) {
+    let mut alt = PlanOption::duplicate(s, OptionId::from("alt"), "Alternative");
+    alt.rationale = "Why not".into();
+    if let Some(m) = s.missions.first() {
+        let mut changed = m.clone();
+        changed.end = Some(changed.start.plus_months(12));
+        alt.missions.push(MissionChange::Change(changed));
+    }
+    s.options.push(alt);
 }
 
 /// Gives a scenario an inject and an open run with one log entry, so exercise edits have
@@ -276,6 +290,44 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
         index: 0,
         entry,
     });
+    let alt = OptionId::from("alt");
+    v.push(Edit::AddOption(PlanOption::new(
+        OptionId::from("opt-3"),
+        "Third option",
+    )));
+    v.push(Edit::RenameOption {
+        id: alt.clone(),
+        name: "Alternative B".into(),
+    });
+    v.push(Edit::SetOptionRationale {
+        id: alt.clone(),
+        rationale: "Because".into(),
+    });
+    v.push(Edit::DeleteOption(if rng.chance(0.5) {
+        alt.clone()
+    } else {
+        OptionId::from(PlanOption::DEFAULT_ID)
+    }));
+    v.push(Edit::MoveOption {
+        id: alt.clone(),
+        to: 0,
+    });
+    v.push(Edit::SwitchOption(alt.clone()));
+    let ids: Vec<ActivityId> = s.activities.iter().take(3).map(|a| a.id.clone()).collect();
+    v.push(Edit::CopyActivities {
+        ids,
+        to: alt.clone(),
+        remove: rng.chance(0.5),
+    });
+    let changes = s
+        .missions
+        .last()
+        .map(|m| vec![MissionChange::Leave(m.id.clone())])
+        .unwrap_or_default();
+    v.push(Edit::SetMissionChanges {
+        option: alt,
+        changes,
+    });
     v
 }
 
@@ -310,6 +362,14 @@ fn kind(e: &Edit) -> &'static str {
         Edit::WithdrawDelivery { .. } => "WithdrawDelivery",
         Edit::AddLogEntry { .. } => "AddLogEntry",
         Edit::UpdateLogEntry { .. } => "UpdateLogEntry",
+        Edit::AddOption(_) => "AddOption",
+        Edit::RenameOption { .. } => "RenameOption",
+        Edit::SetOptionRationale { .. } => "SetOptionRationale",
+        Edit::DeleteOption(_) => "DeleteOption",
+        Edit::MoveOption { .. } => "MoveOption",
+        Edit::SwitchOption(_) => "SwitchOption",
+        Edit::CopyActivities { .. } => "CopyActivities",
+        Edit::SetMissionChanges { .. } => "SetMissionChanges",
     }
 }
 
@@ -439,8 +499,9 @@ fn the_edit_generator_covers_every_kind() {
         sources: Vec::new(),
     });
     with_exercise(&mut s);
+    with_options(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 28, "{kinds:?}");
+    assert_eq!(kinds.len(), 36, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -70,6 +70,17 @@ const RICH: &[Rich] = &[
         findings: 4,
         custom: 2,
     },
+    Rich {
+        file: "v4.ron",
+        title_starts: "Format version 4, frozen: every field of every entity",
+        regions: 4,
+        groups: 3,
+        missions: 9,
+        actors: 15,
+        activities: 5,
+        findings: 4,
+        custom: 2,
+    },
 ];
 
 /// Every `.ron` file in `tests/formats/`, sorted.
@@ -262,6 +273,88 @@ fn rich_files_keep_their_content() {
             "{}: milestones",
             r.file
         );
+        // Options came with version 4: an older file is one option, the current plan, holding
+        // every activity and checklist entry it had (counted above, in the working copy).
+        let current = s
+            .current_option()
+            .unwrap_or_else(|| panic!("{}: no current option", r.file));
+        assert!(current.activities.is_empty(), "{}", r.file);
+        if r.file == "v4.ron" {
+            let names: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
+            assert_eq!(names, ["current", "option-b", "option-c"], "{}", r.file);
+            let b = &s.options[1];
+            assert_eq!(
+                (
+                    b.activities.len(),
+                    b.checklist.findings.len(),
+                    b.checklist.custom.len(),
+                    b.missions.len()
+                ),
+                (4, 1, 1, 2),
+                "{}: option B",
+                r.file
+            );
+            assert_eq!(
+                s.runs[0].option.as_ref().map(|o| o.as_str()),
+                Some("option-b")
+            );
+        } else {
+            assert_eq!(s.options.len(), 1, "{}: options", r.file);
+            assert_eq!(
+                (current.id.as_str(), current.name.as_str()),
+                ("current", "Current plan"),
+                "{}",
+                r.file
+            );
+        }
+    }
+}
+
+#[test]
+fn every_older_file_migrates_to_one_option_keeping_every_activity_and_decision() {
+    // The migration to options must not lose a single activity or checklist entry of any
+    // frozen file, rich or small: each is compared with the file's own text parsed alone.
+    for path in frozen_files() {
+        let file = name(&path);
+        let text = read(&path);
+        if version_in_text(&text).is_none_or(|v| v >= 4) {
+            continue;
+        }
+        let s = io::load(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let raw: ron::Value = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(&text)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let activities = count_in(&raw, &["activities"]);
+        let decisions = count_in(&raw, &["checklist", "findings"]);
+        let custom = count_in(&raw, &["checklist", "custom"]);
+        assert_eq!(s.options.len(), 1, "{file}");
+        assert!(s.current_option().is_some(), "{file}");
+        assert_eq!(
+            (
+                s.activities.len(),
+                s.checklist.findings.len(),
+                s.checklist.custom.len()
+            ),
+            (activities, decisions, custom),
+            "{file}: activities, decisions and custom items after migration"
+        );
+    }
+}
+
+/// The length of the list at a path of field names in a parsed RON value (0 when absent).
+fn count_in(v: &ron::Value, path: &[&str]) -> usize {
+    let mut v = v;
+    for field in path {
+        let ron::Value::Map(m) = v else { return 0 };
+        let Some(next) = m.get(&ron::Value::String((*field).to_owned())) else {
+            return 0;
+        };
+        v = next;
+    }
+    match v {
+        ron::Value::Seq(items) => items.len(),
+        _ => 0,
     }
 }
 

@@ -633,6 +633,7 @@ fn run() -> BoxedStrategy<peaceops::model::Run> {
         (list(delivery), list(entry)),
     )
         .prop_map(|((id, name, started, ended), (deliveries, log))| Run {
+            option: None,
             id: RunId(id),
             name,
             started,
@@ -677,6 +678,8 @@ fn scenario_with(position: &BoxedStrategy<f64>) -> BoxedStrategy<Scenario> {
                     checklist,
                     injects,
                     runs,
+                    options: vec![peaceops::model::PlanOption::current_plan()],
+                    current_option: Some(peaceops::model::PlanOption::DEFAULT_ID.into()),
                 }
             },
         )

@@ -206,9 +206,13 @@ pub enum RunError {
     /// A delivered inject's effects no longer apply.
     #[error(transparent)]
     Effect(#[from] EffectError),
+    /// The run was started on an option the scenario no longer has.
+    #[error("the run was started on option {0:?}, which the scenario no longer has")]
+    MissingOption(String),
 }
 
-/// The scenario as the room sees it in a run: the plan with the injects the run delivered
+/// The scenario as the room sees it in a run: the option the run was started on (the current
+/// one when it names none) with its mission changes, then the injects the run delivered
 /// applied in the order they were delivered.
 pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
     let r = s
@@ -216,7 +220,7 @@ pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
         .iter()
         .find(|r| &r.id == run)
         .ok_or_else(|| RunError::UnknownRun(run.to_string()))?;
-    let mut board = s.clone();
+    let mut board = run_start(s, r)?;
     for id in r.delivered() {
         let inject = s
             .inject(id)
@@ -224,6 +228,17 @@ pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
         apply_inject(&mut board, inject)?;
     }
     Ok(board)
+}
+
+/// The board a run starts from: the option it was started on (the current one when it names
+/// none), with that option's mission changes applied.
+pub fn run_start(s: &Scenario, r: &crate::model::Run) -> Result<Scenario, RunError> {
+    match &r.option {
+        Some(o) if !s.is_current(o) => s
+            .option_scenario(o)
+            .map_err(|_| RunError::MissingOption(o.to_string())),
+        _ => Ok(s.board_scenario().into_owned()),
+    }
 }
 
 /// The edit that skips an inject in a run (nothing in the scenario changes).

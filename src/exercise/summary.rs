@@ -64,7 +64,8 @@ fn sorted(mut v: Vec<Seen>) -> Vec<Seen> {
 
 /// Replays a run on the plan as it is now.
 pub fn hot_wash<'a>(s: &'a Scenario, run: &'a Run) -> HotWash<'a> {
-    let mut board = s.clone();
+    // The run's option (a missing one is the current plan's board; `run_board` reports it).
+    let mut board = super::run_start(s, run).unwrap_or_else(|_| s.board_scenario().into_owned());
     let mut before = seen(&board);
     let mut stopped = None;
     let mut steps: Vec<Step<'a>> = Vec::new();

@@ -221,7 +221,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
         });
     }
     match options().from_str::<Scenario>(text) {
-        Ok(scenario) if scenario.format_version == FORMAT_VERSION => Ok(scenario),
+        Ok(mut scenario) if scenario.format_version == FORMAT_VERSION => {
+            // A hand-written file may list no options: it has one plan, the current one.
+            scenario.ensure_option();
+            Ok(scenario)
+        }
         Ok(scenario) => upgrade_or_refuse(scenario.format_version, text, path),
         Err(parse_error) => {
             // A file of another version may fail to parse as this one: say so instead. Skipping

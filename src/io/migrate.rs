@@ -1,7 +1,7 @@
 //! Migrations from older format versions to [`FORMAT_VERSION`].
 //!
 //! One step per version: [`v1_to_v2`] brings a version-1 scenario to version 2, [`v2_to_v3`]
-//! a version-2 one to version 3. When a change
+//! a version-2 one to version 3, [`v3_to_v4`] a version-3 one to version 4. When a change
 //! needs a new version: bump `FORMAT_VERSION`, add a step below (keeping the old types in
 //! `io/legacy/vN.rs` if the old text no longer parses as the current types), chain it in
 //! [`upgrade`], and freeze a saved file of the new version in `tests/formats/`. Adding a field
@@ -20,16 +20,16 @@ pub(super) fn upgrade(found: u32, text: &str, path: &Path) -> Result<Scenario, L
         "the current version needs no migration"
     );
     match found {
-        1 | 2 => {
-            // Versions 2 and 3 only add to version 1 (every new field has a default, every old
+        1..=3 => {
+            // Versions 2 to 4 only add to version 1 (every new field has a default, every old
             // enum value is kept), so older text parses as the current types.
             let old: Scenario = options()
                 .from_str(text)
                 .map_err(|e| from_ron(&e, text, path))?;
-            Ok(if found == 1 {
-                v2_to_v3(v1_to_v2(old))
-            } else {
-                v2_to_v3(old)
+            Ok(match found {
+                1 => v3_to_v4(v2_to_v3(v1_to_v2(old))),
+                2 => v3_to_v4(v2_to_v3(old)),
+                _ => v3_to_v4(old),
             })
         }
         // No released version precedes version 1.
@@ -58,6 +58,19 @@ fn v2_to_v3(mut scenario: Scenario) -> Scenario {
     scenario
 }
 
+/// Version 3 → 4. Version 4 adds mandate options: a scenario's activities and checklist belong
+/// to its current option, and other options hold their own. A version-3 file has one plan: it
+/// becomes the one option "Current plan" (id `current`), current, so its activities and
+/// checklist stay exactly where they are. Runs gain the option they were started on (none: the
+/// current one).
+fn v3_to_v4(mut scenario: Scenario) -> Scenario {
+    scenario.format_version = 4;
+    scenario.options.clear();
+    scenario.current_option = None;
+    scenario.ensure_option();
+    scenario
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,8 +79,26 @@ mod tests {
     fn a_version_2_file_comes_up_to_version_3_with_no_milestones() {
         let text = r#"(format_version: 2, title: "Old", host: (name: "Testland"))"#;
         let s = upgrade(2, text, Path::new("old.ron")).unwrap();
-        assert_eq!(s.format_version, 3);
+        assert_eq!(s.format_version, FORMAT_VERSION);
         assert!(s.milestones.is_empty());
+    }
+
+    #[test]
+    fn a_version_3_file_becomes_one_current_option_keeping_its_plan() {
+        let text = r#"(format_version: 3, title: "Old", host: (name: "Testland"),
+            activities: [(id: "a1", title: "Raids", x: -0.5, y: 0.5)],
+            checklist: (findings: [(key: (rule: "r", entities: ["a1"]), status: Accepted)]))"#;
+        let s = upgrade(3, text, Path::new("old.ron")).unwrap();
+        assert_eq!(s.format_version, 4);
+        assert_eq!(s.options.len(), 1);
+        let o = s.current_option().unwrap();
+        assert_eq!(
+            (o.id.as_str(), o.name.as_str()),
+            ("current", "Current plan")
+        );
+        assert!(o.activities.is_empty() && o.checklist.findings.is_empty());
+        assert_eq!(s.activities.len(), 1);
+        assert_eq!(s.checklist.findings.len(), 1);
     }
 
     #[test]

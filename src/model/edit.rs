@@ -3,8 +3,8 @@
 
 use super::{
     Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
-    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionId,
-    RegionId, Run, RunId, Scenario, Timeline, WallTime,
+    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionChange,
+    MissionId, OptionId, PlanOption, RegionId, Run, RunId, Scenario, Timeline, WallTime,
 };
 
 /// Which entity an edit or a reference concerns.
@@ -152,6 +152,52 @@ pub enum Edit {
         /// The new entry.
         entry: LogEntry,
     },
+    /// Add a mandate option at the end of the list (its id and name must be new). It does not
+    /// become current; batch a [`Edit::SwitchOption`] for that.
+    AddOption(PlanOption),
+    /// Rename an option (the name must be new).
+    RenameOption {
+        /// Which option.
+        id: OptionId,
+        /// Its new name.
+        name: String,
+    },
+    /// Replace an option's rationale.
+    SetOptionRationale {
+        /// Which option.
+        id: OptionId,
+        /// Its new rationale.
+        rationale: String,
+    },
+    /// Delete an option with its activities and checklist; never the last one. Deleting the
+    /// current option makes its neighbour (the next, else the previous) current.
+    DeleteOption(OptionId),
+    /// Move an option to another place in the list.
+    MoveOption {
+        /// Which option.
+        id: OptionId,
+        /// Its new index (clamped to the list).
+        to: usize,
+    },
+    /// Make another option current (see `Scenario::switch_option`).
+    SwitchOption(OptionId),
+    /// Copy activities of the current option into another option (replacing any it has with
+    /// the same id: the same id means the same activity), or move them when `remove`.
+    CopyActivities {
+        /// Which activities of the current option.
+        ids: Vec<ActivityId>,
+        /// The option they go to (not the current one).
+        to: OptionId,
+        /// Remove them from the current option (a move).
+        remove: bool,
+    },
+    /// Replace an option's changes to the base's missions.
+    SetMissionChanges {
+        /// Which option.
+        option: OptionId,
+        /// Its changes, in order.
+        changes: Vec<MissionChange>,
+    },
 }
 
 /// Why an edit could not be applied; the scenario is unchanged.
@@ -163,6 +209,24 @@ pub enum EditError {
     /// The id is already taken.
     #[error("the id {0:?} is already used in this scenario")]
     DuplicateId(String),
+    /// Another option already has the name.
+    #[error("another option is already named {0:?}")]
+    DuplicateName(String),
+    /// The edit would leave the scenario without any option.
+    #[error("the last option cannot be deleted: a scenario has at least one")]
+    LastOption,
+    /// Activities cannot be copied from an option to itself.
+    #[error("the activities are already in option {0:?}")]
+    SameOption(String),
+    /// A mission change does not fit the base (a change or leave of a mission the base does not
+    /// have, an addition whose id the base uses).
+    #[error("option {option:?}: {problem}")]
+    MissionChange {
+        /// The option.
+        option: String,
+        /// What does not fit.
+        problem: String,
+    },
 }
 
 impl Edit {
@@ -182,6 +246,8 @@ impl Edit {
             Edit::UpdateCustom(c) => format!("custom:{}", c.id),
             Edit::UpdateInject(i) => format!("inject:{}", i.id),
             Edit::UpdateLogEntry { run, index, .. } => format!("log:{run}:{index}"),
+            Edit::RenameOption { id, .. } => format!("option-name:{id}"),
+            Edit::SetOptionRationale { id, .. } => format!("option-rationale:{id}"),
             _ => return None,
         })
     }
@@ -338,8 +404,110 @@ impl Edit {
                     .ok_or_else(|| EditError::NotFound(format!("{run} log entry {}", index + 1)))?;
                 *slot = entry;
             }
+            Edit::AddOption(o) => {
+                if s.option(&o.id).is_some() {
+                    return Err(EditError::DuplicateId(o.id.0));
+                }
+                name_free(s, &o.name, None)?;
+                s.options.push(o);
+            }
+            Edit::RenameOption { id, name } => {
+                name_free(s, &name, Some(&id))?;
+                find(&mut s.options, |o| o.id == id, id.as_str())?.name = name;
+            }
+            Edit::SetOptionRationale { id, rationale } => {
+                find(&mut s.options, |o| o.id == id, id.as_str())?.rationale = rationale;
+            }
+            Edit::DeleteOption(id) => {
+                let at = position(&s.options, |o| o.id == id, id.as_str())?;
+                if s.options.len() == 1 {
+                    return Err(EditError::LastOption);
+                }
+                if s.is_current(&id) {
+                    let neighbour = if at + 1 < s.options.len() {
+                        at + 1
+                    } else {
+                        at - 1
+                    };
+                    let next = s.options[neighbour].id.clone();
+                    s.switch_option(&next)?;
+                }
+                s.options.remove(at);
+            }
+            Edit::MoveOption { id, to } => {
+                let at = position(&s.options, |o| o.id == id, id.as_str())?;
+                let o = s.options.remove(at);
+                let to = to.min(s.options.len());
+                s.options.insert(to, o);
+            }
+            Edit::SwitchOption(id) => s.switch_option(&id)?,
+            Edit::CopyActivities { ids, to, remove } => {
+                if s.is_current(&to) {
+                    return Err(EditError::SameOption(to.0));
+                }
+                let target = position(&s.options, |o| o.id == to, to.as_str())?;
+                let mut picked = Vec::with_capacity(ids.len());
+                for id in &ids {
+                    let a = s
+                        .activity(id)
+                        .ok_or_else(|| EditError::NotFound(id.0.clone()))?;
+                    picked.push(a.clone());
+                }
+                let into = &mut s.options[target].activities;
+                for a in picked {
+                    match into.iter_mut().find(|x| x.id == a.id) {
+                        Some(slot) => *slot = a,
+                        None => into.push(a),
+                    }
+                }
+                if remove {
+                    s.activities.retain(|a| !ids.contains(&a.id));
+                }
+            }
+            Edit::SetMissionChanges { option, changes } => {
+                let at = position(&s.options, |o| o.id == option, option.as_str())?;
+                if let Some(problem) = changes.iter().find_map(|c| mission_change_problem(s, c)) {
+                    return Err(EditError::MissionChange {
+                        option: option.0,
+                        problem,
+                    });
+                }
+                s.options[at].missions = changes;
+            }
         }
         Ok(())
+    }
+}
+
+/// Refuses a name another option has (`except`: the option being renamed).
+fn name_free(s: &Scenario, name: &str, except: Option<&OptionId>) -> Result<(), EditError> {
+    let taken = s
+        .options
+        .iter()
+        .any(|o| Some(&o.id) != except && o.name.trim() == name.trim());
+    if taken {
+        Err(EditError::DuplicateName(name.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+/// What is wrong with a mission change against the base, if anything.
+pub(super) fn mission_change_problem(s: &Scenario, c: &MissionChange) -> Option<String> {
+    match c {
+        MissionChange::Add(m) if s.mission(&m.id).is_some() => Some(format!(
+            "adds mission {:?}, but the base has a mission with that id",
+            m.id.0
+        )),
+        MissionChange::Leave(id) if s.mission(id).is_none() => Some(format!(
+            "leaves out mission {:?}, which the base does not have",
+            id.0
+        )),
+        MissionChange::Change(m) if s.mission(&m.id).is_none() => Some(format!(
+            "changes mission {:?}, which the base does not have",
+            m.id.0
+        )),
+        _ => None,
     }
 }
 
@@ -379,6 +547,14 @@ fn free(s: &Scenario, id: &str) -> Result<(), EditError> {
 }
 
 fn delete(s: &mut Scenario, id: &EntityId) -> Result<(), EditError> {
+    delete_in_working_copy(s, id)?;
+    if !matches!(id, EntityId::Activity(_)) {
+        s.forget_in_options(id);
+    }
+    Ok(())
+}
+
+fn delete_in_working_copy(s: &mut Scenario, id: &EntityId) -> Result<(), EditError> {
     let missing = || EditError::NotFound(id.as_str().to_owned());
     match id {
         EntityId::Region(r) => {

@@ -306,6 +306,9 @@ pub struct Run {
     /// The decision log, in order of writing.
     #[serde(default)]
     pub log: Vec<LogEntry>,
+    /// The mandate option the run was started on (format version 4); `None`: the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option: Option<super::OptionId>,
 }
 
 impl Run {
@@ -318,6 +321,7 @@ impl Run {
             ended: None,
             deliveries: Vec::new(),
             log: Vec::new(),
+            option: None,
         }
     }
 

@@ -61,6 +61,10 @@ id_type!(
     /// Id of an activity template in the catalogue.
     TemplateId
 );
+id_type!(
+    /// Id of a mandate option (an alternative plan for the same scenario).
+    OptionId
+);
 
 /// Makes an id that is not in `taken`, of the form `prefix-N`, for entities added in the window.
 pub fn fresh_id<'a>(prefix: &str, taken: impl IntoIterator<Item = &'a str>) -> String {

@@ -14,6 +14,7 @@ mod host;
 mod ids;
 mod milestone;
 mod mission;
+mod option;
 mod provenance;
 mod scenario;
 mod validate;
@@ -35,12 +36,15 @@ pub use host::{
     Consent, Governance, HostState, JusticeChain, JusticeLink, Region, RegionKind, Resource,
 };
 pub use ids::{
-    ActivityId, ActorId, CustomItemId, GroupId, MissionId, RegionId, TemplateId, fresh_id,
+    ActivityId, ActorId, CustomItemId, GroupId, MissionId, OptionId, RegionId, TemplateId, fresh_id,
 };
 pub use milestone::Milestone;
 pub use mission::{
     Capability, Component, Handover, HandoverScope, Mandate, Mission, MissionKind, Organization,
 };
+pub use option::{MissionChange, OptionError, PlanOption, apply_mission_changes};
 pub use provenance::{Claim, Source, SourcedText, section_exists, section_references};
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
-pub use validate::{Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist};
+pub use validate::{
+    Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist, validate_options,
+};

@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, Actor, Checklist, Claim, CrimeGroup, HostState, Inject, Milestone, Mission, Run,
-    YearMonth,
+    Activity, Actor, Checklist, Claim, CrimeGroup, HostState, Inject, Milestone, Mission, OptionId,
+    PlanOption, Run, YearMonth,
 };
 
 /// The file format version this build writes. Older versions are migrated on load
 /// (see `io::migrate`); newer ones are refused. Kept apart from the crate version.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The months a scenario's timeline covers (the date filter's range).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,13 +50,13 @@ pub struct Scenario {
     /// Other actors.
     #[serde(default)]
     pub actors: Vec<Actor>,
-    /// Planned activities.
+    /// Planned activities of the current option (the working copy; see `model::option`).
     #[serde(default)]
     pub activities: Vec<Activity>,
     /// Dated events of the story, for the timeline (format version 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
-    /// The room's checklist state.
+    /// The room's checklist state for the current option.
     #[serde(default)]
     pub checklist: Checklist,
     /// The exercise script: events injected one by one, each with its effects.
@@ -65,6 +65,13 @@ pub struct Scenario {
     /// Runs of the exercise, each with what was delivered and its decision log.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub runs: Vec<Run>,
+    /// The mandate options, in the switcher's order (format version 4). The current one's
+    /// activities and checklist are `activities` and `checklist` above.
+    #[serde(default)]
+    pub options: Vec<PlanOption>,
+    /// Which option is current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_option: Option<OptionId>,
 }
 
 impl Default for Scenario {
@@ -74,8 +81,9 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// An empty scenario of the current format version.
+    /// An empty scenario of the current format version, with one option, "Current plan".
     pub fn new(title: impl Into<String>) -> Self {
+        let option = PlanOption::current_plan();
         Self {
             format_version: FORMAT_VERSION,
             title: title.into(),
@@ -91,6 +99,8 @@ impl Scenario {
             checklist: Checklist::default(),
             injects: Vec::new(),
             runs: Vec::new(),
+            current_option: Some(option.id.clone()),
+            options: vec![option],
         }
     }
 
@@ -112,9 +122,14 @@ impl Scenario {
         self.injects.iter().find(|i| &i.id == id)
     }
 
-    /// An id not used by anything in the scenario, `prefix-N`.
+    /// An id not used by anything in the scenario, `prefix-N`, nor by an activity of any
+    /// option (the same activity id in two options means the same activity).
     pub fn fresh_id(&self, prefix: &str) -> String {
-        super::fresh_id(prefix, self.all_ids())
+        let others = self
+            .options
+            .iter()
+            .flat_map(|o| o.activities.iter().map(|a| a.id.as_str()));
+        super::fresh_id(prefix, self.all_ids().chain(others))
     }
 
     /// The mission with this id.

@@ -59,6 +59,11 @@ pub enum ProblemKind {
     PeriodOutsideScenario,
     /// An activity assigned to a component its mission's kind does not have.
     ComponentNotInMission,
+    /// The mandate options break the working-copy rule: no current option or an unknown one,
+    /// or the current option's entry holding activities or a checklist of its own.
+    OptionWorkingCopy,
+    /// Two options share a name (or a name is empty).
+    OptionName,
 }
 
 /// One semantic problem, with where it is.
@@ -293,6 +298,16 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
             &loc("mission", m.short_name(), m.id.as_str()),
         );
     }
+    // Missions the current option adds are on its board, so its activities may name them
+    // (an addition whose id the base has is reported by `validate_options`).
+    for change in scenario
+        .current_option()
+        .map_or(&[][..], |o| &o.missions[..])
+    {
+        if let super::MissionChange::Add(m) = change {
+            c.ids.entry(m.id.as_str()).or_insert(Entity::Mission);
+        }
+    }
     for a in &scenario.actors {
         c.declare(
             Entity::Actor,
@@ -428,7 +443,226 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
     approach_periods(scenario, &mut c);
     components(scenario, &missions, &mut c);
     c.problems.extend(super::validate_exercise(scenario));
+    c.problems.extend(validate_options(scenario));
     c.problems
+}
+
+fn problem(kind: ProblemKind, severity: Severity, location: String, message: String) -> Problem {
+    Problem {
+        kind,
+        severity,
+        location,
+        message,
+        line: None,
+    }
+}
+
+/// Problems of the mandate options: the working-copy rule (exactly one current option, known,
+/// whose entry holds no activities or checklist: they are the scenario's own), option ids and
+/// names (unique, well formed), mission changes that do not fit the base, and the activities
+/// of the other options (ids unique within the option, references to what exists in that
+/// option's board, positions on the chart). An activity naming a mission its option leaves out
+/// is a warning: on the board it has no mission.
+pub fn validate_options(s: &Scenario) -> Vec<Problem> {
+    use super::{MissionChange, OptionId};
+    let mut out = Vec::new();
+    let err = Severity::Error;
+    if s.options.is_empty() {
+        if s.current_option.is_some() {
+            out.push(problem(
+                ProblemKind::OptionWorkingCopy,
+                err,
+                "options".into(),
+                "a current option is named, but the scenario lists no options".into(),
+            ));
+        }
+        return out;
+    }
+    match &s.current_option {
+        None => out.push(problem(
+            ProblemKind::OptionWorkingCopy,
+            err,
+            "options".into(),
+            "no option is current (current_option is missing)".into(),
+        )),
+        Some(id) if s.option(id).is_none() => out.push(problem(
+            ProblemKind::OptionWorkingCopy,
+            err,
+            "current_option".into(),
+            format!("names option {:?}, which does not exist", id.0),
+        )),
+        Some(_) => {}
+    }
+    let mut ids: FxHashSet<&OptionId> = FxHashSet::default();
+    let mut names: FxHashMap<String, &str> = FxHashMap::default();
+    let base: FxHashMap<&str, ()> = s
+        .host
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(s.groups.iter().map(|g| g.id.as_str()))
+        .chain(s.missions.iter().map(|m| m.id.as_str()))
+        .chain(s.actors.iter().map(|a| a.id.as_str()))
+        .map(|id| (id, ()))
+        .collect();
+    for o in &s.options {
+        let here = format!("option '{}' ({})", o.name, o.id);
+        if o.id.0.is_empty() || !o.id.0.chars().all(is_id_char) {
+            out.push(problem(
+                ProblemKind::BadId,
+                err,
+                here.clone(),
+                format!(
+                    "id {:?} must be non-empty and hold only letters, digits, '-', '_' and '.'",
+                    o.id.0
+                ),
+            ));
+        } else if !ids.insert(&o.id) {
+            out.push(problem(
+                ProblemKind::DuplicateId,
+                err,
+                here.clone(),
+                format!("id {:?} is used by another option", o.id.0),
+            ));
+        }
+        let name = o.name.trim();
+        if name.is_empty() {
+            out.push(problem(
+                ProblemKind::OptionName,
+                err,
+                here.clone(),
+                "has no name".into(),
+            ));
+        } else if let Some(first) = names.insert(name.to_lowercase(), o.id.as_str()) {
+            out.push(problem(
+                ProblemKind::OptionName,
+                err,
+                here.clone(),
+                format!("has the same name as option {first:?}"),
+            ));
+        }
+        let current = s.is_current(&o.id);
+        if current
+            && (!o.activities.is_empty()
+                || !o.checklist.findings.is_empty()
+                || !o.checklist.custom.is_empty())
+        {
+            out.push(problem(
+                ProblemKind::OptionWorkingCopy,
+                err,
+                here.clone(),
+                "is current, so its activities and checklist are the scenario's own; its entry must hold none".into(),
+            ));
+        }
+        for c in &o.missions {
+            if let Some(p) = super::edit::mission_change_problem(s, c) {
+                out.push(problem(
+                    ProblemKind::DanglingReference,
+                    err,
+                    here.clone(),
+                    p,
+                ));
+            }
+        }
+        // What this option's board has: the base's missions with its changes.
+        let left: FxHashSet<&str> = o
+            .missions
+            .iter()
+            .filter_map(|c| match c {
+                MissionChange::Leave(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let added: FxHashSet<&str> = o
+            .missions
+            .iter()
+            .filter_map(|c| match c {
+                MissionChange::Add(m) => Some(m.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let activities = s.option_activities(o);
+        for a in activities {
+            if let Some(m) = &a.mission
+                && left.contains(m.as_str())
+            {
+                out.push(problem(
+                    ProblemKind::DanglingReference,
+                    Severity::Warning,
+                    format!("{here}, activity '{}' ({})", a.title, a.id),
+                    format!(
+                        "names mission {:?}, which this option leaves out; on its board the activity has no mission",
+                        m.0
+                    ),
+                ));
+            }
+        }
+        if current {
+            // The working copy is checked with the scenario itself, against the base; only
+            // the missions this option adds are its own.
+            continue;
+        }
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for a in activities {
+            let at = format!("{here}, activity '{}' ({})", a.title, a.id);
+            if a.id.0.is_empty() || !a.id.0.chars().all(is_id_char) {
+                out.push(problem(
+                    ProblemKind::BadId,
+                    err,
+                    at.clone(),
+                    format!(
+                        "id {:?} must be non-empty and hold only letters, digits, '-', '_' and '.'",
+                        a.id.0
+                    ),
+                ));
+            } else if !seen.insert(a.id.as_str()) || base.contains_key(a.id.as_str()) {
+                out.push(problem(
+                    ProblemKind::DuplicateId,
+                    err,
+                    at.clone(),
+                    format!("id {:?} is already used in this option or the base", a.id.0),
+                ));
+            }
+            for (axis, v) in [("x", a.x), ("y", a.y)] {
+                if !v.is_finite() || !(-1.0..=1.0).contains(&v) {
+                    out.push(problem(
+                        ProblemKind::PositionOutOfRange,
+                        err,
+                        at.clone(),
+                        format!("{axis} is {v}, outside -1 … 1"),
+                    ));
+                }
+            }
+            let mut dangling = |field: &str, id: &str, exists: bool| {
+                if !exists {
+                    out.push(problem(
+                        ProblemKind::DanglingReference,
+                        err,
+                        at.clone(),
+                        format!("{field} names {id:?}, which does not exist"),
+                    ));
+                }
+            };
+            if let Some(m) = &a.mission {
+                let exists = s.mission(m).is_some() || added.contains(m.as_str());
+                dangling("mission", m.as_str(), exists);
+            }
+            for g in &a.groups {
+                dangling("groups", g.as_str(), s.group(g).is_some());
+            }
+            if let Some(r) = &a.region {
+                dangling(
+                    "region",
+                    r.as_str(),
+                    s.host.regions.iter().any(|x| &x.id == r),
+                );
+            }
+            for p in &a.partners {
+                dangling("partners", p.as_str(), s.actor(p).is_some());
+            }
+        }
+    }
+    out
 }
 
 /// Warns when an activity starts outside its mission's period (before the mission starts, or

@@ -111,6 +111,9 @@ pub struct Options {
     pub after: Option<String>,
     /// The exercise run the debrief shows (`report --run`); `None` for every run.
     pub run: Option<String>,
+    /// The mandate option the debrief is of (`report --option`, name or id); `None` for the
+    /// current one.
+    pub option: Option<String>,
 }
 
 fn scaled(pixels: u32, scale: f32) -> u32 {
@@ -127,6 +130,7 @@ impl Default for Options {
             scale: 1.0,
             after: None,
             run: None,
+            option: None,
         }
     }
 }

@@ -25,9 +25,10 @@ pub use html::{TemplateError, html};
 pub use markdown::{Images, markdown, md_escape};
 pub use model::{
     ActivityRow, Badge, CITATION, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
-    MissionBrief, Report, ReportContext, ResolvedRow, SourcedClaim, status_id,
+    MissionBrief, OptionLine, OptionsBrief, Report, ReportContext, ResolvedRow, SourcedClaim,
+    status_id,
 };
 pub use png::{PngError, png, png_sized};
-pub use run::{report_of_file, report_of_file_through, run};
+pub use run::{report_of_file, report_of_file_through, report_of_option, run};
 pub use table::{ACTIVITY_COLUMNS, BOM, CsvError, FINDING_COLUMNS, activities_csv, findings_csv};
 pub use timeline::{Lane, TimelineData};

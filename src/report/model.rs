@@ -58,6 +58,61 @@ pub struct Report {
     pub chart: ChartData,
     /// The missions' timeline; `None` when no mission has dates.
     pub timeline: Option<TimelineData>,
+    /// Which mandate option the report is of, and the others in brief: set by the caller
+    /// (`OptionsBrief::of`) when the file has more than one option; `None` otherwise.
+    pub options: Option<OptionsBrief>,
+}
+
+/// One mandate option in a line, for the debrief.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionLine {
+    /// Its name.
+    pub name: String,
+    /// Its rationale.
+    pub rationale: String,
+    /// Its activities.
+    pub activities: usize,
+    /// Its open findings, all time.
+    pub open: usize,
+}
+
+/// Which mandate option a debrief is of, and the file's other options in brief.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionsBrief {
+    /// The option the report is of.
+    pub this: OptionLine,
+    /// The others, in the file's order.
+    pub others: Vec<OptionLine>,
+}
+
+impl OptionsBrief {
+    /// The brief of a file's options for a report of option `this` (the current one when
+    /// `None`); `None` when the file has only one option.
+    pub fn of(file: &Scenario, this: Option<&crate::model::OptionId>) -> Option<Self> {
+        if file.options.len() < 2 {
+            return None;
+        }
+        let this = this.or(file.current_option.as_ref())?;
+        let mut mine = None;
+        let mut others = Vec::new();
+        for (o, sum) in file.options.iter().zip(crate::compare::summaries(file)) {
+            let line = OptionLine {
+                name: o.name.clone(),
+                rationale: o.rationale.clone(),
+                activities: sum.counts.iter().sum(),
+                open: sum.open,
+            };
+            if &o.id == this {
+                mine = Some(line);
+            } else {
+                others.push(line);
+            }
+        }
+        Some(Self {
+            this: mine?,
+            others,
+        })
+    }
 }
 
 /// The host state in brief.
@@ -499,6 +554,7 @@ impl Report {
                 })
                 .collect(),
             timeline: TimelineData::build(s, ctx.at),
+            options: None,
             chart,
         }
     }

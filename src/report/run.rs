@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::export::{ExportError, Format, Options, check_target, export, render};
 use super::markdown::Images;
-use super::model::{Report, ReportContext};
+use super::model::{OptionsBrief, Report, ReportContext};
 use crate::cli::{EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_VALID, all_problems, terminal_safe};
 use crate::io::load;
 use crate::model::{Catalogue, Problem};
@@ -18,7 +18,10 @@ pub fn report_of_file(path: &Path) -> Result<Report, crate::io::LoadError> {
         at: None,
         problems: all_problems(&scenario, Catalogue::builtin().ok()),
     };
-    Ok(Report::build(&scenario, &evaluate(&scenario), &ctx))
+    let board = scenario.board_scenario();
+    let mut r = Report::build(&board, &evaluate(&board), &ctx);
+    r.options = OptionsBrief::of(&scenario, scenario.current_option.as_ref());
+    Ok(r)
 }
 
 /// The report of the scenario file at `path` as of `at` (all time when `None`), after the
@@ -29,19 +32,35 @@ pub fn report_of_file_through(
     at: Option<crate::model::YearMonth>,
     after: Option<&str>,
 ) -> Result<Report, String> {
-    let scenario = load(path).map_err(|e| e.to_string())?;
-    let problems = all_problems(&scenario, Catalogue::builtin().ok());
+    report_of_option(path, at, after, None)
+}
+
+/// [`report_of_file_through`] for one mandate option (by name or id; the current one when
+/// `None`; `report --option`). An unknown option is an error naming the options.
+pub fn report_of_option(
+    path: &Path,
+    at: Option<crate::model::YearMonth>,
+    after: Option<&str>,
+    option: Option<&str>,
+) -> Result<Report, String> {
+    let file = load(path).map_err(|e| e.to_string())?;
+    let problems = all_problems(&file, Catalogue::builtin().ok());
+    let (scenario, _) =
+        crate::cli::option_board(&file, option).map_err(|e| format!("{}: {e}", path.display()))?;
+    let this = scenario.current_option.clone();
     let scenario = match after {
         None => scenario,
         Some(id) => crate::exercise::scenario_after(&scenario, id).map_err(|e| e.to_string())?,
     };
     let lens = crate::lens::Lens { at };
     let ctx = ReportContext { at, problems };
-    Ok(Report::build(
+    let mut r = Report::build(
         &scenario,
         &crate::rules::evaluate_at(&scenario, &lens),
         &ctx,
-    ))
+    );
+    r.options = OptionsBrief::of(&file, this.as_ref());
+    Ok(r)
 }
 
 /// Runs `report`: writes the export to `output` (atomically) or, without one, to `out`; errors
@@ -71,7 +90,8 @@ pub fn run(
             );
         }
     }
-    let mut r = match report_of_file_through(file, opts.at, opts.after.as_deref()) {
+    let mut r = match report_of_option(file, opts.at, opts.after.as_deref(), opts.option.as_deref())
+    {
         Ok(r) => r,
         Err(e) => return fail(err, &e),
     };

@@ -35,6 +35,8 @@ pub struct View<'a> {
     pub actors: &'a [ActorBrief],
     /// The exercise, if the scenario has one.
     pub exercise: Option<&'a super::ExerciseReport>,
+    /// Which mandate option the report is of and the others, when the file has several.
+    pub options: Option<&'a super::OptionsBrief>,
     /// Counts, with a name each.
     pub counts: Vec<(&'static str, usize)>,
     /// Activities per quadrant, every quadrant, with its name.
@@ -248,6 +250,7 @@ impl<'a> View<'a> {
             missions: &r.missions,
             actors: &r.actors,
             exercise: r.exercise.as_ref(),
+            options: r.options.as_ref(),
             counts: vec![
                 ("crime groups", c.groups),
                 ("missions", c.missions),
