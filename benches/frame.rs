@@ -93,13 +93,23 @@ fn compare_frame(c: &mut Criterion) {
     // charts and the table differ.
     for k in 1..4_usize {
         let id = OptionId(format!("option-{k}"));
-        let mut o = PlanOption::duplicate(&s, id, &format!("Option {k}"));
-        o.activities
-            .retain(|a| a.id.as_str().len() % 4 != k % 4 || a.x > 0.0);
+        let mut o = PlanOption::duplicate(&s, id, format!("Option {k}"));
         for (i, a) in o.activities.iter_mut().enumerate() {
             if i % (k + 2) == 0 {
                 a.x = -a.x;
             }
+        }
+        // Every (k + 9)th activity left out, and as many new ones (fresh ids): 1,000 each.
+        let mut n = 0;
+        o.activities.retain(|_| {
+            n += 1;
+            n % (k + 9) != 0
+        });
+        while o.activities.len() < 1_000 {
+            let mut a = o.activities[o.activities.len() % 100].clone();
+            a.id = peaceops::model::ActivityId(format!("option-{k}-extra-{}", o.activities.len()));
+            a.y = -a.y;
+            o.activities.push(a);
         }
         s.options.push(o);
     }

@@ -472,45 +472,36 @@ impl PeaceOpsApp {
         self.import = Some(import::ImportState { files });
     }
 
-    /// Imports the files of the import dialog that can be imported, as new options, in one
-    /// undo step; says what was imported and what was not.
+    /// Imports the files of the import dialog that can be imported, as new options (through
+    /// edits, so Undo takes them back); says what was imported and what was not.
     fn finish_import(&mut self, ctx: &egui::Context) {
         let Some(state) = self.import.take() else {
             return;
         };
-        let mut s = self.session.document().scenario().clone();
-        let (mut added, mut left) = (Vec::new(), Vec::new());
-        for f in &state.files {
-            let Ok((group, _)) = &f.loaded else {
-                left.push(f.path.display().to_string());
-                continue;
-            };
-            if !f.importable() {
-                left.push(f.path.display().to_string());
-                continue;
-            }
-            match crate::options::import_option(&s, group, f.name.trim(), &f.add) {
-                Ok(next) => {
-                    s = next;
-                    added.push(f.name.trim().to_owned());
-                }
-                Err(e) => left.push(format!("{}: {e}", f.path.display())),
-            }
+        let import::ImportOutcome {
+            edits,
+            added,
+            notes,
+            refused,
+        } = import::import_edits(self.session.document().scenario(), &state);
+        for edit in edits {
+            self.run(ctx, Command::Edit(edit));
+            self.session.document_mut().seal_undo_step();
         }
-        let now = ctx.input(|i| i.time);
-        self.session.document_mut().replace(s, now);
-        self.notice = Some(if left.is_empty() {
-            Notice::info(format!("Imported as options: {}", added.join(", ")))
+        let added = if added.is_empty() {
+            "No option was imported".to_owned()
         } else {
-            Notice::error(format!(
-                "Imported as options: {}. Not imported: {}",
-                if added.is_empty() {
-                    "none".to_owned()
-                } else {
-                    added.join(", ")
-                },
-                left.join("; ")
-            ))
+            format!("Imported as options: {}", added.join(", "))
+        };
+        let mut text = added;
+        for n in notes.iter().chain(&refused) {
+            text.push_str(". ");
+            text.push_str(n);
+        }
+        self.notice = Some(if refused.is_empty() {
+            Notice::info(text)
+        } else {
+            Notice::error(text)
         });
     }
 

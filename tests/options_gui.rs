@@ -3,10 +3,6 @@
 //! import a second scenario file as an option.
 
 #![cfg(feature = "gui")]
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers: a missing node or a failed unwrap is a failed test"
-)]
 
 mod common;
 

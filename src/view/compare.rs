@@ -14,8 +14,8 @@ use super::chart::{self, ChartCache};
 use crate::command::{Command, Selection};
 use crate::compare::{Comparison, compare};
 use crate::document::Document;
-use crate::lens::Board;
 use crate::model::{ActivityId, Edit, FindingKey, OptionId, Quadrant, Scenario};
+use crate::rules::{RiskCatalogue, RuleId};
 use crate::theme;
 
 /// What a click in the table or on a chart asks for.
@@ -44,14 +44,12 @@ enum Row {
     },
 }
 
-/// The comparison and what the charts draw, for one key.
+/// The comparison (each column with its board, what the charts draw) and the table's rows,
+/// for one key.
 struct Derived {
     key: (u64, Vec<OptionId>),
-    comparison: Comparison,
-    /// Each picked option as a scenario of its own, and what the lens shows of it.
-    boards: Vec<(Scenario, Board)>,
+    comparison: Result<Comparison, String>,
     rows: Vec<Row>,
-    error: Option<String>,
 }
 
 /// The compare view's state: whether it is shown, the options picked, the derived data and
@@ -120,51 +118,38 @@ impl CompareState {
         if self.derived.as_ref().is_some_and(|d| d.key == key) {
             return;
         }
-        let s = doc.scenario();
-        let lens = doc.lens();
-        let (comparison, error) = match compare(s, &self.picked, &lens) {
-            Ok(c) => (c, None),
-            Err(e) => (Comparison::default(), Some(e.to_string())),
-        };
-        let boards: Vec<(Scenario, Board)> = self
-            .picked
-            .iter()
-            .filter_map(|id| s.option_scenario(id).ok())
-            .map(|sc| {
-                let board = Board::new(&sc, lens);
-                (sc, board)
-            })
-            .collect();
-        let rows = rows(&comparison);
-        self.charts.resize_with(boards.len(), ChartCache::default);
+        let comparison =
+            compare(doc.scenario(), &self.picked, &doc.lens()).map_err(|e| e.to_string());
+        let rows = comparison.as_ref().map(rows).unwrap_or_default();
+        let n = comparison.as_ref().map_or(0, |c| c.columns.len());
+        self.charts.resize_with(n, ChartCache::default);
         self.derived = Some(Derived {
             key,
             comparison,
-            boards,
             rows,
-            error,
         });
     }
 }
 
 /// The table's rows, from the comparison.
 fn rows(c: &Comparison) -> Vec<Row> {
-    let n = c.options.len();
+    let n = c.columns.len();
     let mut rows = Vec::new();
-    let name = |i: usize| c.options.get(i).map_or("?", |o| o.name.as_str());
+    let texts = RiskCatalogue::builtin().ok();
+    let name = |i: usize| c.columns.get(i).map_or("?", |o| o.name.as_str());
     rows.push(Row::Section(
         "Quadrant counts (activities under way)".into(),
     ));
     for q in Quadrant::ALL {
         rows.push(Row::Counts {
             label: q.label().to_owned(),
-            values: c.options.iter().map(|o| o.counts[q.index()]).collect(),
+            values: c.columns.iter().map(|o| o.counts[q.index()]).collect(),
             mark_zero: true,
         });
     }
     rows.push(Row::Counts {
         label: "Open risks".into(),
-        values: c.options.iter().map(|o| o.open).collect(),
+        values: c.columns.iter().map(|o| o.open).collect(),
         mark_zero: false,
     });
     let activity = |a: &crate::compare::ActivityRow| Row::Present {
@@ -173,14 +158,14 @@ fn rows(c: &Comparison) -> Vec<Row> {
         } else {
             a.title.clone()
         },
-        present: a.present.clone(),
+        present: present(&a.presence),
         target: Some(Target::Activity(a.id.clone())),
     };
     for i in 0..n {
         let only: Vec<Row> = c
             .activities
             .iter()
-            .filter(|a| only_in(&a.present, i))
+            .filter(|a| a.only_in(i))
             .map(activity)
             .collect();
         rows.push(Row::Section(format!(
@@ -193,7 +178,7 @@ fn rows(c: &Comparison) -> Vec<Row> {
     let changed: Vec<Row> = c
         .activities
         .iter()
-        .filter(|a| a.changed && a.present.iter().filter(|p| **p).count() > 1)
+        .filter(|a| a.changed && a.presence.iter().flatten().count() > 1)
         .map(activity)
         .collect();
     if !changed.is_empty() {
@@ -204,15 +189,15 @@ fn rows(c: &Comparison) -> Vec<Row> {
         rows.extend(changed);
     }
     let finding = |f: &crate::compare::FindingRow| Row::Present {
-        label: format!("{}: {}", f.rule.as_str(), f.sentence),
-        present: f.present.clone(),
+        label: format!("{}: {}", rule_title(texts, f.rule), f.sentence),
+        present: present(&f.presence),
         target: Some(Target::Finding(f.key.clone())),
     };
     for i in 0..n {
         let only: Vec<Row> = c
             .findings
             .iter()
-            .filter(|f| only_in(&f.present, i))
+            .filter(|f| f.only_in(i))
             .map(finding)
             .collect();
         rows.push(Row::Section(format!(
@@ -225,7 +210,7 @@ fn rows(c: &Comparison) -> Vec<Row> {
     let shared: Vec<Row> = c
         .findings
         .iter()
-        .filter(|f| f.present.iter().filter(|p| **p).count() > 1)
+        .filter(|f| f.presence.iter().flatten().count() > 1)
         .map(finding)
         .collect();
     rows.push(Row::Section(format!(
@@ -237,18 +222,18 @@ fn rows(c: &Comparison) -> Vec<Row> {
     rows.push(Row::Section("Findings per rule".into()));
     for r in &c.rules {
         rows.push(Row::Counts {
-            label: r.rule.as_str().to_owned(),
+            label: rule_title(texts, r.rule).to_owned(),
             values: r.counts.clone(),
             mark_zero: false,
         });
     }
     rows.push(Row::Section("Mission changes".into()));
     let mut any = false;
-    for (i, o) in c.options.iter().enumerate() {
-        for m in &o.missions {
+    for (i, o) in c.columns.iter().enumerate() {
+        for m in &o.mission_changes {
             any = true;
             rows.push(Row::Present {
-                label: m.clone(),
+                label: format!("{}: {m}", o.name),
                 present: (0..n).map(|j| j == i).collect(),
                 target: None,
             });
@@ -264,8 +249,16 @@ fn rows(c: &Comparison) -> Vec<Row> {
     rows
 }
 
-fn only_in(present: &[bool], i: usize) -> bool {
-    present.get(i).copied().unwrap_or(false) && present.iter().filter(|p| **p).count() == 1
+/// For each column, whether the row is in it.
+fn present(presence: &[Option<usize>]) -> Vec<bool> {
+    presence.iter().map(Option::is_some).collect()
+}
+
+/// A rule's title as the checklist shows it (its id if the texts are missing).
+fn rule_title(texts: Option<&RiskCatalogue>, rule: RuleId) -> &str {
+    texts
+        .and_then(|t| t.get(rule))
+        .map_or(rule.as_str(), |i| i.title.as_str())
 }
 
 /// Puts an option on the board and selects something there.
@@ -310,13 +303,17 @@ pub fn compare_ui(
     let Some(d) = state.derived.as_ref() else {
         return;
     };
-    if let Some(e) = &d.error {
-        ui.colored_label(
-            theme::error_color(dark),
-            format!("The options could not be compared: {e}"),
-        );
-    }
-    let n = d.boards.len();
+    let c = match &d.comparison {
+        Ok(c) => c,
+        Err(e) => {
+            ui.colored_label(
+                theme::error_color(dark),
+                format!("The options could not be compared: {e}"),
+            );
+            return;
+        }
+    };
+    let n = c.columns.len();
     let width = ui.available_width();
     let per_row = if n > 2 && width / (n as f32) < theme::COMPARE_CHART_MIN_WIDTH {
         2
@@ -337,11 +334,7 @@ pub fn compare_ui(
         ui.horizontal(|ui| {
             for col in 0..per_row {
                 let i = line * per_row + col;
-                let (Some((sc, board)), Some(cache), Some(column)) = (
-                    d.boards.get(i),
-                    charts.get_mut(i),
-                    d.comparison.options.get(i),
-                ) else {
+                let (Some(cache), Some(column)) = (charts.get_mut(i), c.columns.get(i)) else {
                     continue;
                 };
                 let (cell, _) = ui.allocate_exact_size(egui::vec2(cell_w, cell_h), Sense::hover());
@@ -377,7 +370,7 @@ pub fn compare_ui(
                         ui.add(egui::Label::new(head).truncate());
                         let empty: Vec<&str> = Quadrant::ALL
                             .iter()
-                            .filter(|q| column.counts[q.index()] == 0)
+                            .filter(|q| column.empty_quadrants.contains(q))
                             .map(|q| q.label())
                             .collect();
                         if !empty.is_empty() {
@@ -395,8 +388,8 @@ pub fn compare_ui(
                         ui.push_id(("compare chart", i), |ui| {
                             chart::static_chart_ui(
                                 ui,
-                                sc,
-                                board,
+                                &column.board,
+                                &column.shown,
                                 d.key.0,
                                 cache,
                                 dark,
@@ -423,7 +416,7 @@ pub fn compare_ui(
         ui.ctx().request_repaint();
     }
     ui.separator();
-    if let Some((i, t)) = table_ui(ui, d, dark) {
+    if let Some((i, t)) = table_ui(ui, c, &d.rows, dark) {
         clicked = Some((i, t));
     }
     if let Some((i, target)) = clicked
@@ -478,8 +471,8 @@ fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState)
 
 /// The comparison table: a header with the options' names, then the rows on screen. Returns
 /// the cell clicked (option column and what it shows).
-fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
-    let n = d.comparison.options.len();
+fn table_ui(ui: &mut Ui, c: &Comparison, rows: &[Row], dark: bool) -> Option<(usize, Target)> {
+    let n = c.columns.len();
     let spacing = ui.spacing().item_spacing.x;
     let room = ui.available_width() - (n as f32 + 1.0) * spacing - theme::COMPARE_LABEL_MIN_WIDTH;
     // Columns as wide as the room allows, within bounds; the first column takes the rest.
@@ -490,7 +483,7 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
     let mut clicked = None;
     ui.horizontal(|ui| {
         cell_label(ui, label_w, RichText::new("What differs").strong());
-        for o in &d.comparison.options {
+        for o in &c.columns {
             ui.add_sized(
                 [col, theme::COMPARE_ROW_HEIGHT],
                 egui::Label::new(RichText::new(&o.name).strong()).truncate(),
@@ -500,8 +493,8 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
     ScrollArea::both()
         .id_salt("comparison table")
         .auto_shrink([false, false])
-        .show_rows(ui, theme::COMPARE_ROW_HEIGHT, d.rows.len(), |ui, range| {
-            for row in &d.rows[range] {
+        .show_rows(ui, theme::COMPARE_ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in &rows[range] {
                 ui.horizontal(|ui| {
                     ui.set_height(theme::COMPARE_ROW_HEIGHT);
                     match row {
@@ -557,11 +550,7 @@ fn table_ui(ui: &mut Ui, d: &Derived, dark: bool) -> Option<(usize, Target)> {
                                 let size = [col, theme::COMPARE_ROW_HEIGHT];
                                 match (p, target) {
                                     (true, Some(t)) => {
-                                        let name = d
-                                            .comparison
-                                            .options
-                                            .get(i)
-                                            .map_or("", |o| o.name.as_str());
+                                        let name = c.columns.get(i).map_or("", |o| o.name.as_str());
                                         let r = ui
                                             .add_sized(size, egui::Button::new("Show"))
                                             .on_hover_text(format!(

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::model::Scenario;
-use crate::options::BaseReport;
+use crate::merge::{BaseReport, Imported, import_option};
+use crate::model::{Edit, EntityId, Scenario};
 use crate::theme;
 
 /// One picked file.
@@ -52,7 +52,7 @@ impl ImportFile {
         let loaded = crate::io::load(&path)
             .map_err(|e| e.to_string())
             .map(|group| {
-                let report = crate::options::check_base(base, &group);
+                let report = crate::merge::check_base(base, &group);
                 (group, report)
             });
         let add = match &loaded {
@@ -64,6 +64,20 @@ impl ImportFile {
             name,
             loaded,
             add,
+        }
+    }
+
+    /// The extras chosen to be added to the base.
+    pub fn chosen(&self) -> Vec<EntityId> {
+        match &self.loaded {
+            Ok((_, report)) => report
+                .extras
+                .iter()
+                .zip(&self.add)
+                .filter(|(_, add)| **add)
+                .map(|(e, _)| e.entity())
+                .collect(),
+            Err(_) => Vec::new(),
         }
     }
 
@@ -147,7 +161,12 @@ fn file_ui(ui: &mut Ui, f: &mut ImportFile) {
                     continue;
                 };
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(extra.to_string());
+                    ui.label(format!(
+                        "{} {:?} ({})",
+                        extra.kind.noun(),
+                        extra.id,
+                        extra.name
+                    ));
                     ui.radio_value(add, true, "Add to base")
                         .on_hover_text("Add it to the shared base: every option can use it.");
                     ui.radio_value(add, false, "Skip").on_hover_text(
@@ -157,4 +176,104 @@ fn file_ui(ui: &mut Ui, f: &mut ImportFile) {
             }
         }
     }
+}
+
+/// What importing the dialog's files does.
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    /// The edits that make the scenario into the one [`import_option`] returns for each
+    /// importable file in turn (the extras chosen added to the base, then the new option).
+    pub edits: Vec<Edit>,
+    /// The names of the options added.
+    pub added: Vec<String>,
+    /// What the import did besides (extras added, references cleared), with the files' paths.
+    pub notes: Vec<String>,
+    /// The files not imported and why, with their paths.
+    pub refused: Vec<String>,
+}
+
+/// Imports the dialog's importable files into `base`, as edits.
+pub fn import_edits(base: &Scenario, state: &ImportState) -> ImportOutcome {
+    let mut s = base.clone();
+    let mut out = ImportOutcome::default();
+    let (edits, added, notes, refused) = (
+        &mut out.edits,
+        &mut out.added,
+        &mut out.notes,
+        &mut out.refused,
+    );
+    for f in &state.files {
+        let group = match &f.loaded {
+            Ok((group, _)) if f.importable() => group,
+            Ok((_, report)) => {
+                refused.push(format!(
+                    "{} was not imported: its base differs in {} place(s)",
+                    f.path.display(),
+                    report.differences.len()
+                ));
+                continue;
+            }
+            Err(e) => {
+                refused.push(format!("{} was not imported: {e}", f.path.display()));
+                continue;
+            }
+        };
+        match import_option(&s, group, f.name.trim(), &f.chosen()) {
+            Ok(Imported {
+                scenario,
+                option,
+                notes: more,
+            }) => {
+                edits.extend(diff_edits(&s, &scenario));
+                if let Some(o) = scenario.option(&option) {
+                    added.push(o.name.clone());
+                }
+                notes.extend(
+                    more.into_iter()
+                        .map(|n| format!("{}: {n}", f.path.display())),
+                );
+                s = scenario;
+            }
+            Err(e) => refused.push(format!("{}: {e}", f.path.display())),
+        }
+    }
+    out
+}
+
+/// The edits from `before` to `after` when `after` only adds to the base (or changes an entity
+/// of it, such as a reference cleared) and adds options: the import's result as edits, each
+/// one undo step.
+fn diff_edits(before: &Scenario, after: &Scenario) -> Vec<Edit> {
+    let mut out = Vec::new();
+    if after.host != before.host {
+        out.push(Edit::SetHost(after.host.clone()));
+    }
+    for g in &after.groups {
+        match before.group(&g.id) {
+            None => out.push(Edit::AddGroup(g.clone())),
+            Some(old) if old != g => out.push(Edit::UpdateGroup(g.clone())),
+            Some(_) => {}
+        }
+    }
+    // Missions in the order they were added, so one that names another comes after it.
+    for m in &after.missions {
+        match before.mission(&m.id) {
+            None => out.push(Edit::AddMission(m.clone())),
+            Some(old) if old != m => out.push(Edit::UpdateMission(m.clone())),
+            Some(_) => {}
+        }
+    }
+    for a in &after.actors {
+        match before.actor(&a.id) {
+            None => out.push(Edit::AddActor(a.clone())),
+            Some(old) if old != a => out.push(Edit::UpdateActor(a.clone())),
+            Some(_) => {}
+        }
+    }
+    for o in &after.options {
+        if before.option(&o.id).is_none() {
+            out.push(Edit::AddOption(o.clone()));
+        }
+    }
+    out
 }

@@ -246,23 +246,29 @@ pub fn move_copy_ui(
         ui.menu_button("Move or copy to option", |ui| {
             let Some(id) = selected else { return };
             for o in &others {
+                // The same id in another option is the same activity: copying replaces it.
                 let has = o.activities.iter().any(|a| &a.id == id);
-                let why = if has {
-                    format!("\"{}\" already has this activity.", o.name)
-                } else {
-                    String::new()
-                };
                 for (remove, verb) in [(true, "Move"), (false, "Copy")] {
-                    let r = ui
-                        .add_enabled(!has, egui::Button::new(format!("{verb} to {}", o.name)))
-                        .on_hover_text(if has {
-                            why.clone()
-                        } else if remove {
-                            format!("Take the activity out of this option and put it in \"{}\".", o.name)
-                        } else {
-                            format!("Put a copy of the activity in \"{}\" too (same id: the comparison matches them).", o.name)
-                        });
-                    if r.clicked() {
+                    let tip = match (remove, has) {
+                        (true, false) => format!(
+                            "Take the activity out of the option on the board and put it in \"{}\".",
+                            o.name
+                        ),
+                        (false, false) => format!(
+                            "Put a copy of the activity in \"{}\" too (same id: the comparison matches them).",
+                            o.name
+                        ),
+                        (_, true) => format!(
+                            "\"{}\" has this activity already: its version is replaced by this one{}.",
+                            o.name,
+                            if remove { ", and it leaves the option on the board" } else { "" }
+                        ),
+                    };
+                    if ui
+                        .button(format!("{verb} to {}", o.name))
+                        .on_hover_text(tip)
+                        .clicked()
+                    {
                         out.push(Command::Edit(Edit::CopyActivities {
                             ids: vec![id.clone()],
                             to: o.id.clone(),
