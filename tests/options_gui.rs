@@ -67,7 +67,7 @@ fn duplicate_move_an_activity_out_and_compare_shows_different_counts() {
     // The option bar names each option with its open risks.
     let open = h.state().document().open_findings();
     assert!(
-        h.query_by_label(&format!("Option Current plan (copy), {open} open risks"))
+        h.query_by_label(&format!("Option Current plan (copy) ({open} open)"))
             .is_some(),
         "the option bar shows the current option's open-risk count"
     );
@@ -77,7 +77,7 @@ fn duplicate_move_an_activity_out_and_compare_shows_different_counts() {
     click(&mut h, "New empty option");
     assert_eq!(current_name(&h), "Option 3");
     assert!(h.state().document().scenario().activities.is_empty());
-    h.get_by_label_contains("Option Current plan (copy),")
+    h.get_by_label_contains("Option Current plan (copy) (")
         .click();
     h.run();
     assert_eq!(current_name(&h), "Current plan (copy)");

@@ -92,7 +92,7 @@ pub fn options_bar_ui(
                                     "Click to put it on the board (Ctrl+Z switches back)."
                                 }
                             ));
-                        let label = format!("Option {}, {} open risks", o.name, o.open);
+                        let label = format!("Option {} ({} open)", o.name, o.open);
                         r.widget_info(|| {
                             egui::WidgetInfo::selected(
                                 egui::Role::Button,

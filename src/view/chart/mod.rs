@@ -546,8 +546,13 @@ fn plot_ui(
         rect,
         span: cache.span,
     };
-    // Tints, axes, markers and labels stay inside the plot when it is zoomed.
-    let plot_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    // Tints, axes and markers stay inside the plot when it is zoomed (the compare view); the
+    // whole chart fits it by itself.
+    let plot_painter = if frame.span == Span::FULL {
+        painter.clone()
+    } else {
+        painter.with_clip_rect(rect.intersect(painter.clip_rect()))
+    };
     let corners: Vec<(Rect, Arc<Galley>)> = Quadrant::ALL
         .iter()
         .zip(corner_galleys)
