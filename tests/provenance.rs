@@ -127,7 +127,11 @@ fn shipped_texts() -> Vec<(String, String)> {
         }
     }
     for (file, s) in scenarios() {
-        for t in s.sourced_texts() {
+        for t in s
+            .sourced_texts()
+            .into_iter()
+            .chain(s.option_sourced_texts())
+        {
             out.push((format!("{file} {}", t.place), t.text.to_owned()));
             for c in t.sources {
                 out.push((format!("{file} {} source", t.place), c.text.clone()));
@@ -333,7 +337,8 @@ fn misahel_is_a_mission_in_mali() {
 #[test]
 fn every_scenario_text_with_facts_says_where_it_comes_from() {
     for (file, s) in scenarios() {
-        let texts = s.sourced_texts();
+        let mut texts = s.sourced_texts();
+        texts.extend(s.option_sourced_texts());
         let place = |t: &SourcedText<'_>| format!("{file} {}", t.place);
         // The texts that were prose only before: the description, handover notes, regions
         // and custom checklist notes, as well as every entity's notes.
@@ -513,7 +518,11 @@ fn all_sources() -> Vec<(String, Source)> {
         }
     }
     for (file, s) in scenarios() {
-        for t in s.sourced_texts() {
+        for t in s
+            .sourced_texts()
+            .into_iter()
+            .chain(s.option_sourced_texts())
+        {
             for c in t.sources {
                 out.push((format!("{file} {}", t.place), c.source.clone()));
             }

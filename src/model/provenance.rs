@@ -107,8 +107,10 @@ pub struct SourcedText<'s> {
 impl Scenario {
     /// Every text of the scenario that carries facts, with its sources, in file order: the
     /// description, the host's notes, each region, each crime group's, mission's (and its
-    /// handover's), actor's and activity's notes, and each custom checklist item's note. Texts
-    /// that are empty and have no sources are left out.
+    /// handover's), actor's and activity's notes, each custom checklist item's note, and the
+    /// current option's rationale: what a debrief of the current option shows. Texts that are
+    /// empty and have no sources are left out. The other options' texts are
+    /// [`Self::option_sourced_texts`].
     pub fn sourced_texts(&self) -> Vec<SourcedText<'_>> {
         let mut out = Vec::new();
         let o = &mut out;
@@ -157,6 +159,47 @@ impl Scenario {
         for c in &self.checklist.custom {
             let place = format!("checklist item {} note", c.id.as_str());
             push(o, place, Some(c.id.as_str()), &c.note, &c.sources);
+        }
+        if let Some(opt) = self.current_option() {
+            let place = format!("option {} rationale", opt.name);
+            push(
+                o,
+                place,
+                Some(opt.id.as_str()),
+                &opt.rationale,
+                &opt.sources,
+            );
+        }
+        out
+    }
+
+    /// The texts of the mandate options that [`Self::sourced_texts`] leaves out (it has the
+    /// current option's rationale): the other options' rationales, and every option's mission
+    /// changes', activities' and custom items' notes, in file order.
+    pub fn option_sourced_texts(&self) -> Vec<SourcedText<'_>> {
+        let mut out = Vec::new();
+        let o = &mut out;
+        for opt in &self.options {
+            let name = &opt.name;
+            let id = Some(opt.id.as_str());
+            if !self.is_current(&opt.id) {
+                let place = format!("option {name} rationale");
+                push(o, place, id, &opt.rationale, &opt.sources);
+            }
+            for change in &opt.missions {
+                if let super::MissionChange::Add(m) | super::MissionChange::Change(m) = change {
+                    let place = format!("option {name}: mission {} notes", m.short_name());
+                    push(o, place, Some(m.id.as_str()), &m.notes, &m.sources);
+                }
+            }
+            for a in &opt.activities {
+                let place = format!("option {name}: activity {} notes", a.title);
+                push(o, place, Some(a.id.as_str()), &a.notes, &a.sources);
+            }
+            for c in &opt.checklist.custom {
+                let place = format!("option {name}: checklist item {} note", c.id.as_str());
+                push(o, place, Some(c.id.as_str()), &c.note, &c.sources);
+            }
         }
         out
     }

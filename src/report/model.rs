@@ -58,8 +58,9 @@ pub struct Report {
     pub chart: ChartData,
     /// The missions' timeline; `None` when no mission has dates.
     pub timeline: Option<TimelineData>,
-    /// Which mandate option the report is of, and the others in brief: set by the caller
-    /// (`OptionsBrief::of`) when the file has more than one option; `None` otherwise.
+    /// Which mandate option the report is of, and the others in brief, when the scenario lists
+    /// more than one option (a caller reporting on one option's board, which lists only that
+    /// option, sets it from the file with `OptionsBrief::of`); `None` otherwise.
     pub options: Option<OptionsBrief>,
 }
 
@@ -74,6 +75,8 @@ pub struct OptionLine {
     pub activities: usize,
     /// Its open findings, all time.
     pub open: usize,
+    /// Where the rationale's facts come from.
+    pub sources: Vec<SourcedClaim>,
 }
 
 /// Which mandate option a debrief is of, and the file's other options in brief.
@@ -101,6 +104,7 @@ impl OptionsBrief {
                 rationale: o.rationale.clone(),
                 activities: sum.counts.iter().sum(),
                 open: sum.open,
+                sources: claims(&o.sources),
             };
             if &o.id == this {
                 mine = Some(line);
@@ -554,7 +558,8 @@ impl Report {
                 })
                 .collect(),
             timeline: TimelineData::build(s, ctx.at),
-            options: None,
+            // A board of one option lists only that option: its caller says which file it is of.
+            options: OptionsBrief::of(s, None),
             chart,
         }
     }
