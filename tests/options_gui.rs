@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::harness::{H, click, copy_of, ctrl_shift, harness_with};
+use common::harness::{H, click, copy_of, ctrl_shift, harness_with, wheel_at};
 use egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 use peaceops::files::Picked;
@@ -115,16 +115,26 @@ fn duplicate_move_an_activity_out_and_compare_shows_different_counts() {
     assert_eq!(charts.len(), 2, "one chart per option compared: {charts:?}");
     assert_ne!(charts[0], charts[1], "the counts differ");
     assert!(
+        h.query_by_label_contains("Findings only in Current plan (")
+            .is_some(),
+        "the table lists the findings only in each option first"
+    );
+    // The table draws the rows on screen: scroll down to the activity only in the plan.
+    let show = format!("Show in Current plan: {title}");
+    let table = h.get_by_label("What differs").rect().center() + egui::vec2(0.0, 80.0);
+    for _ in 0..40 {
+        if h.query_by_label(&show).is_some() {
+            break;
+        }
+        wheel_at(&mut h, table, 3.0);
+    }
+    assert!(
         h.query_by_label_contains("Activities only in Current plan (1)")
             .is_some(),
         "the table lists the activity only in the plan"
     );
     // A click on it puts the plan on the board with the activity selected.
-    h.get_by_label(&format!("Show in Current plan: {title}"))
-        .scroll_to_me();
-    h.run();
-    h.get_by_label(&format!("Show in Current plan: {title}"))
-        .click();
+    h.get_by_label(&show).click();
     h.run();
     assert_eq!(current_name(&h), "Current plan");
     assert!(

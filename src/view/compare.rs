@@ -152,6 +152,25 @@ fn rows(c: &Comparison) -> Vec<Row> {
         values: c.columns.iter().map(|o| o.open).collect(),
         mark_zero: false,
     });
+    let finding = |f: &crate::compare::FindingRow| Row::Present {
+        label: format!("{}: {}", rule_title(texts, f.rule), f.sentence),
+        present: present(&f.presence),
+        target: Some(Target::Finding(f.key.clone())),
+    };
+    for i in 0..n {
+        let only: Vec<Row> = c
+            .findings
+            .iter()
+            .filter(|f| f.only_in(i))
+            .map(finding)
+            .collect();
+        rows.push(Row::Section(format!(
+            "Findings only in {} ({})",
+            name(i),
+            only.len()
+        )));
+        rows.extend(only);
+    }
     let activity = |a: &crate::compare::ActivityRow| Row::Present {
         label: if a.changed {
             format!("{} (differs between options)", a.title)
@@ -175,6 +194,18 @@ fn rows(c: &Comparison) -> Vec<Row> {
         )));
         rows.extend(only);
     }
+    let shared: Vec<Row> = c
+        .findings
+        .iter()
+        .filter(|f| f.presence.iter().flatten().count() > 1)
+        .map(finding)
+        .collect();
+    rows.push(Row::Section(format!(
+        "Findings in {} ({})",
+        if n == 2 { "both" } else { "several options" },
+        shared.len()
+    )));
+    rows.extend(shared);
     let changed: Vec<Row> = c
         .activities
         .iter()
@@ -188,37 +219,6 @@ fn rows(c: &Comparison) -> Vec<Row> {
         )));
         rows.extend(changed);
     }
-    let finding = |f: &crate::compare::FindingRow| Row::Present {
-        label: format!("{}: {}", rule_title(texts, f.rule), f.sentence),
-        present: present(&f.presence),
-        target: Some(Target::Finding(f.key.clone())),
-    };
-    for i in 0..n {
-        let only: Vec<Row> = c
-            .findings
-            .iter()
-            .filter(|f| f.only_in(i))
-            .map(finding)
-            .collect();
-        rows.push(Row::Section(format!(
-            "Findings only in {} ({})",
-            name(i),
-            only.len()
-        )));
-        rows.extend(only);
-    }
-    let shared: Vec<Row> = c
-        .findings
-        .iter()
-        .filter(|f| f.presence.iter().flatten().count() > 1)
-        .map(finding)
-        .collect();
-    rows.push(Row::Section(format!(
-        "Findings in {} ({})",
-        if n == 2 { "both" } else { "several options" },
-        shared.len()
-    )));
-    rows.extend(shared);
     rows.push(Row::Section("Findings per rule".into()));
     for r in &c.rules {
         rows.push(Row::Counts {
