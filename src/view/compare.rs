@@ -1,9 +1,9 @@
 //! The compare view (issue 12): two to four mandate options side by side, each with its own
-//! quadrant chart (the board's chart code, read-only, one scale for all), its quadrant counts
-//! and open risks; below, the comparison table from [`crate::compare::compare`]: quadrant
-//! counts (empty quadrants marked), open risks, findings only in each option and in several (by
-//! rule, with their sentences), per-rule counts, activities only in each or changed, and the
-//! mission changes. A click on Show in the table, or on a marker, puts that option on the board
+//! quadrant chart (the board's chart code, read-only; they share their axes and zoom and pan
+//! together), its quadrant counts and open risks; below, the comparison table from
+//! [`crate::compare::compare`]: findings only in each option (by rule, with their sentences),
+//! activities only in each, findings in several, quadrant counts (empty quadrants marked) and
+//! open risks, activities that differ, per-rule counts and the mission changes. A click on Show in the table, or on a marker, puts that option on the board
 //! and selects the finding or activity there. Everything is seen at the document's lens (the
 //! timeline's date). Derived once per change of the scenario, the lens or the picks, never
 //! per frame; the table draws only the rows on screen.
@@ -137,21 +137,6 @@ fn rows(c: &Comparison) -> Vec<Row> {
     let mut rows = Vec::new();
     let texts = RiskCatalogue::builtin().ok();
     let name = |i: usize| c.columns.get(i).map_or("?", |o| o.name.as_str());
-    rows.push(Row::Section(
-        "Quadrant counts (activities under way)".into(),
-    ));
-    for q in Quadrant::ALL {
-        rows.push(Row::Counts {
-            label: q.label().to_owned(),
-            values: c.columns.iter().map(|o| o.counts[q.index()]).collect(),
-            mark_zero: true,
-        });
-    }
-    rows.push(Row::Counts {
-        label: "Open risks".into(),
-        values: c.columns.iter().map(|o| o.open).collect(),
-        mark_zero: false,
-    });
     let finding = |f: &crate::compare::FindingRow| Row::Present {
         label: format!("{}: {}", rule_title(texts, f.rule), f.sentence),
         present: present(&f.presence),
@@ -206,6 +191,21 @@ fn rows(c: &Comparison) -> Vec<Row> {
         shared.len()
     )));
     rows.extend(shared);
+    rows.push(Row::Section(
+        "Quadrant counts (activities under way)".into(),
+    ));
+    for q in Quadrant::ALL {
+        rows.push(Row::Counts {
+            label: q.label().to_owned(),
+            values: c.columns.iter().map(|o| o.counts[q.index()]).collect(),
+            mark_zero: true,
+        });
+    }
+    rows.push(Row::Counts {
+        label: "Open risks".into(),
+        values: c.columns.iter().map(|o| o.open).collect(),
+        mark_zero: false,
+    });
     let changed: Vec<Row> = c
         .activities
         .iter()
