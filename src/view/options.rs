@@ -77,11 +77,11 @@ pub fn options_bar_ui(
                         let current = s.current_option.as_ref() == Some(&o.id);
                         let text = format!("{} · {} open", o.name, o.open);
                         let r = ui
-                            .add(
-                                egui::Button::selectable(current, &text)
-                                    .truncate()
-                                    .min_size(egui::vec2(0.0, 0.0)),
-                            )
+                            .scope(|ui| {
+                                ui.set_max_width(theme::OPTION_BUTTON_MAX_WIDTH);
+                                ui.add(egui::Button::selectable(current, &text).truncate())
+                            })
+                            .inner
                             .on_hover_text(format!(
                                 "Option \"{}\": {} open risk(s). {}",
                                 o.name,
@@ -123,6 +123,21 @@ fn options_menu_ui(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mu
     let push = |out: &mut Vec<Command>, edits: Vec<Edit>| {
         out.extend(edits.into_iter().map(Command::Edit));
     };
+    // Every option, also those the bar has no room for.
+    ui.weak("Put on the board:");
+    for o in &s.options {
+        let on = s.current_option.as_ref() == Some(&o.id);
+        if ui
+            .add(egui::Button::selectable(on, &o.name))
+            .on_hover_text("Make this option the plan on the board.")
+            .clicked()
+            && !on
+        {
+            out.push(Command::Edit(Edit::SwitchOption(o.id.clone())));
+            ui.close();
+        }
+    }
+    ui.separator();
     if ui
         .button("New empty option")
         .on_hover_text("A new option with no activities, on the same base; it goes on the board.")
