@@ -329,6 +329,23 @@ fn a_run_is_seen_on_the_option_it_was_started_on() {
 }
 
 #[test]
+fn a_run_started_in_the_window_keeps_its_option_after_a_switch() {
+    let mut doc = Document::new(with_b(), Origin::New);
+    doc.apply(Edit::SwitchOption("b".into()), 0.0).unwrap();
+    doc.apply(
+        Edit::StartRun(Run::new("r1", "On B", WallTime(1_796_154_000))),
+        1.0,
+    )
+    .unwrap();
+    doc.apply(Edit::SwitchOption("current".into()), 2.0)
+        .unwrap();
+    let s = doc.scenario();
+    assert_eq!(s.runs[0].option.as_ref().map(OptionId::as_str), Some("b"));
+    let board = run_board(s, &"r1".into()).unwrap();
+    assert_eq!(board.activities, s.option(&"b".into()).unwrap().activities);
+}
+
+#[test]
 fn fresh_ids_avoid_the_activities_of_every_option() {
     let mut s = Scenario::new("t");
     let mut b = PlanOption::new("b".into(), "B");

@@ -114,7 +114,8 @@ pub enum Edit {
         /// Its new index (clamped to the list).
         to: usize,
     },
-    /// Start a run of the exercise (its id must be new among runs).
+    /// Start a run of the exercise (its id must be new among runs), on the run's option, or
+    /// the current one when it names none.
     StartRun(Run),
     /// Close a run.
     EndRun {
@@ -372,9 +373,13 @@ impl Edit {
                 let to = to.min(s.injects.len());
                 s.injects.insert(to, inject);
             }
-            Edit::StartRun(run) => {
+            Edit::StartRun(mut run) => {
                 if s.runs.iter().any(|r| r.id == run.id) {
                     return Err(EditError::DuplicateId(run.id.0));
+                }
+                // A run is of the option it was started on, whatever is current later.
+                if run.option.is_none() {
+                    run.option = s.current_option.clone();
                 }
                 s.runs.push(run);
             }
