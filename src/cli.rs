@@ -18,7 +18,7 @@ use crate::lens::{Board, Lens};
 use crate::model::{
     Catalogue, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate, validate_checklist,
 };
-use crate::report::{FindingRow, Report, ReportContext, status_id};
+use crate::report::{Checklist, Counts, FindingRow, Report, status_id};
 use crate::rules::{EntityRef, Family, RuleId, evaluate_at};
 
 /// Command-line arguments.
@@ -412,10 +412,7 @@ pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileRepo
         decision_lines(&text)
     };
     drop(text);
-    let ctx = ReportContext {
-        at: lens.at,
-        problems: all_problems_at(&scenario, Catalogue::builtin().ok(), &lines),
-    };
+    let problems = all_problems_at(&scenario, Catalogue::builtin().ok(), &lines);
     let mut delivered = None;
     let scenario = match after {
         None => scenario,
@@ -428,8 +425,16 @@ pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileRepo
             Err(e) => return failed(shown, e.to_string()),
         },
     };
-    let built = Report::build(&scenario, &evaluate_at(&scenario, lens), &ctx);
-    let mut report = FileReport::from_report(shown, built);
+    // The report model's checklist, without the rest of a report, which `check` never prints.
+    let checklist = Checklist::build(&scenario, &evaluate_at(&scenario, lens), lens.at);
+    let mut report = FileReport::from_parts(
+        shown,
+        &scenario.title,
+        &scenario.host.name,
+        Counts::of(&scenario, lens.at),
+        problems,
+        checklist,
+    );
     report.after = delivered;
     report.at = lens.at.map(|month| {
         let board = Board::new(&scenario, *lens);
@@ -445,11 +450,33 @@ pub fn report_through(path: &Path, lens: &Lens, after: Option<&str>) -> FileRepo
 impl FileReport {
     /// The `check` view of a report on the file at `path` (as given).
     pub fn from_report(path: String, r: Report) -> Self {
-        let c = &r.counts;
+        Self::from_parts(
+            path,
+            &r.title,
+            &r.host.name,
+            r.counts,
+            r.problems,
+            Checklist {
+                findings: r.findings,
+                resolved: r.resolved,
+                custom: r.custom,
+            },
+        )
+    }
+
+    /// The `check` view of a scenario's counts, problems and checklist (see [`Checklist`]).
+    fn from_parts(
+        path: String,
+        title: &str,
+        host: &str,
+        c: Counts,
+        problems: Vec<Problem>,
+        checklist: Checklist,
+    ) -> Self {
         let q = c.quadrants;
         let summary = Summary {
-            title: r.title,
-            host: r.host.name,
+            title: title.to_owned(),
+            host: host.to_owned(),
             groups: c.groups,
             missions: c.missions,
             actors: c.actors,
@@ -466,16 +493,20 @@ impl FileReport {
             after: None,
             path,
             // Warnings are listed but do not make a file invalid.
-            status: if r.problems.iter().any(Problem::is_error) {
+            status: if problems.iter().any(Problem::is_error) {
                 "problems"
             } else {
                 "valid"
             },
             error: None,
             summary: Some(summary),
-            problems: r.problems,
-            findings: r.findings.into_iter().map(FindingReport::from).collect(),
-            resolved: r
+            problems,
+            findings: checklist
+                .findings
+                .into_iter()
+                .map(FindingReport::from)
+                .collect(),
+            resolved: checklist
                 .resolved
                 .into_iter()
                 .map(|s| ResolvedReport {
@@ -485,7 +516,7 @@ impl FileReport {
                     note: s.note,
                 })
                 .collect(),
-            custom: r
+            custom: checklist
                 .custom
                 .into_iter()
                 .map(|c| CustomReport {
