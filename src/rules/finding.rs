@@ -181,6 +181,14 @@ impl At {
         }
     }
 
+    /// The position in its list (0 for a justice-chain link).
+    pub(super) fn ix(self) -> Ix {
+        match self {
+            At::Mission(i) | At::Group(i) | At::Activity(i) | At::Actor(i) | At::Region(i) => i,
+            At::Link(_) => 0,
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             At::Mission(i) | At::Group(i) | At::Activity(i) | At::Actor(i) | At::Region(i) => {
