@@ -309,4 +309,50 @@ mod tests {
             "\u{201c}'Not for sale' campaign\u{201d}"
         );
     }
+
+    #[test]
+    fn placeholders_name_each_text_once_and_count_the_rest() {
+        use crate::model::Activity;
+        let mut s = Scenario::new("t");
+        for (i, title) in ["Raids", "Raids", "Patrols", "Vetting", "Raids", "Training"]
+            .iter()
+            .enumerate()
+        {
+            s.activities.push(Activity::new(
+                format!("a{i}").as_str().into(),
+                *title,
+                0.5,
+                0.5,
+            ));
+        }
+        let all: Vec<At> = (0..6).map(At::Activity).collect();
+        // A mission's finding naming its activities, as `sovereignty-consent` does.
+        let f = Finding::new(
+            &[At::Mission(7)],
+            all.clone(),
+            super::super::engaging::probe(),
+        );
+        assert_eq!(
+            fill("stop {activities|the work}", &f, &s),
+            "stop 'Raids', 'Patrols', 'Vetting' and 1 more"
+        );
+        let f = Finding::new(
+            &[At::Mission(7)],
+            all[..2].to_vec(),
+            super::super::engaging::probe(),
+        );
+        assert_eq!(fill("stop {activities}", &f, &s), "stop 'Raids'");
+        // A missing activity is named once, by its placeholder.
+        let f = Finding::new(
+            &[At::Mission(7)],
+            vec![At::Activity(40), At::Activity(41), At::Activity(0)],
+            super::super::engaging::probe(),
+        );
+        assert_eq!(
+            fill("stop {activities}", &f, &s),
+            "stop an activity and 'Raids'"
+        );
+        let n = Names(&s);
+        assert_eq!(n.activities(&all), "'Raids', 'Raids', 'Patrols' and 3 more");
+    }
 }
