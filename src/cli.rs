@@ -736,9 +736,10 @@ pub fn needs_escape(c: char) -> bool {
 /// `text` safe to print to a terminal: every character of [`needs_escape`] written as
 /// `\u{1b}` (its code in hex), so a file can neither drive the terminal nor break a line.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    // Printable ASCII needs nothing, and is most text: a byte scan settles it (the text output
-    // of the `check/100000` benchmark, benches/domain.rs, is 39 MB of such lines).
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_escape) {
+    // Printable ASCII needs nothing, and is most text: bytes are scanned, and only the few
+    // characters past ASCII are decoded (the text output of the `check/100000` benchmark,
+    // benches/domain.rs, is 39 MB of such lines, many with a "·" or a "—").
+    if is_terminal_safe(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut safe = String::with_capacity(text.len() + 8);
@@ -751,6 +752,30 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(safe)
+}
+
+/// Whether no character of `text` needs escaping (see [`needs_escape`]).
+fn is_terminal_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !(0x20..0x7f).contains(&b) {
+                return false;
+            }
+            i += 1;
+        } else {
+            // `i` is at the start of a character: every byte before it was a whole one.
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if needs_escape(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Writes one line of text output, escaped: whatever a file holds, it stays on this line.
