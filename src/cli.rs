@@ -25,7 +25,7 @@ use crate::lens::{Board, Lens};
 use crate::model::{
     Catalogue, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate, validate_checklist,
 };
-use crate::report::{FindingRow, Report, ReportContext, status_id};
+use crate::report::{Checklist, Counts, FindingRow, Report, status_id};
 use crate::rules::{EntityRef, Family, RuleId, evaluate_at};
 
 /// Command-line arguments.
@@ -528,10 +528,7 @@ pub fn report_option(
         decision_lines(&text)
     };
     drop(text);
-    let ctx = ReportContext {
-        at: lens.at,
-        problems: all_problems_at(&scenario, Catalogue::builtin().ok(), &lines),
-    };
+    let problems = all_problems_at(&scenario, Catalogue::builtin().ok(), &lines);
     let (scenario, named) = match option_board(&scenario, option) {
         Ok(found) => found,
         Err(e) => {
@@ -551,8 +548,16 @@ pub fn report_option(
             Err(e) => return failed(shown, e.to_string()),
         },
     };
-    let built = Report::build(&scenario, &evaluate_at(&scenario, lens), &ctx);
-    let mut report = FileReport::from_report(shown, built);
+    // The report model's checklist, without the rest of a report, which `check` never prints.
+    let checklist = Checklist::build(&scenario, &evaluate_at(&scenario, lens), lens.at);
+    let mut report = FileReport::from_parts(
+        shown,
+        &scenario.title,
+        &scenario.host.name,
+        Counts::of(&scenario, lens.at),
+        problems,
+        checklist,
+    );
     report.after = delivered;
     if let Some((name, others)) = named {
         report.option = Some(name);
@@ -572,11 +577,33 @@ pub fn report_option(
 impl FileReport {
     /// The `check` view of a report on the file at `path` (as given).
     pub fn from_report(path: String, r: Report) -> Self {
-        let c = &r.counts;
+        Self::from_parts(
+            path,
+            &r.title,
+            &r.host.name,
+            r.counts,
+            r.problems,
+            Checklist {
+                findings: r.findings,
+                resolved: r.resolved,
+                custom: r.custom,
+            },
+        )
+    }
+
+    /// The `check` view of a scenario's counts, problems and checklist (see [`Checklist`]).
+    fn from_parts(
+        path: String,
+        title: &str,
+        host: &str,
+        c: Counts,
+        problems: Vec<Problem>,
+        checklist: Checklist,
+    ) -> Self {
         let q = c.quadrants;
         let summary = Summary {
-            title: r.title,
-            host: r.host.name,
+            title: title.to_owned(),
+            host: host.to_owned(),
             groups: c.groups,
             missions: c.missions,
             actors: c.actors,
@@ -595,16 +622,20 @@ impl FileReport {
             option: None,
             other_options: Vec::new(),
             // Warnings are listed but do not make a file invalid.
-            status: if r.problems.iter().any(Problem::is_error) {
+            status: if problems.iter().any(Problem::is_error) {
                 "problems"
             } else {
                 "valid"
             },
             error: None,
             summary: Some(summary),
-            problems: r.problems,
-            findings: r.findings.into_iter().map(FindingReport::from).collect(),
-            resolved: r
+            problems,
+            findings: checklist
+                .findings
+                .into_iter()
+                .map(FindingReport::from)
+                .collect(),
+            resolved: checklist
                 .resolved
                 .into_iter()
                 .map(|s| ResolvedReport {
@@ -614,7 +645,7 @@ impl FileReport {
                     note: s.note,
                 })
                 .collect(),
-            custom: r
+            custom: checklist
                 .custom
                 .into_iter()
                 .map(|c| CustomReport {
@@ -852,9 +883,10 @@ pub fn needs_escape(c: char) -> bool {
 /// `text` safe to print to a terminal: every character of [`needs_escape`] written as
 /// `\u{1b}` (its code in hex), so a file can neither drive the terminal nor break a line.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    // Printable ASCII needs nothing, and is most text: a byte scan settles it (the text output
-    // of the `check/100000` benchmark, benches/domain.rs, is 39 MB of such lines).
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_escape) {
+    // Printable ASCII needs nothing, and is most text: bytes are scanned, and only the few
+    // characters past ASCII are decoded (the text output of the `check/100000` benchmark,
+    // benches/domain.rs, is 39 MB of such lines, many with a "·" or a "—").
+    if is_terminal_safe(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut safe = String::with_capacity(text.len() + 8);
@@ -867,6 +899,30 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(safe)
+}
+
+/// Whether no character of `text` needs escaping (see [`needs_escape`]).
+fn is_terminal_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !(0x20..0x7f).contains(&b) {
+                return false;
+            }
+            i += 1;
+        } else {
+            // `i` is at the start of a character: every byte before it was a whole one.
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if needs_escape(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Writes one line of text output, escaped: whatever a file holds, it stays on this line.

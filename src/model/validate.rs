@@ -675,10 +675,6 @@ fn outside_mission(
     m: &super::Mission,
     here: &Loc<'_>,
 ) {
-    let period = match m.end {
-        Some(e) => format!("{} to {e}", m.start),
-        None => format!("from {}", m.start),
-    };
     let Some(begins) = start.or(end) else {
         return;
     };
@@ -687,6 +683,12 @@ fn outside_mission(
         return;
     }
     if begins < m.start || m.end.is_some_and(|e| begins > e) {
+        // Worded only for a warning: formatting it for every activity cost the
+        // `check/100000` benchmark (benches/domain.rs) two dates per activity.
+        let period = match m.end {
+            Some(e) => format!("{} to {e}", m.start),
+            None => format!("from {}", m.start),
+        };
         c.warn(
             ProblemKind::OutsideMission,
             here,

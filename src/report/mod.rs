@@ -24,7 +24,7 @@ pub use export::{ExportError, Format, Options, check_target, export, markdown_im
 pub use html::{TemplateError, html};
 pub use markdown::{Images, markdown, md_escape};
 pub use model::{
-    ActivityRow, Badge, CITATION, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
+    ActivityRow, Badge, CITATION, Checklist, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
     MissionBrief, OptionLine, OptionsBrief, Report, ReportContext, ResolvedRow, SourcedClaim,
     status_id,
 };

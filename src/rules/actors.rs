@@ -8,7 +8,7 @@ use super::context::{
 };
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
-use super::text::{LIST, Names, count, count_of, is_activity, is_group, verb};
+use super::text::{LIST, Names, count, count_of, is_activity, is_actor, is_group, verb};
 
 /// This family's rows of the rule table (`table.rs`): each rule's id (its type below), stable
 /// key, family and priority, in checklist order.
@@ -61,8 +61,15 @@ impl Rule for CapacityToCapturedState {
             Governance::Captured | Governance::Corrupt
         );
         let (mut acts, mut tied): (Vec<usize>, Vec<At>) = (Vec::new(), Vec::new());
+        // Groups already in `tied`, marked: no `tied.contains` in the loop over activities.
+        let mut listed = vec![false; ctx.s.groups.len()];
         for (m, items) in ctx.by_mission.iter().enumerate() {
             acts.clear();
+            for t in &tied {
+                if let At::Group(g) = t {
+                    listed[*g as usize] = false;
+                }
+            }
             tied.clear();
             for i in items {
                 let l = &ctx.live[*i];
@@ -81,7 +88,8 @@ impl Rule for CapacityToCapturedState {
                     .filter(|g| ctx.s.groups[**g].ties_to_officials)
                 {
                     tied_here = true;
-                    if !tied.contains(&group(*g)) {
+                    if !listed[*g] {
+                        listed[*g] = true;
                         tied.push(group(*g));
                     }
                 }
@@ -291,15 +299,21 @@ impl Rule for PanelOfExpertsUnused {
         if !ctx.s.host.sanctions_panel && panels.is_empty() {
             return;
         }
+        // A mark per actor, not `panels.contains`: the board may list many panels.
+        let mut panel = vec![false; ctx.s.actors.len()];
+        for i in &panels {
+            panel[*i] = true;
+        }
         let by_activity = ctx
             .live
             .iter()
-            .any(|l| ctx.partners(l).iter().any(|p| panels.contains(p)));
-        let by_mission = ctx.s.missions.iter().flat_map(|m| &m.partners).any(|p| {
-            ctx.actor_index
-                .get(p.as_str())
-                .is_some_and(|i| panels.contains(&i))
-        });
+            .any(|l| ctx.partners(l).iter().any(|p| panel[*p]));
+        let by_mission = ctx
+            .s
+            .missions
+            .iter()
+            .flat_map(|m| &m.partners)
+            .any(|p| ctx.actor_index.get(p.as_str()).is_some_and(|i| panel[i]));
         if by_activity || by_mission {
             return;
         }
@@ -311,14 +325,7 @@ impl Rule for PanelOfExpertsUnused {
     }
 
     fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
-        let panels = n.list(
-            &f.involved,
-            |a| match a {
-                At::Actor(i) => Some(n.actor(*i)),
-                _ => None,
-            },
-            LIST,
-        );
+        let panels = n.list(&f.involved, is_actor, |a| n.actor(a.ix()), LIST);
         if panels.is_empty() {
             format!(
                 "a sanctions panel of experts monitors {}, but it is not on the board and no activity or mission draws on its findings",

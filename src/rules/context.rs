@@ -256,7 +256,9 @@ impl Resolver<'_, '_> {
     fn resolve(&self) -> Resolved {
         let mut part = Resolved {
             live: Vec::with_capacity(self.s.activities.len()),
-            ..Resolved::default()
+            // Most activities name a group or two and a partner or two.
+            group_refs: Vec::with_capacity(self.s.activities.len()),
+            partner_refs: Vec::with_capacity(self.s.activities.len() * 2),
         };
         for index in 0..self.s.activities.len() {
             self.add(&mut part, index);

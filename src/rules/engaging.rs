@@ -689,6 +689,15 @@ pub(crate) struct MissionFootprint {
     personnel: u32,
 }
 
+/// A detail for tests of the sentence helpers.
+#[cfg(test)]
+pub(super) fn probe() -> MissionFootprint {
+    MissionFootprint {
+        mission: 0,
+        personnel: 1,
+    }
+}
+
 impl Rule for MissionFootprint {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         for (m, items) in ctx.by_mission.iter().enumerate() {

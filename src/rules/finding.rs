@@ -159,6 +159,36 @@ impl At {
         })
     }
 
+    /// The entity's kind and id as the scenario holds it (a link by its label), borrowed: to
+    /// compare entities without making them.
+    fn id(self, s: &Scenario) -> Option<(u8, &str)> {
+        let i = self.index();
+        Some(match self {
+            At::Mission(_) => (0, s.missions.get(i)?.id.as_str()),
+            At::Group(_) => (1, s.groups.get(i)?.id.as_str()),
+            At::Activity(_) => (2, s.activities.get(i)?.id.as_str()),
+            At::Actor(_) => (3, s.actors.get(i)?.id.as_str()),
+            At::Region(_) => (4, s.host.regions.get(i)?.id.as_str()),
+            At::Link(l) => (5, l.label()),
+        })
+    }
+
+    /// The id a checklist key holds (see [`EntityRef::key`]), without making the entity.
+    fn key(self, s: &Scenario) -> Option<String> {
+        match self {
+            At::Link(l) => Some(format!("link:{}", l.label())),
+            _ => self.id(s).map(|(_, id)| id.to_owned()),
+        }
+    }
+
+    /// The position in its list (0 for a justice-chain link).
+    pub(super) fn ix(self) -> Ix {
+        match self {
+            At::Mission(i) | At::Group(i) | At::Activity(i) | At::Actor(i) | At::Region(i) => i,
+            At::Link(_) => 0,
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             At::Mission(i) | At::Group(i) | At::Activity(i) | At::Actor(i) | At::Region(i) => {
@@ -273,14 +303,13 @@ impl Finding {
     pub fn entities(&self, s: &Scenario) -> Vec<EntityRef> {
         let mut out: Vec<EntityRef> = Vec::with_capacity(self.subject.len() + self.involved.len());
         // A seen-set, not `out.contains`: a finding can name every activity of a large scenario.
-        let mut seen: rustc_hash::FxHashSet<EntityRef> = rustc_hash::FxHashSet::default();
-        for e in self
-            .subject
-            .iter()
-            .chain(self.involved.iter())
-            .filter_map(|a| a.resolve(s))
-        {
-            if seen.insert(e.clone()) {
+        // Of borrowed ids: an id is copied once, for the entity that is kept.
+        let mut seen: rustc_hash::FxHashSet<(u8, &str)> = rustc_hash::FxHashSet::default();
+        for a in self.subject.iter().chain(self.involved.iter()) {
+            if let Some(id) = a.id(s)
+                && seen.insert(id)
+                && let Some(e) = a.resolve(s)
+            {
                 out.push(e);
             }
         }
@@ -291,7 +320,7 @@ impl Finding {
     pub fn key(&self, s: &Scenario) -> FindingKey {
         FindingKey::new(
             self.rule.as_str(),
-            self.subject(s).iter().map(EntityRef::key).collect(),
+            self.subject.iter().filter_map(|a| a.key(s)).collect(),
         )
     }
 

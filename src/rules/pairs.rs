@@ -77,7 +77,9 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     if n < 2 || places == 0 {
         return Vec::new();
     }
-    let mut notes = Vec::new();
+    // About one note per group and region of each activity; sized once, not grown by doubling
+    // (growing it and `found` was a sixth of the `rules/10000` benchmark, benches/domain.rs).
+    let mut notes = Vec::with_capacity(ctx.live.len() * 2);
     for l in &ctx.live {
         let (Some(m), Some(start)) = (l.mission(), l.start_index()) else {
             continue;

@@ -35,13 +35,11 @@ impl<'a> Review<'a> {
         let checklist = &scenario.checklist;
         let states: HashMap<&FindingKey, &FindingState> =
             checklist.findings.iter().map(|s| (&s.key, s)).collect();
-        let mut firing: HashSet<FindingKey> = HashSet::with_capacity(findings.len());
-        let rows = findings
+        let rows: Vec<ReviewRow<'a>> = findings
             .iter()
             .map(|finding| {
                 let key = finding.key(scenario);
                 let state = states.get(&key);
-                firing.insert(key.clone());
                 ReviewRow {
                     finding,
                     status: state.map(|s| s.status).unwrap_or_default(),
@@ -50,11 +48,16 @@ impl<'a> Review<'a> {
                 }
             })
             .collect();
-        let resolved = checklist
-            .findings
-            .iter()
-            .filter(|s| !firing.contains(&s.key))
-            .collect();
+        let resolved = if checklist.findings.is_empty() {
+            Vec::new()
+        } else {
+            let firing: HashSet<&FindingKey> = rows.iter().map(|r| &r.key).collect();
+            checklist
+                .findings
+                .iter()
+                .filter(|s| !firing.contains(&s.key))
+                .collect()
+        };
         Self { rows, resolved }
     }
 

@@ -87,6 +87,28 @@ impl Names<'_> {
             .get(i as usize)
             .map_or_else(|| "an actor".to_owned(), |a| a.name.clone())
     }
+    /// The text a placeholder's name of `a` is made of: two entities of a kind have the same
+    /// name exactly when they have the same text (`None`: a missing group or activity), see
+    /// `placeholder`.
+    fn name_text(&self, a: At) -> Option<&str> {
+        let i = a.ix() as usize;
+        let s = self.0;
+        match a {
+            // Names written as they are: a missing one is named by its placeholder.
+            At::Mission(_) => Some(s.missions.get(i).map_or("a mission", |m| m.short_name())),
+            At::Actor(_) => Some(s.actors.get(i).map_or("an actor", |a| a.name.as_str())),
+            At::Region(_) => Some(
+                s.host
+                    .regions
+                    .get(i)
+                    .map_or("a region", |r| r.name.as_str()),
+            ),
+            At::Link(l) => Some(l.label()),
+            // Names in quotes: no title's quote is the unquoted placeholder of a missing one.
+            At::Group(_) => s.groups.get(i).map(|g| g.name.as_str()),
+            At::Activity(_) => s.activities.get(i).map(|a| a.title.as_str()),
+        }
+    }
     pub(super) fn host(&self) -> &str {
         if self.0.host.name.is_empty() {
             "the host state"
@@ -96,58 +118,37 @@ impl Names<'_> {
     }
 
     /// The names of the entities of one kind in a list, at most `max` of them, then "and N more".
+    /// Only the names shown are made: a finding can name every activity of a large scenario.
     pub(super) fn list(
         &self,
         items: &[At],
-        pick: impl Fn(&At) -> Option<String>,
+        kind: fn(&At) -> bool,
+        name: impl Fn(&At) -> String,
         max: usize,
     ) -> String {
-        let total = items.iter().filter(|a| pick(a).is_some()).count();
-        let names: Vec<String> = items.iter().filter_map(&pick).take(max).collect();
+        let total = count_of(items, kind);
+        let names: Vec<String> = items
+            .iter()
+            .filter(|a| kind(a))
+            .take(max)
+            .map(name)
+            .collect();
         match total - names.len() {
             0 => join(&names, max),
             rest => format!("{} and {rest} more", names.join(", ")),
         }
     }
     pub(super) fn activities(&self, items: &[At]) -> String {
-        self.list(
-            items,
-            |a| match a {
-                At::Activity(i) => Some(self.activity(*i)),
-                _ => None,
-            },
-            LIST,
-        )
+        self.list(items, is_activity, |a| self.activity(a.ix()), LIST)
     }
     pub(super) fn groups(&self, items: &[At]) -> String {
-        self.list(
-            items,
-            |a| match a {
-                At::Group(i) => Some(self.group(*i)),
-                _ => None,
-            },
-            LIST,
-        )
+        self.list(items, is_group, |a| self.group(a.ix()), LIST)
     }
     pub(super) fn regions(&self, items: &[At]) -> String {
-        self.list(
-            items,
-            |a| match a {
-                At::Region(i) => Some(self.region(*i)),
-                _ => None,
-            },
-            LIST,
-        )
+        self.list(items, is_region, |a| self.region(a.ix()), LIST)
     }
     pub(super) fn missions(&self, items: &[At], max: usize) -> String {
-        self.list(
-            items,
-            |a| match a {
-                At::Mission(i) => Some(self.mission(*i)),
-                _ => None,
-            },
-            max,
-        )
+        self.list(items, is_mission, |a| self.mission(a.ix()), max)
     }
 }
 
@@ -161,6 +162,18 @@ pub(super) fn is_activity(a: &At) -> bool {
 
 pub(super) fn is_group(a: &At) -> bool {
     matches!(a, At::Group(_))
+}
+
+pub(super) fn is_region(a: &At) -> bool {
+    matches!(a, At::Region(_))
+}
+
+pub(super) fn is_mission(a: &At) -> bool {
+    matches!(a, At::Mission(_))
+}
+
+pub(super) fn is_actor(a: &At) -> bool {
+    matches!(a, At::Actor(_))
 }
 
 /// "16,000".
@@ -232,16 +245,26 @@ fn placeholder(what: &str, f: &Finding, s: &Scenario) -> Option<String> {
         "actors" => |a| matches!(a, At::Actor(_)),
         _ => return None,
     };
-    let mut names: Vec<String> = f.subject.iter().filter(|a| kind(a)).map(name).collect();
-    if names.is_empty() && what != "subject" {
-        for a in f.involved.iter().filter(|a| kind(a)) {
-            let a = name(a);
-            if !names.contains(&a) {
-                names.push(a);
-            }
+    let names: Vec<String> = f.subject.iter().filter(|a| kind(a)).map(name).collect();
+    if !names.is_empty() || what == "subject" {
+        return Some(join(&names, LIST));
+    }
+    // The involved entities of one kind, each name once. Two entities share a name exactly when
+    // they share the text it is made of (the title a quote is made of, the short name, or the
+    // placeholder for a missing one), so the texts are compared, borrowed, in a set (a finding
+    // can name every activity of a large scenario); only the names shown are made.
+    let mut seen: rustc_hash::FxHashSet<Option<&str>> = rustc_hash::FxHashSet::default();
+    let mut distinct: Vec<&At> = Vec::new();
+    for a in f.involved.iter().filter(|a| kind(a)) {
+        if seen.insert(n.name_text(*a)) {
+            distinct.push(a);
         }
     }
-    Some(join(&names, LIST))
+    let shown: Vec<String> = distinct.iter().take(LIST).map(|a| name(a)).collect();
+    Some(match distinct.len() - shown.len() {
+        0 => join(&shown, LIST),
+        rest => format!("{} and {rest} more", shown.join(", ")),
+    })
 }
 
 /// `text` with its first letter in upper case.
@@ -285,5 +308,51 @@ mod tests {
             quote("'Not for sale' campaign"),
             "\u{201c}'Not for sale' campaign\u{201d}"
         );
+    }
+
+    #[test]
+    fn placeholders_name_each_text_once_and_count_the_rest() {
+        use crate::model::Activity;
+        let mut s = Scenario::new("t");
+        for (i, title) in ["Raids", "Raids", "Patrols", "Vetting", "Raids", "Training"]
+            .iter()
+            .enumerate()
+        {
+            s.activities.push(Activity::new(
+                format!("a{i}").as_str().into(),
+                *title,
+                0.5,
+                0.5,
+            ));
+        }
+        let all: Vec<At> = (0..6).map(At::Activity).collect();
+        // A mission's finding naming its activities, as `sovereignty-consent` does.
+        let f = Finding::new(
+            &[At::Mission(7)],
+            all.clone(),
+            super::super::engaging::probe(),
+        );
+        assert_eq!(
+            fill("stop {activities|the work}", &f, &s),
+            "stop 'Raids', 'Patrols', 'Vetting' and 1 more"
+        );
+        let f = Finding::new(
+            &[At::Mission(7)],
+            all[..2].to_vec(),
+            super::super::engaging::probe(),
+        );
+        assert_eq!(fill("stop {activities}", &f, &s), "stop 'Raids'");
+        // A missing activity is named once, by its placeholder.
+        let f = Finding::new(
+            &[At::Mission(7)],
+            vec![At::Activity(40), At::Activity(41), At::Activity(0)],
+            super::super::engaging::probe(),
+        );
+        assert_eq!(
+            fill("stop {activities}", &f, &s),
+            "stop an activity and 'Raids'"
+        );
+        let n = Names(&s);
+        assert_eq!(n.activities(&all), "'Raids', 'Raids', 'Patrols' and 3 more");
     }
 }
