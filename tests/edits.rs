@@ -133,6 +133,12 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
     host.name = "Otherland".into();
     host.minimal_security = None;
     v.push(Edit::SetHost(host));
+    let mut milestones = s.milestones.clone();
+    milestones.push(peaceops::model::Milestone::new(
+        YearMonth::new(2001, 3).unwrap(),
+        "An added milestone",
+    ));
+    v.push(Edit::SetMilestones(milestones));
 
     v.push(Edit::AddGroup(CrimeGroup::new(
         GroupId::from(s.fresh_id("g").as_str()),
@@ -310,6 +316,7 @@ fn kind(e: &Edit) -> &'static str {
         Edit::WithdrawDelivery { .. } => "WithdrawDelivery",
         Edit::AddLogEntry { .. } => "AddLogEntry",
         Edit::UpdateLogEntry { .. } => "UpdateLogEntry",
+        Edit::SetMilestones(_) => "SetMilestones",
     }
 }
 

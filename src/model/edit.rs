@@ -4,7 +4,7 @@
 use super::{
     Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
     Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionId,
-    RegionId, Run, RunId, Scenario, Timeline, WallTime,
+    Milestone, RegionId, Run, RunId, Scenario, Timeline, WallTime,
 };
 
 /// Which entity an edit or a reference concerns.
@@ -143,6 +143,8 @@ pub enum Edit {
         /// The entry.
         entry: LogEntry,
     },
+    /// Replace the scenario's milestones (add, change or delete one: the list is short).
+    SetMilestones(Vec<Milestone>),
     /// Replace an entry of a run's decision log.
     UpdateLogEntry {
         /// Which run.
@@ -182,6 +184,7 @@ impl Edit {
             Edit::UpdateCustom(c) => format!("custom:{}", c.id),
             Edit::UpdateInject(i) => format!("inject:{}", i.id),
             Edit::UpdateLogEntry { run, index, .. } => format!("log:{run}:{index}"),
+            Edit::SetMilestones(_) => "milestones".to_owned(),
             _ => return None,
         })
     }
@@ -199,6 +202,7 @@ impl Edit {
                 s.timeline = timeline;
             }
             Edit::SetHost(host) => s.host = host,
+            Edit::SetMilestones(milestones) => s.milestones = milestones,
             Edit::AddGroup(g) => {
                 free(s, g.id.as_str())?;
                 s.groups.push(g);

@@ -57,6 +57,21 @@ pub struct ChartCache {
     atlas_fill: f32,
     /// The scenario's timeline, found once per revision (it scans every activity).
     timeline: Option<(u64, Option<crate::model::Timeline>)>,
+    /// Height kept below the plot for the key of numbered markers, and what it was kept for
+    /// (see [`KeyRoom`]).
+    key_room: Option<(KeyRoom, f32)>,
+}
+
+/// What the room kept for the key depends on. The key is laid out after the plot (its entries
+/// are the markers the layout could only number), so its room comes from the last frame and
+/// only grows while this stays the same: a smaller plot numbers more markers, never fewer, so
+/// it settles in a frame or two instead of see-sawing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct KeyRoom {
+    revision: u64,
+    area: egui::Vec2,
+    label_size: f32,
+    pixels_per_point: f32,
 }
 
 impl ChartCache {
@@ -160,8 +175,9 @@ pub fn chart_ui(
     }
     // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
     // it stable while a drag changes the rows above.
+    let revision = doc.revision();
     ui.push_id("quadrant plot", |ui| {
-        plot_ui(ui, s, &mut view.chart, dark, text, out);
+        plot_ui(ui, s, revision, &mut view.chart, dark, text, out);
     });
 }
 
@@ -420,15 +436,28 @@ fn fitting(
 fn plot_ui(
     ui: &mut Ui,
     s: &Scenario,
+    revision: u64,
     cache: &mut ChartCache,
     dark: bool,
     text: &ChartText,
     out: &mut Vec<Command>,
 ) {
-    let area = ui.available_rect_before_wrap();
-    ui.allocate_rect(area, Sense::hover());
+    let full = ui.available_rect_before_wrap();
+    ui.allocate_rect(full, Sense::hover());
     let text_color = ui.visuals().text_color();
-    let painter = ui.painter_at(area);
+    let painter = ui.painter_at(full);
+    // The key of numbered markers takes a strip at the bottom; the rest is the plot's.
+    let room_key = KeyRoom {
+        revision,
+        area: full.size(),
+        label_size: text.label,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+    };
+    let key_room = match cache.key_room {
+        Some((k, h)) if k == room_key => h,
+        _ => 0.0,
+    };
+    let area = Rect::from_min_max(full.min, pos2(full.right(), full.bottom() - key_room));
     let tick_font = FontId::proportional(text.tick);
     let title_font = FontId::proportional(text.axis);
 
@@ -682,6 +711,22 @@ fn plot_ui(
         );
         painter.galley(l.pos, galley, text_color);
     }
+    // The key: what each numbered marker is.
+    let look = KeyLook {
+        size: text.label,
+        color: text_color,
+        outline: Stroke::new(theme::MARKER_OUTLINE, theme::marker_outline(dark)),
+    };
+    let key_h = key_ui(&painter, layout, &cache.model, full, key_room, &look);
+    // Never more than a share of the chart's height: the plot stays the hero.
+    let key_h = key_h.min(full.height() * theme::KEY_MAX_SHARE);
+    if key_h > key_room + 0.5 {
+        cache.key_room = Some((room_key, key_h));
+        ui.ctx().request_repaint();
+    } else if cache.key_room.is_none_or(|(k, _)| k != room_key) {
+        cache.key_room = Some((room_key, key_h));
+    }
+
     // The dragged marker keeps its shape, colour and label, at the pointer.
     if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
         && let Some(Some(i)) = cache.dot_of.get(d.activity)
@@ -719,9 +764,10 @@ fn plot_ui(
         .collect();
     let shown = layout.centres.len();
     let summary = format!(
-        "Quadrant chart. {}. {} of {shown} markers labelled",
+        "Quadrant chart. {}. {} of {shown} markers labelled ({} by a number the key names)",
         summary.join(", "),
-        shown - layout.hidden
+        shown.saturating_sub(layout.hidden),
+        layout.numbered.len()
     );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     let clamp = |(x, y): (f64, f64)| (x.clamp(-1.0, 1.0), y.clamp(-1.0, 1.0));
@@ -789,6 +835,110 @@ fn plot_ui(
     {
         hover_card(ui, s, i, pos);
     }
+}
+
+/// How the key of numbered markers looks.
+struct KeyLook {
+    /// Text size (the labels').
+    size: f32,
+    /// Text colour.
+    color: egui::Color32,
+    /// Marker outline.
+    outline: Stroke,
+}
+
+/// Paints the key of numbered markers ("▲ 3 EULEX mentoring…": the marker, its number and its
+/// label), entries flowing in lines across the bottom of `full`, and returns the height it
+/// needs (0 with no numbered marker). Where the labels would need more than
+/// [`theme::KEY_MAX_SHARE`] of the height, the shortened labels are used (the marker's colour
+/// and shape say the mission). Only the rows that fit in the room kept for it are painted (the
+/// next frame makes room otherwise).
+fn key_ui(
+    painter: &egui::Painter,
+    layout: &ChartLayout,
+    model: &ChartModel,
+    full: Rect,
+    room: f32,
+    look: &KeyLook,
+) -> f32 {
+    if layout.numbered.is_empty() {
+        return 0.0;
+    }
+    let font = FontId::proportional(look.size);
+    let gap = theme::AXIS_GAP;
+    let width = full.width();
+    let marker = 2.0 * theme::MARKER_RADIUS + theme::LABEL_GAP;
+    let entries: Vec<(usize, &model::Dot)> = layout
+        .numbered
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| model.dots.get(*d).map(|dot| (k + 1, dot)))
+        .collect();
+    let flow = |short: bool| {
+        let mut rows: Vec<Vec<(f32, &model::Dot, Arc<Galley>)>> = vec![Vec::new()];
+        let mut x = 0.0;
+        for (n, dot) in &entries {
+            let label = if short {
+                let mission = model.styles.get(dot.style).map_or("", |st| st.name.as_str());
+                layout::shorter(&dot.label, mission, layout::KEY_SHORT_CHARS)
+            } else {
+                dot.label.clone()
+            };
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                format!("{n} {label}"),
+                font.clone(),
+                look.color,
+            );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(width - marker);
+            let g = painter.layout_job(job);
+            let w = marker + g.size().x;
+            if x > 0.0 && x + w > width {
+                rows.push(Vec::new());
+                x = 0.0;
+            }
+            if let Some(row) = rows.last_mut() {
+                row.push((x, *dot, g));
+            }
+            x += w + theme::KEY_SPACING;
+        }
+        let line = rows
+            .iter()
+            .flatten()
+            .map(|(_, _, g)| g.size().y.max(marker))
+            .fold(0.0, f32::max);
+        let needed = gap + rows.len() as f32 * line;
+        (rows, line, needed)
+    };
+    let max = full.height() * theme::KEY_MAX_SHARE;
+    let (mut rows, mut line, mut needed) = flow(false);
+    if needed > max {
+        (rows, line, needed) = flow(true);
+    }
+    // In the room kept for it this frame, below the plot's own texts: the rows that fit.
+    let top = full.bottom() - room.min(needed);
+    if room > 0.0 {
+        for (r, row) in rows.into_iter().enumerate() {
+            let y = top + gap + r as f32 * line;
+            if y + line > full.bottom() + 0.5 {
+                break;
+            }
+            for (x, dot, g) in row {
+                if let Some(st) = model.styles.get(dot.style) {
+                    paint::paint_marker(
+                        painter,
+                        pos2(full.left() + x + marker / 2.0, y + line / 2.0),
+                        theme::MARKER_RADIUS,
+                        st.shape,
+                        st.color,
+                        look.outline,
+                    );
+                }
+                let ty = y + (line - g.size().y) / 2.0;
+                painter.galley(pos2(full.left() + x + marker, ty), g, look.color);
+            }
+        }
+    }
+    needed
 }
 
 fn quadrant_sign(q: Quadrant) -> (f64, f64) {
