@@ -102,6 +102,10 @@ pub const KEY_MAX: usize = 40;
 pub const KEY_ROUNDS: usize = 6;
 /// Largest share of the chart's height the key of numbered markers takes.
 pub const KEY_MAX_SHARE: f32 = 0.4;
+/// Widths of the chart this close are one for the key's room.
+pub const KEY_WIDTH_SLACK: f32 = 32.0;
+/// Height the chart keeps for the plot and its axes before it gives any to the key.
+pub const KEY_MIN_PLOT: f32 = 160.0;
 /// Space between two entries of the chart's key.
 pub const KEY_SPACING: f32 = 14.0;
 /// Most labels tried per layout (each costs a text layout).

@@ -76,6 +76,8 @@ pub struct LayoutKey {
     pub keep_clear: Vec<Rect>,
     /// The dot being dragged (drawn at the pointer instead).
     pub dragged: Option<usize>,
+    /// Whether markers no text fits beside may carry a number (there is room for the key).
+    pub numbers: bool,
 }
 
 /// The chart's screen layout.
@@ -625,8 +627,9 @@ impl ChartLayout {
             if better {
                 best = Some(p);
             }
-            // Nothing left to number, or too many for a key a room can read.
-            if left.is_empty() || given + left.len() > theme::KEY_MAX {
+            // Nothing left to number, no room for a key, or too many for a key a room can
+            // read.
+            if left.is_empty() || !key.numbers || given + left.len() > theme::KEY_MAX {
                 break;
             }
             // Numbered in scenario order.

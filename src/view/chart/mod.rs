@@ -69,9 +69,22 @@ pub struct ChartCache {
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct KeyRoom {
     revision: u64,
-    area: egui::Vec2,
+    /// The chart's width (not its height: the lines above the plot come and go with what the
+    /// layout says, and must not start the key's room again).
+    width: f32,
     label_size: f32,
     pixels_per_point: f32,
+}
+
+impl KeyRoom {
+    /// The same room: a width a scroll bar's worth apart is the same (a scroll bar beside the
+    /// chart comes and goes with the room the key takes).
+    fn same(&self, other: &Self) -> bool {
+        self.revision == other.revision
+            && self.label_size == other.label_size
+            && self.pixels_per_point == other.pixels_per_point
+            && (self.width - other.width).abs() <= theme::KEY_WIDTH_SLACK
+    }
 }
 
 impl ChartCache {
@@ -449,12 +462,18 @@ fn plot_ui(
     // The key of numbered markers takes a strip at the bottom; the rest is the plot's.
     let room_key = KeyRoom {
         revision,
-        area: full.size(),
+        width: full.width(),
         label_size: text.label,
         pixels_per_point: ui.ctx().pixels_per_point(),
     };
+    // The most the key may take: a share of the height, leaving the plot enough (none at all
+    // on a very short chart: then no marker is numbered, and the line above the plot says how
+    // many labels were left out).
+    let key_max = (full.height() - theme::KEY_MIN_PLOT)
+        .clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
+    let key_max = if key_max < 2.0 * text.label { 0.0 } else { key_max };
     let key_room = match cache.key_room {
-        Some((k, h)) if k == room_key => h,
+        Some((k, h)) if k.same(&room_key) => h.min(key_max),
         _ => 0.0,
     };
     let area = Rect::from_min_max(full.min, pos2(full.right(), full.bottom() - key_room));
@@ -647,6 +666,7 @@ fn plot_ui(
             corners.iter().map(|(r, _)| r.expand(2.0)).collect()
         },
         dragged: drag_dot,
+        numbers: key_max > 0.0,
     };
     // The labels' laid-out texts point into the font atlas, which egui rebuilds when the zoom
     // changes (pixels per point are in the key) or when it fills up (its fill ratio drops).
@@ -660,6 +680,7 @@ fn plot_ui(
             || l.key.label_size != key.label_size
             || l.key.pixels_per_point != key.pixels_per_point
             || l.key.dragged != key.dragged
+            || l.key.numbers != key.numbers
             // Corner texts change width with their counts; a label is moved only if it now
             // collides with one.
             || l.key.keep_clear.len() != key.keep_clear.len()
@@ -719,11 +740,11 @@ fn plot_ui(
     };
     let key_h = key_ui(&painter, layout, &cache.model, full, key_room, &look);
     // Never more than a share of the chart's height: the plot stays the hero.
-    let key_h = key_h.min(full.height() * theme::KEY_MAX_SHARE);
+    let key_h = key_h.min(key_max);
     if key_h > key_room + 0.5 {
         cache.key_room = Some((room_key, key_h));
         ui.ctx().request_repaint();
-    } else if cache.key_room.is_none_or(|(k, _)| k != room_key) {
+    } else if cache.key_room.is_none_or(|(k, _)| !k.same(&room_key)) {
         cache.key_room = Some((room_key, key_h));
     }
 
@@ -909,7 +930,7 @@ fn key_ui(
         let needed = gap + rows.len() as f32 * line;
         (rows, line, needed)
     };
-    let max = full.height() * theme::KEY_MAX_SHARE;
+    let max = (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
     let (mut rows, mut line, mut needed) = flow(false);
     if needed > max {
         (rows, line, needed) = flow(true);
