@@ -155,7 +155,9 @@ pub fn chart_ui(
         // Low on height (a projector at high zoom): the filters fold into one menu, and the
         // legend and the notes share one row.
         if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
-            ui.horizontal(|ui| {
+            // Wrapped, so the legend's last entries go to a second line rather than off the
+            // edge.
+            ui.horizontal_wrapped(|ui| {
                 ui.menu_button("Filters", |ui| {
                     filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
                 })
@@ -169,11 +171,11 @@ pub fn chart_ui(
                     ui.weak(format!("{hidden} unlabelled"))
                         .on_hover_text(&labels_note);
                 }
-                legend_ui(ui, &view.chart.model, &mut view.filter, true);
+                legend_entries(ui, &view.chart.model, &mut view.filter);
             });
         } else {
             filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
-            legend_ui(ui, &view.chart.model, &mut view.filter, false);
+            legend_ui(ui, &view.chart.model, &mut view.filter);
             let mut line = if shown == s.activities.len() {
                 format!("{shown} activities")
             } else {
@@ -305,35 +307,29 @@ fn filters_ui(
     });
 }
 
-/// The legend, above the plot so it never hides markers: each mission's marker and name (the
-/// model's styles, the same the markers use); a click shows only that mission. `one_row`: a
-/// single scrolling row, for a short window.
-fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter, one_row: bool) {
-    let entries = |ui: &mut Ui| {
-        for st in &model.styles {
-            let r = legend_entry(ui, st).on_hover_text(
-                "Click to show only this mission's activities; click again to show all.",
-            );
-            if r.clicked() {
-                filter.mission = if filter.mission.is_some() {
-                    None
-                } else {
-                    st.mission.clone()
-                };
-            }
+/// The legend's entries: each mission's marker and name (the model's styles, the same the
+/// markers use); a click shows only that mission.
+fn legend_entries(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
+    for st in &model.styles {
+        let r = legend_entry(ui, st)
+            .on_hover_text("Click to show only this mission's activities; click again to show all.");
+        if r.clicked() {
+            filter.mission = if filter.mission.is_some() {
+                None
+            } else {
+                st.mission.clone()
+            };
         }
-    };
-    if one_row {
-        egui::ScrollArea::horizontal()
-            .id_salt("legend")
-            .show(ui, |ui| ui.horizontal(entries));
-    } else {
-        // Many missions: the legend scrolls rather than squeezing the chart.
-        egui::ScrollArea::vertical()
-            .id_salt("legend")
-            .max_height(theme::LEGEND_MAX_HEIGHT)
-            .show(ui, |ui| ui.horizontal_wrapped(entries));
     }
+}
+
+/// The legend, above the plot so it never hides markers; with many missions it scrolls rather
+/// than squeezing the chart.
+fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
+    egui::ScrollArea::vertical()
+        .id_salt("legend")
+        .max_height(theme::LEGEND_MAX_HEIGHT)
+        .show(ui, |ui| ui.horizontal_wrapped(|ui| legend_entries(ui, model, filter)));
 }
 
 /// One legend entry, marker and name as a single widget so a line never breaks between them.
