@@ -417,7 +417,10 @@ impl PeaceOpsApp {
     /// Opens an exported file with the system's opener; says so when that fails, with the path.
     fn open_externally(&mut self, path: &Path) {
         self.notice = Some(match self.dialogs.open_externally(path) {
-            Ok(()) => Notice::info(format!("Opened {} with the system's opener", path.display())),
+            Ok(()) => Notice::info(format!(
+                "Opened {} with the system's opener",
+                path.display()
+            )),
             Err(e) => Notice::error(format!("Could not open {}: {e}", path.display())),
         });
     }

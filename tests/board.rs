@@ -781,13 +781,21 @@ fn the_chart_looks_as_it_did() {
 
 #[test]
 fn the_legend_shows_every_mission_whole_at_projector_zooms() {
-    for (size, zoom) in [([1024.0, 768.0], 2.0), ([1024.0, 768.0], 1.5), ([960.0, 600.0], 1.0)] {
+    for (size, zoom) in [
+        ([1024.0, 768.0], 2.0),
+        ([1024.0, 768.0], 1.5),
+        ([960.0, 600.0], 1.0),
+    ] {
         let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
         let what = format!("{size:?} at zoom {zoom}");
         let plot = plot_rect(&h);
         let s = h.state().document().scenario().clone();
         for m in &s.missions {
-            if !s.activities.iter().any(|a| a.mission.as_ref() == Some(&m.id)) {
+            if !s
+                .activities
+                .iter()
+                .any(|a| a.mission.as_ref() == Some(&m.id))
+            {
                 continue;
             }
             let name = m.short_name();
@@ -822,7 +830,11 @@ fn all_texts(h: &H) -> Vec<(String, bool)> {
 
 #[test]
 fn the_checklists_top_risks_line_is_never_cut() {
-    for (size, zoom) in [([1280.0, 800.0], 1.0), ([1920.0, 1080.0], 1.0), ([1920.0, 1080.0], 1.5)] {
+    for (size, zoom) in [
+        ([1280.0, 800.0], 1.0),
+        ([1920.0, 1080.0], 1.0),
+        ([1920.0, 1080.0], 1.5),
+    ] {
         let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
         let texts = all_texts(&h);
         let top: Vec<&(String, bool)> = texts

@@ -133,8 +133,7 @@ fn the_report_chart_uses_the_window_colours_and_shapes() {
 }
 
 #[test]
-fn after_an_export_open_the_report_hands_it_to_the_systems_opener_and_a_failure_names_the_path()
-{
+fn after_an_export_open_the_report_hands_it_to_the_systems_opener_and_a_failure_names_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("kosovo.html");
     let (mut h, script) = harness_with(Some(scenario_path("kosovo-2008.ron")));

@@ -193,7 +193,11 @@ fn dragging_a_missions_or_an_activitys_start_moves_its_first_month() {
         .activities
         .iter()
         .find(|a| a.id.as_str() == "act-eulex-war-crimes")
-        .or_else(|| s.activities.iter().find(|a| a.start.is_some() && a.end.is_some()))
+        .or_else(|| {
+            s.activities
+                .iter()
+                .find(|a| a.start.is_some() && a.end.is_some())
+        })
         .unwrap()
         .clone();
     let (start, end) = (a.start.unwrap(), a.end.unwrap());
@@ -201,12 +205,23 @@ fn dragging_a_missions_or_an_activitys_start_moves_its_first_month() {
     let pm = per_month(bar, start.months_until(end) + 1);
     let from = egui::pos2(bar.left() + 1.0, bar.center().y);
     drag(&mut h, from, from - egui::vec2(2.0 * pm, 0.0));
-    let now = h.state().document().scenario().activity(&a.id).unwrap().clone();
+    let now = h
+        .state()
+        .document()
+        .scenario()
+        .activity(&a.id)
+        .unwrap()
+        .clone();
     assert_eq!(now.start, Some(start.plus_months(-2)), "two months earlier");
     assert_eq!(now.end, a.end);
     ctrl(&mut h, Key::Z);
     assert_eq!(
-        h.state().document().scenario().activity(&a.id).unwrap().start,
+        h.state()
+            .document()
+            .scenario()
+            .activity(&a.id)
+            .unwrap()
+            .start,
         a.start
     );
 }
@@ -225,7 +240,14 @@ fn months_shown(h: &H) -> (YearMonth, YearMonth) {
 
 #[test]
 fn the_wheel_zooms_the_months_dragging_pans_them_and_a_double_click_shows_them_all() {
-    let mut h = kosovo();
+    // A short frame, so two clicks a frame apart make a double click.
+    let recovery = tempfile::tempdir().unwrap();
+    let (mut h, _script) = common::harness::harness_stepped(
+        Some(scenario_path("kosovo-2008.ron")),
+        recovery.path().to_owned(),
+        0.05,
+    );
+    ctrl(&mut h, Key::T);
     let all = months_shown(&h);
     assert_eq!(all, (ym("1999-06"), ym("2012-12")));
     let axis = h.get_by_label_contains("Timeline cursor").rect();
@@ -245,11 +267,24 @@ fn the_wheel_zooms_the_months_dragging_pans_them_and_a_double_click_shows_them_a
     drag(&mut h, from, from + egui::vec2(120.0, 0.0));
     let (lo2, hi2) = months_shown(&h);
     assert!(lo2 < lo, "panned to earlier months: {lo2} (was {lo})");
-    assert_eq!(lo2.months_until(hi2), shown, "as many months as before");
+    assert!(
+        (lo2.months_until(hi2) - shown).abs() <= 1,
+        "as many months as before (a month partly shown at either end)"
+    );
 
     // A double click shows the whole span again.
+    h.hover_at(from);
+    h.run();
     for _ in 0..2 {
-        common::harness::click_at(&mut h, from);
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: from,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
     }
     h.run();
     assert_eq!(months_shown(&h), all);
@@ -271,16 +306,21 @@ fn milestones_are_added_changed_and_deleted_in_their_window_and_validated() {
     h.run();
     ctrl(&mut h, Key::A);
     h.get_by_label("New milestone month").type_text("2005-10");
-    h.get_by_label("New milestone label").type_text("Eide report");
     h.run();
+    h.get_by_label("New milestone label").focus();
+    h.run();
+    h.get_by_label("New milestone label")
+        .type_text("Eide report");
+    h.run();
+    assert_eq!(
+        h.get_by_label("New milestone month").value().as_deref(),
+        Some("2005-10")
+    );
     h.get_by_label("Add milestone").click();
     h.run();
     let now = h.state().document().scenario().milestones.clone();
     assert_eq!(now.len(), before.len() + 1);
-    let k = now
-        .iter()
-        .position(|m| m.label == "Eide report")
-        .unwrap();
+    let k = now.iter().position(|m| m.label == "Eide report").unwrap();
     assert_eq!(now[k].at, ym("2005-10"));
     assert!(
         h.state()
@@ -315,7 +355,10 @@ fn milestones_are_added_changed_and_deleted_in_their_window_and_validated() {
     ctrl(&mut h, Key::A);
     h.get_by_label(&month).type_text("1990-01");
     h.run();
-    assert_eq!(h.state().document().scenario().milestones[k].at, ym("1990-01"));
+    assert_eq!(
+        h.state().document().scenario().milestones[k].at,
+        ym("1990-01")
+    );
     assert!(
         h.state()
             .document()

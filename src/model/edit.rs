@@ -3,8 +3,8 @@
 
 use super::{
     Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
-    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionId,
-    Milestone, RegionId, Run, RunId, Scenario, Timeline, WallTime,
+    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Milestone, Mission,
+    MissionId, RegionId, Run, RunId, Scenario, Timeline, WallTime,
 };
 
 /// Which entity an edit or a reference concerns.

@@ -696,10 +696,7 @@ fn zoom_and_pan(
 
 /// Dragging the start or the end of a bar: follows the pointer by whole months, and on release
 /// makes one edit. `dates` are the bar's first and last month before the drag.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site, all local"
-)]
+#[expect(clippy::too_many_arguments, reason = "one call site, all local")]
 fn edge_drag(
     resp: &egui::Response,
     scale: &Scale,
@@ -717,7 +714,11 @@ fn edge_drag(
         if dl.min(dr) > theme::TIMELINE_GRIP {
             None
         } else if bar.width() < 2.0 * theme::TIMELINE_GRIP {
-            Some(if p.x < bar.center().x { Edge::Start } else { Edge::End })
+            Some(if p.x < bar.center().x {
+                Edge::Start
+            } else {
+                Edge::End
+            })
         } else if dl < dr {
             Some(Edge::Start)
         } else {
@@ -817,7 +818,7 @@ fn milestones_window(
                             let r = ui
                                 .add(egui::TextEdit::singleline(&mut m.label).desired_width(theme::MILESTONE_LABEL_WIDTH))
                                 .on_hover_text("What happened, in a few words.");
-                            r.widget_info(|| egui::WidgetInfo::text_edit(true, &m.label, &m.label, &format!("Milestone {n} label")));
+                            r.widget_info(|| text_info(&m.label, &format!("Milestone {n} label")));
                             changed |= r.changed();
                             if ui.button(format!("Delete {n}")).on_hover_text("Delete this milestone.").clicked() {
                                 delete = Some(i);
@@ -882,15 +883,20 @@ fn month_field(
     at: YearMonth,
     label: &str,
 ) -> Option<YearMonth> {
-    let typed = state.month_text.iter().find(|(r, _)| *r == row).map(|(_, t)| t.clone());
+    let typed = state
+        .month_text
+        .iter()
+        .find(|(r, _)| *r == row)
+        .map(|(_, t)| t.clone());
     let mut text = typed.unwrap_or_else(|| at.to_string());
     // A month that does not parse (yet) shows in the error colour.
-    let mut field = egui::TextEdit::singleline(&mut text).desired_width(theme::MILESTONE_MONTH_WIDTH);
+    let mut field =
+        egui::TextEdit::singleline(&mut text).desired_width(theme::MILESTONE_MONTH_WIDTH);
     if text_is_month(&state.month_text, row).is_some_and(|ok| !ok) {
         field = field.text_color(theme::error_color(ui.visuals().dark_mode));
     }
     let r = ui.add(field).on_hover_text("The month, as YYYY-MM.");
-    r.widget_info(|| egui::WidgetInfo::text_edit(true, &text, &text, label));
+    r.widget_info(|| text_info(&text, label));
     let mut result = None;
     if r.changed() {
         state.month_text.retain(|(x, _)| *x != row);
@@ -904,6 +910,13 @@ fn month_field(
         state.month_text.retain(|(x, _)| *x != row);
     }
     result
+}
+
+/// A text field's accessible description: its text and its name.
+fn text_info(text: &str, label: &str) -> egui::WidgetInfo {
+    let mut info = egui::WidgetInfo::text_edit(true, text, text, "");
+    info.label = Some(label.to_owned());
+    info
 }
 
 /// Whether the text typed in row `row` is a month (`None`: nothing typed there).

@@ -579,7 +579,9 @@ impl ChartLayout {
                         let short = shorter(&d.label, name, SHORT_CHARS[length - 1]);
                         let before = match length {
                             1 => d.label.clone(),
-                            _ => shorter(&d.label, name, SHORT_CHARS[(length - 2).min(LENGTHS - 2)]),
+                            _ => {
+                                shorter(&d.label, name, SHORT_CHARS[(length - 2).min(LENGTHS - 2)])
+                            }
                         };
                         // Only a text shorter than the one tried before.
                         (chars(&short) < chars(&before)).then_some(short)

@@ -311,8 +311,9 @@ fn filters_ui(
 /// markers use); a click shows only that mission.
 fn legend_entries(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
     for st in &model.styles {
-        let r = legend_entry(ui, st)
-            .on_hover_text("Click to show only this mission's activities; click again to show all.");
+        let r = legend_entry(ui, st).on_hover_text(
+            "Click to show only this mission's activities; click again to show all.",
+        );
         if r.clicked() {
             filter.mission = if filter.mission.is_some() {
                 None
@@ -329,7 +330,9 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
     egui::ScrollArea::vertical()
         .id_salt("legend")
         .max_height(theme::LEGEND_MAX_HEIGHT)
-        .show(ui, |ui| ui.horizontal_wrapped(|ui| legend_entries(ui, model, filter)));
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| legend_entries(ui, model, filter))
+        });
 }
 
 /// One legend entry, marker and name as a single widget so a line never breaks between them.
@@ -465,9 +468,13 @@ fn plot_ui(
     // The most the key may take: a share of the height, leaving the plot enough (none at all
     // on a very short chart: then no marker is numbered, and the line above the plot says how
     // many labels were left out).
-    let key_max = (full.height() - theme::KEY_MIN_PLOT)
-        .clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
-    let key_max = if key_max < 2.0 * text.label { 0.0 } else { key_max };
+    let key_max =
+        (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
+    let key_max = if key_max < 2.0 * text.label {
+        0.0
+    } else {
+        key_max
+    };
     let key_room = match cache.key_room {
         Some((k, h)) if k.same(&room_key) => h.min(key_max),
         _ => 0.0,
@@ -896,7 +903,10 @@ fn key_ui(
         let mut x = 0.0;
         for (n, dot) in &entries {
             let label = if short {
-                let mission = model.styles.get(dot.style).map_or("", |st| st.name.as_str());
+                let mission = model
+                    .styles
+                    .get(dot.style)
+                    .map_or("", |st| st.name.as_str());
                 layout::shorter(&dot.label, mission, layout::KEY_SHORT_CHARS)
             } else {
                 dot.label.clone()
@@ -926,7 +936,8 @@ fn key_ui(
         let needed = gap + rows.len() as f32 * line;
         (rows, line, needed)
     };
-    let max = (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
+    let max =
+        (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
     let (mut rows, mut line, mut needed) = flow(false);
     if needed > max {
         (rows, line, needed) = flow(true);
