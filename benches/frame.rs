@@ -60,7 +60,7 @@ fn run(ctx: &egui::Context, app: &mut PeaceOpsApp, events: Vec<egui::Event>) -> 
 
 /// The app with a synthetic scenario of `n` activities open, its timeline open if asked, after
 /// a few frames to settle fonts, caches and layout.
-fn app(dir: &std::path::Path, n: usize, timeline: bool) -> (egui::Context, PeaceOpsApp) {
+fn open_app(dir: &std::path::Path, n: usize, timeline: bool) -> (egui::Context, PeaceOpsApp) {
     let path = dir.join(format!("{n}.ron"));
     if !path.exists() {
         let s = scenario(
@@ -98,7 +98,7 @@ fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut group = c.benchmark_group("frame");
     for n in [1_000, 10_000] {
-        let (ctx, mut app) = app(dir.path(), n, false);
+        let (ctx, mut app) = open_app(dir.path(), n, false);
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| black_box(run(&ctx, &mut app, Vec::new())));
         });
@@ -106,14 +106,14 @@ fn frame(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("timeline");
-    let (ctx, mut app) = app(dir.path(), 1_000, true);
+    let (ctx, mut app) = open_app(dir.path(), 1_000, true);
     group.bench_function(BenchmarkId::from_parameter(1_000), |b| {
         b.iter(|| black_box(run(&ctx, &mut app, Vec::new())));
     });
     group.finish();
 
     let mut group = c.benchmark_group("scrub");
-    let (ctx, mut app) = app(dir.path(), 10_000, true);
+    let (ctx, mut app) = open_app(dir.path(), 10_000, true);
     let mut step = 0_u32;
     group.bench_function(BenchmarkId::from_parameter(10_000), |b| {
         b.iter(|| {

@@ -577,11 +577,10 @@ impl ChartLayout {
                     0 => Some(d.label.clone()),
                     _ => {
                         let short = shorter(&d.label, name, SHORT_CHARS[length - 1]);
-                        let before = match length {
-                            1 => d.label.clone(),
-                            _ => {
-                                shorter(&d.label, name, SHORT_CHARS[(length - 2).min(LENGTHS - 2)])
-                            }
+                        // The text tried before: the label, or the next longer short one.
+                        let before = match length.checked_sub(2).and_then(|k| SHORT_CHARS.get(k)) {
+                            Some(max) => shorter(&d.label, name, *max),
+                            None => d.label.clone(),
                         };
                         // Only a text shorter than the one tried before.
                         (chars(&short) < chars(&before)).then_some(short)
