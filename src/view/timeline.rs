@@ -145,8 +145,9 @@ fn timeline_body(
     };
     let now = ui.input(|i| i.time);
 
-    // Header: play, speed, the cursor's month and the way back to all time.
-    ui.horizontal(|ui| {
+    // Header: play, speed, the cursor's month and the way back to all time; wrapped, so a
+    // narrow window or a high zoom never widens the panel past the window.
+    ui.horizontal_wrapped(|ui| {
         let play = ui
             .button(if state.playing { "Pause" } else { "Play" })
             .on_hover_text("Step the cursor month by month, for the room to watch the missions unfold (Space). Any edit or click stops it.");
@@ -187,7 +188,7 @@ fn timeline_body(
                 }
             }
             None => {
-                ui.weak("all time: click the month axis, or press the right arrow key to see the board as of a month");
+                ui.weak("all time (click the month axis, or press the right arrow key, for one month)");
             }
         }
         if state.window.is_some()
