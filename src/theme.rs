@@ -305,7 +305,7 @@ pub const MILESTONES_WIDTH: f32 = 520.0;
 /// Milestones window: tallest its list grows before it scrolls.
 pub const MILESTONES_HEIGHT: f32 = 320.0;
 /// Milestones window: width of a month field.
-pub const MILESTONE_MONTH_WIDTH: f32 = 70.0;
+pub const MILESTONE_MONTH_WIDTH: f32 = 84.0;
 /// Milestones window: width of a label field.
 pub const MILESTONE_LABEL_WIDTH: f32 = 280.0;
 

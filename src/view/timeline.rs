@@ -799,6 +799,9 @@ fn milestones_window(
     const NEW: usize = usize::MAX;
     egui::Window::new("Milestones")
         .open(&mut open)
+        // Clear of the menu bar: in the middle of the window.
+        .pivot(Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .resizable(true)
         .default_width(theme::MILESTONES_WIDTH)
         .show(ctx, |ui| {
@@ -809,28 +812,26 @@ fn milestones_window(
             egui::ScrollArea::vertical()
                 .max_height(theme::MILESTONES_HEIGHT)
                 .show(ui, |ui| {
-                    egui::Grid::new("milestones grid").num_columns(3).striped(true).show(ui, |ui| {
-                        for (i, m) in list.iter_mut().enumerate() {
-                            let n = i + 1;
+                    for (i, m) in list.iter_mut().enumerate() {
+                        let n = i + 1;
+                        ui.horizontal(|ui| {
                             if let Some(at) = month_field(ui, state, i, m.at, &format!("Milestone {n} month")) {
                                 m.at = at;
                                 changed = true;
                             }
                             let r = ui
-                                .add(egui::TextEdit::singleline(&mut m.label).desired_width(theme::MILESTONE_LABEL_WIDTH))
+                                .add_sized(field_size(ui, theme::MILESTONE_LABEL_WIDTH), egui::TextEdit::singleline(&mut m.label))
                                 .on_hover_text("What happened, in a few words.");
                             r.widget_info(|| text_info(&m.label, &format!("Milestone {n} label")));
                             changed |= r.changed();
                             if ui.button(format!("Delete {n}")).on_hover_text("Delete this milestone.").clicked() {
                                 delete = Some(i);
                             }
-                            ui.end_row();
-                            if m.label.trim().is_empty() {
-                                ui.colored_label(theme::error_color(ui.visuals().dark_mode), "needs a label");
-                                ui.end_row();
-                            }
+                        });
+                        if m.label.trim().is_empty() {
+                            ui.colored_label(theme::error_color(ui.visuals().dark_mode), "This milestone needs a label.");
                         }
-                    });
+                    }
                 });
             if let Some(i) = delete {
                 list.remove(i);
@@ -846,13 +847,13 @@ fn milestones_window(
                 let typed = state.month_text.iter().find(|(r, _)| *r == NEW).map(|(_, t)| t.clone());
                 let mut text = typed.unwrap_or_else(|| default.map(|d| d.to_string()).unwrap_or_default());
                 let l = ui.label("New milestone month");
-                let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(theme::MILESTONE_MONTH_WIDTH)).labelled_by(l.id);
+                let r = ui.add_sized(field_size(ui, theme::MILESTONE_MONTH_WIDTH), egui::TextEdit::singleline(&mut text)).labelled_by(l.id);
                 if r.changed() {
                     state.month_text.retain(|(r, _)| *r != NEW);
                     state.month_text.push((NEW, text.clone()));
                 }
                 let l = ui.label("New milestone label");
-                ui.add(egui::TextEdit::singleline(&mut state.new_label).desired_width(theme::MILESTONE_LABEL_WIDTH)).labelled_by(l.id);
+                ui.add_sized(field_size(ui, theme::MILESTONE_LABEL_WIDTH), egui::TextEdit::singleline(&mut state.new_label)).labelled_by(l.id);
                 let month = text.trim().parse::<YearMonth>().ok();
                 let ready = month.is_some() && !state.new_label.trim().is_empty();
                 let add = ui
@@ -891,12 +892,13 @@ fn month_field(
         .map(|(_, t)| t.clone());
     let mut text = typed.unwrap_or_else(|| at.to_string());
     // A month that does not parse (yet) shows in the error colour.
-    let mut field =
-        egui::TextEdit::singleline(&mut text).desired_width(theme::MILESTONE_MONTH_WIDTH);
+    let mut field = egui::TextEdit::singleline(&mut text);
     if text_is_month(&state.month_text, row).is_some_and(|ok| !ok) {
         field = field.text_color(theme::error_color(ui.visuals().dark_mode));
     }
-    let r = ui.add(field).on_hover_text("The month, as YYYY-MM.");
+    let r = ui
+        .add_sized(field_size(ui, theme::MILESTONE_MONTH_WIDTH), field)
+        .on_hover_text("The month, as YYYY-MM.");
     r.widget_info(|| text_info(&text, label));
     let mut result = None;
     if r.changed() {
@@ -911,6 +913,14 @@ fn month_field(
         state.month_text.retain(|(x, _)| *x != row);
     }
     result
+}
+
+/// A field `width` wide (at most the room there is), one row high.
+fn field_size(ui: &Ui, width: f32) -> egui::Vec2 {
+    vec2(
+        width.min(ui.available_width()),
+        ui.spacing().interact_size.y,
+    )
 }
 
 /// A text field's accessible description: its text and its name.
