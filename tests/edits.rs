@@ -447,7 +447,7 @@ fn the_edit_generator_covers_every_kind() {
     });
     with_exercise(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 28, "{kinds:?}");
+    assert_eq!(kinds.len(), 29, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
