@@ -61,6 +61,8 @@ pub struct TimelineState {
     last_step: f64,
     /// The timeline and the revision it was built for.
     cache: Option<(u64, MissionTimeline)>,
+    /// Each lane's bars packed into rows (row of each bar, row count), for the cached timeline.
+    packed: Vec<(Vec<usize>, usize)>,
     /// An edge being dragged, and the month it is at now.
     drag: Option<(Grip, YearMonth)>,
     /// The months shown; `None`: the whole span.
@@ -81,6 +83,7 @@ impl Default for TimelineState {
             speed: 4,
             last_step: 0.0,
             cache: None,
+            packed: Vec::new(),
             drag: None,
             window: None,
             milestones_open: false,
@@ -119,7 +122,10 @@ pub fn timeline_ui(
         .as_ref()
         .is_none_or(|(r, _)| *r != doc.revision())
     {
-        state.cache = Some((doc.revision(), MissionTimeline::build(doc.scenario())));
+        let t = MissionTimeline::build(doc.scenario());
+        // Packed once per revision, not every frame (benches/frame.rs, timeline/1000).
+        state.packed = t.lanes.iter().map(|l| pack(&l.bars)).collect();
+        state.cache = Some((doc.revision(), t));
     }
     // Taken out for the frame, so the drawing can change the rest of the state.
     let Some((revision, t)) = state.cache.take() else {
@@ -349,7 +355,7 @@ fn plot(
     let weak = ui.visuals().weak_text_color();
     let lane_h = theme::TIMELINE_BAR + theme::TIMELINE_GAP + 2.0;
     let pitch = theme::TIMELINE_ACTIVITY + 1.0;
-    let packed: Vec<(Vec<usize>, usize)> = t.lanes.iter().map(|l| pack(&l.bars)).collect();
+    let packed = std::mem::take(&mut state.packed);
     let height = theme::TIMELINE_AXIS
         + theme::TIMELINE_MARKS
         + packed
@@ -420,12 +426,15 @@ fn plot(
                 dated.rect_filled(r, 0.0, theme::vacuum_fill(dark));
                 let Some(r) = visible(r) else { continue };
                 let resp = ui.interact(r, egui::Id::unique("timeline").with(("vacuum", v.from)), Sense::hover());
-                resp.on_hover_text(format!(
+                resp.on_hover_ui(|ui| {
+// Formatted only when shown: a bar each, every frame, otherwise (benches/frame.rs, timeline/1000).
+ui.label(format!(
                     "Policing vacuum, {} to {} ({} months): no police-capable mission is deployed, which invites military substitutes (§III, §IV.5).",
                     v.from,
                     v.to,
                     v.months()
                 ));
+});
             }
 
             // Month axis: a tick each year (labelled), and each month when there is room
@@ -515,13 +524,16 @@ fn plot(
                 if let Some(hit) = visible(bar) {
                     let resp = ui
                         .interact(hit, egui::Id::unique("timeline").with(("mission bar", lane.mission)), Sense::click_and_drag())
-                        .on_hover_text(format!(
+                        .on_hover_ui(|ui| {
+// Formatted only when shown: a bar each, every frame, otherwise (benches/frame.rs, timeline/1000).
+ui.label(format!(
                             "{}: {} to {}{}. Drag its left or right end to change its first or last month.",
                             m.describe(),
                             lane.start,
                             if lane.open_ended { "open-ended".to_owned() } else { lane.end.to_string() },
                             if shown { "" } else { " (not deployed in the cursor's month)" }
                         ));
+});
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Mission {}", m.short_name()))
                     });
@@ -544,12 +556,15 @@ fn plot(
                     let Some(hit) = visible(r) else { continue };
                     let resp = ui
                         .interact(hit, egui::Id::unique("timeline").with(("activity bar", b.activity)), Sense::click_and_drag())
-                        .on_hover_text(format!(
+                        .on_hover_ui(|ui| {
+// Formatted only when shown: a bar each, every frame, otherwise (benches/frame.rs, timeline/1000).
+ui.label(format!(
                             "{}: {} to {}. Click to select; drag its left or right end to change its first or last month.",
                             a.title,
                             b.start,
                             if b.open_ended { "open-ended".to_owned() } else { b.end.to_string() }
                         ));
+});
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Activity {}", a.title))
                     });
@@ -576,7 +591,9 @@ fn plot(
                 let Some(r) = visible(r) else { continue };
                 let covers: Vec<&str> = h.covers.iter().map(|c| c.label()).collect();
                 ui.interact(r, egui::Id::unique("timeline").with(("handover", h.to)), Sense::hover())
-                    .on_hover_text(format!(
+                    .on_hover_ui(|ui| {
+// Formatted only when shown: a bar each, every frame, otherwise (benches/frame.rs, timeline/1000).
+ui.label(format!(
                         "Handover from {} to {} in {}: {}{}",
                         s.missions[h.from].short_name(),
                         s.missions[h.to].short_name(),
@@ -588,6 +605,7 @@ fn plot(
                         },
                         if covers.is_empty() { String::new() } else { format!("; covers {}", covers.join(", ")) }
                     ));
+});
             }
 
             // Markers: minimal security and milestones.
@@ -626,12 +644,15 @@ fn plot(
                 );
                 let Some(r) = visible(r) else { continue };
                 let sources: Vec<String> = mark.sources.iter().map(crate::model::Source::badge).collect();
-                ui.interact(r, egui::Id::unique("timeline").with(("mark", k)), Sense::hover()).on_hover_text(format!(
+                ui.interact(r, egui::Id::unique("timeline").with(("mark", k)), Sense::hover()).on_hover_ui(|ui| {
+// Formatted only when shown: a bar each, every frame, otherwise (benches/frame.rs, timeline/1000).
+ui.label(format!(
                     "{}: {}{}",
                     mark.at,
                     mark.label,
                     if sources.is_empty() { String::new() } else { format!(" ({})", sources.join("; ")) }
                 ));
+});
             }
 
             // The cursor.
@@ -648,6 +669,7 @@ fn plot(
                 );
             }
         });
+    state.packed = packed;
 }
 
 /// Zooms the months around the pointer (the wheel on the month axis; a pinch or Ctrl+wheel
