@@ -2,6 +2,11 @@
 //! 1,000-activity scenario ≤ 1 ms median, with 10,000 ≤ 2 ms (release, this 2-core machine).
 //! The pointer rests on the chart, so the plot's hover search is included.
 //! The compare view's frame with four charts of 1,000 activities each ≤ 2 ms (issue 12).
+//!
+//! With the timeline open (issue 11): the frame at 1,000 activities ≤ 0.3 ms more than
+//! without (`frame/1000` against `timeline/1000`); scrubbing, a frame that moves the cursor one
+//! month (→) and redraws the chart, the checklist and the timeline at 10,000 activities, ≤ 33
+//! ms (30 frames a second; `scrub/10000`, cycling through the first 120 months).
 //! Run: `cargo bench --bench frame`.
 
 #![expect(
@@ -20,7 +25,17 @@ use peaceops::synthetic::{Size, scenario};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn input() -> egui::RawInput {
+fn key(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+fn input(events: Vec<egui::Event>) -> egui::RawInput {
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -31,14 +46,24 @@ fn input() -> egui::RawInput {
     input
         .events
         .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    input.events.extend(events);
     input
 }
 
-fn frame(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut group = c.benchmark_group("frame");
-    for n in [1_000, 10_000] {
-        let path = dir.path().join(format!("{n}.ron"));
+/// One frame, tessellated as a painter would.
+fn run(ctx: &egui::Context, app: &mut PeaceOpsApp, events: Vec<egui::Event>) -> usize {
+    let mut out = ctx.run_ui(input(events), |ui| app.show(ui));
+    // No painter applies the textures here; epaint asserts (in debug builds) that dropped
+    // deltas were handled.
+    out.textures_delta.clear();
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+/// The app with a synthetic scenario of `n` activities open, its timeline open if asked, after
+/// a few frames to settle fonts, caches and layout.
+fn open_app(dir: &std::path::Path, n: usize, timeline: bool) -> (egui::Context, PeaceOpsApp) {
+    let path = dir.join(format!("{n}.ron"));
+    if !path.exists() {
         let s = scenario(
             Size {
                 activities: n,
@@ -48,31 +73,61 @@ fn frame(c: &mut Criterion) {
             1,
         );
         peaceops::io::save(&path, &s).expect("saved");
-        let ctx = egui::Context::default();
-        let mut app = PeaceOpsApp::with_prefs(
-            Prefs::default(),
-            StartOptions {
-                file: Some(path),
-                recovery: peaceops::app::Recovery::Off,
-                ..Default::default()
-            },
-        );
-        // Warm up: fonts, caches and layout settle.
-        for _ in 0..5 {
-            let mut out = ctx.run_ui(input(), |ui| app.show(ui));
-            // No painter applies the textures here; epaint asserts (in debug builds) that
-            // dropped deltas were handled.
-            out.textures_delta.clear();
-            ctx.tessellate(out.shapes, out.pixels_per_point);
-        }
+    }
+    let ctx = egui::Context::default();
+    let mut app = PeaceOpsApp::with_prefs(
+        Prefs::default(),
+        StartOptions {
+            file: Some(path),
+            recovery: peaceops::app::Recovery::Off,
+            ..Default::default()
+        },
+    );
+    for i in 0..5 {
+        let events = if timeline && i == 1 {
+            vec![key(egui::Key::T, egui::Modifiers::COMMAND)]
+        } else {
+            Vec::new()
+        };
+        run(&ctx, &mut app, events);
+    }
+    assert_eq!(app.timeline_state().0, timeline, "the timeline is open");
+    (ctx, app)
+}
+
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("frame");
+    for n in [1_000, 10_000] {
+        let (ctx, mut app) = open_app(dir.path(), n, false);
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
-            b.iter(|| {
-                let mut out = ctx.run_ui(input(), |ui| app.show(ui));
-                out.textures_delta.clear();
-                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
-            });
+            b.iter(|| black_box(run(&ctx, &mut app, Vec::new())));
         });
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("timeline");
+    let (ctx, mut app) = open_app(dir.path(), 1_000, true);
+    group.bench_function(BenchmarkId::from_parameter(1_000), |b| {
+        b.iter(|| black_box(run(&ctx, &mut app, Vec::new())));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("scrub");
+    let (ctx, mut app) = open_app(dir.path(), 10_000, true);
+    let mut step = 0_u32;
+    group.bench_function(BenchmarkId::from_parameter(10_000), |b| {
+        b.iter(|| {
+            // A month further each frame, back to the start every 120 months.
+            let k = if step.is_multiple_of(120) {
+                egui::Key::Home
+            } else {
+                egui::Key::ArrowRight
+            };
+            step += 1;
+            black_box(run(&ctx, &mut app, vec![key(k, egui::Modifiers::NONE)]))
+        });
+    });
     group.finish();
 }
 

@@ -408,11 +408,14 @@ impl PeaceOpsApp {
                     0 | 1 => String::new(),
                     n => format!(" (and {} image file(s) beside it)", n - 1),
                 };
-                self.notice = Some(Notice::info(format!(
-                    "Exported the {} to {}{also}",
-                    format.label(),
-                    path.display()
-                )));
+                self.notice = Some(
+                    Notice::info(format!(
+                        "Exported the {} to {}{also}",
+                        format.label(),
+                        path.display()
+                    ))
+                    .offering_to_open(path),
+                );
                 self.last_export = Some((format, path.to_owned()));
                 true
             }
@@ -427,6 +430,17 @@ impl PeaceOpsApp {
                 false
             }
         }
+    }
+
+    /// Opens an exported file with the system's opener; says so when that fails, with the path.
+    fn open_externally(&mut self, path: &Path) {
+        self.notice = Some(match self.dialogs.open_externally(path) {
+            Ok(()) => Notice::info(format!(
+                "Opened {} with the system's opener",
+                path.display()
+            )),
+            Err(e) => Notice::error(format!("Could not open {}: {e}", path.display())),
+        });
     }
 
     fn open_dialog(&mut self) {
@@ -999,6 +1013,9 @@ impl PeaceOpsApp {
                 out,
             );
         });
+        if let Some(p) = self.notice.as_mut().and_then(Notice::take_open_request) {
+            self.open_externally(&p);
+        }
         if self.timeline_open && !self.start_screen {
             Panel::bottom("timeline")
                 .resizable(true)

@@ -72,7 +72,26 @@ pub enum PickedMany {
     Cancelled,
     /// No dialog could be shown (no desktop portal, no zenity).
     Unavailable,
+    /// Opens a file with the system's usual program for it (an exported report in a browser);
+    /// says why not when that fails.
+    fn open_externally(&mut self, path: &Path) -> Result<(), String>;
 }
+
+/// The system's opener: `xdg-open` on Linux and the BSDs, `open` on macOS, `explorer` on
+/// Windows.
+fn opener() -> &'static str {
+    if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    }
+}
+
+/// How long the opener is given to say it failed; one still running after it is opening the
+/// file (some start the program themselves and wait for it).
+const OPENER_WAIT: Duration = Duration::from_millis(1500);
 
 /// The platform's dialogs through rfd.
 #[derive(Debug, Default)]
@@ -137,6 +156,36 @@ impl FileDialogs for NativeDialogs {
                 _ => PickedMany::Cancelled,
             },
         }
+    fn open_externally(&mut self, path: &Path) -> Result<(), String> {
+        if !path.is_file() {
+            return Err("the file is not there any more".into());
+        }
+        let name = opener();
+        let mut child = std::process::Command::new(name)
+            .arg(path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("the system's opener ({name}) could not be started: {e}"))?;
+        let started = Instant::now();
+        while started.elapsed() < OPENER_WAIT {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                // explorer answers 1 even when it opened the file.
+                Ok(Some(_)) if cfg!(windows) => return Ok(()),
+                Ok(Some(status)) => {
+                    return Err(format!(
+                        "the system's opener ({name}) found no program for it ({status})"
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+                Err(e) => return Err(format!("the system's opener ({name}) failed: {e}")),
+            }
+        }
+        // Still running: it is showing the file. Reap it when it ends.
+        std::thread::spawn(move || child.wait());
+        Ok(())
     }
 }
 

@@ -96,6 +96,18 @@ pub const LABEL_CROWD: f32 = 120.0;
 pub const LEADER_WIDTH: f32 = 1.0;
 /// Most labels drawn: beyond this the chart shows the ones that fit and says how many are left.
 pub const LABEL_MAX: usize = 300;
+/// Most markers numbered (and named in the key below the chart) when no text fits beside them.
+pub const KEY_MAX: usize = 40;
+/// How many times the chart's layout is made again with more markers numbered.
+pub const KEY_ROUNDS: usize = 6;
+/// Largest share of the chart's height the key of numbered markers takes.
+pub const KEY_MAX_SHARE: f32 = 0.4;
+/// Widths of the chart this close are one for the key's room.
+pub const KEY_WIDTH_SLACK: f32 = 32.0;
+/// Height the chart keeps for the plot and its axes before it gives any to the key.
+pub const KEY_MIN_PLOT: f32 = 160.0;
+/// Space between two entries of the chart's key.
+pub const KEY_SPACING: f32 = 14.0;
 /// Most labels tried per layout (each costs a text layout).
 pub const LABEL_TRIES: usize = 1500;
 /// Cell of the grid used to find label collisions.
@@ -282,6 +294,20 @@ pub const TIMELINE_TEXT: f32 = 12.0;
 pub const TIMELINE_ARROW: f32 = 2.5;
 /// Timeline: how near a bar's end the pointer grips it, in points.
 pub const TIMELINE_GRIP: f32 = 6.0;
+/// Timeline: fewest months a zoom shows.
+pub const TIMELINE_MIN_MONTHS: f32 = 6.0;
+/// Timeline: from this many points a month on, the months are named on the axis.
+pub const TIMELINE_MONTH_LABEL: f32 = 24.0;
+/// Timeline: how much a point of wheel zooms (the factor is e^(points × this)).
+pub const TIMELINE_WHEEL_ZOOM: f32 = 0.004;
+/// Milestones window: default width.
+pub const MILESTONES_WIDTH: f32 = 520.0;
+/// Milestones window: tallest its list grows before it scrolls.
+pub const MILESTONES_HEIGHT: f32 = 320.0;
+/// Milestones window: width of a month field.
+pub const MILESTONE_MONTH_WIDTH: f32 = 84.0;
+/// Milestones window: width of a label field.
+pub const MILESTONE_LABEL_WIDTH: f32 = 280.0;
 
 /// Timeline: the shading of a policing vacuum.
 pub fn vacuum_fill(dark: bool) -> Color32 {

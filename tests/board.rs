@@ -643,26 +643,52 @@ fn marker_labels(h: &H) -> usize {
 }
 
 #[test]
-fn most_markers_are_named_on_a_projector() {
+fn every_marker_is_named_at_every_projector_size() {
     let mut short = Vec::new();
-    for (size, zoom, share) in [
-        ([1024.0, 768.0], 1.5, 0.6),
-        ([1024.0, 768.0], 1.7, 0.6),
-        ([1024.0, 768.0], 2.0, 0.5),
-        ([1280.0, 800.0], 1.0, 1.0),
-        ([1920.0, 1080.0], 1.0, 1.0),
-        ([1920.0, 1080.0], 3.0, 0.45),
+    for (size, zoom, dark) in [
+        ([1024.0, 768.0], 1.0, false),
+        ([1024.0, 768.0], 1.5, true),
+        ([1024.0, 768.0], 1.7, false),
+        ([1024.0, 768.0], 2.0, false),
+        ([1024.0, 768.0], 2.0, true),
+        ([960.0, 600.0], 1.0, false),
+        ([1280.0, 800.0], 1.0, false),
+        ([1920.0, 1080.0], 1.0, false),
+        ([1920.0, 1080.0], 2.0, true),
+        ([1920.0, 1080.0], 3.0, false),
     ] {
-        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
-        let total = h.state().document().scenario().activities.len();
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, dark);
+        let what = format!("{size:?} at zoom {zoom}");
+        let s = h.state().document().scenario().clone();
         let named = marker_labels(&h);
-        let line = format!("{size:?} at zoom {zoom}: {named} of {total} markers named");
-        eprintln!("{line}");
-        if (named as f32) < share * total as f32 {
-            short.push(line);
+        eprintln!("{what}: {named} of {} markers named", s.activities.len());
+        if named < s.activities.len() {
+            short.push(format!("{what}: {named} of {}", s.activities.len()));
+        }
+        // Each activity's label is on the chart, or a number beside its marker is, with the
+        // key below the chart naming it ("3 EULEX mentoring…").
+        let texts: Vec<String> = chart_texts(&h).into_iter().map(|(_, t, _)| t).collect();
+        for a in &s.activities {
+            let label = a.label();
+            // The label, or shortened: the words it keeps are the label's.
+            let names = |t: &str| {
+                t == label
+                    || t.strip_suffix('…').is_some_and(|stem| {
+                        stem.chars().count() >= 5
+                            && label.to_lowercase().contains(&stem.to_lowercase())
+                    })
+            };
+            let keyed = texts.iter().any(|t| {
+                t.split_once(' ').is_some_and(|(n, rest)| {
+                    names(rest) && n.parse::<usize>().is_ok() && texts.iter().any(|x| x == n)
+                })
+            });
+            if !texts.iter().any(|t| names(t)) && !keyed {
+                short.push(format!("{what}: {label:?} is nowhere among {texts:?}"));
+            }
         }
     }
-    assert!(short.is_empty(), "too few named: {short:#?}");
+    assert!(short.is_empty(), "not every marker is named: {short:#?}");
 }
 
 #[test]
@@ -751,4 +777,81 @@ fn the_chart_looks_as_it_did() {
         }
     }
     results.unwrap();
+}
+
+#[test]
+fn the_legend_shows_every_mission_whole_at_projector_zooms() {
+    for (size, zoom) in [
+        ([1024.0, 768.0], 2.0),
+        ([1024.0, 768.0], 1.5),
+        ([960.0, 600.0], 1.0),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let what = format!("{size:?} at zoom {zoom}");
+        let plot = plot_rect(&h);
+        let s = h.state().document().scenario().clone();
+        for m in &s.missions {
+            if !s
+                .activities
+                .iter()
+                .any(|a| a.mission.as_ref() == Some(&m.id))
+            {
+                continue;
+            }
+            let name = m.short_name();
+            let entry = h
+                .query_all_by_label(name)
+                .map(|n| n.rect())
+                .find(|r| r.bottom() <= plot.top())
+                .unwrap_or_else(|| panic!("{what}: no legend entry {name:?} above the plot"));
+            assert!(
+                entry.left() >= plot.left() - 120.0 && entry.right() <= plot.right() + 8.0,
+                "{what}: the legend entry {name:?} at {entry:?} runs past the chart ({plot:?})"
+            );
+        }
+    }
+}
+
+/// The texts painted anywhere in the window, and whether each was cut to fit ("…").
+fn all_texts(h: &H) -> Vec<(String, bool)> {
+    fn walk(s: &Shape, out: &mut Vec<(String, bool)>) {
+        match s {
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            Shape::Text(t) => out.push((t.galley.text().to_owned(), t.galley.elided)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_checklists_top_risks_line_is_never_cut() {
+    for (size, zoom) in [
+        ([1280.0, 800.0], 1.0),
+        ([1920.0, 1080.0], 1.0),
+        ([1920.0, 1080.0], 1.5),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let texts = all_texts(&h);
+        let top: Vec<&(String, bool)> = texts
+            .iter()
+            .filter(|(t, _)| t.starts_with("Top risks:"))
+            .collect();
+        assert_eq!(top.len(), 1, "{size:?} at {zoom}: {top:?}");
+        assert!(
+            !top[0].1,
+            "{size:?} at {zoom}: the line is cut: {:?}",
+            top[0].0
+        );
+        assert_eq!(
+            top[0].0.matches(" · ").count(),
+            2,
+            "three risks named: {:?}",
+            top[0]
+        );
+    }
 }

@@ -147,6 +147,12 @@ fn edits(s: &Scenario, pick: u64) -> Vec<Edit> {
     host.name = "Otherland".into();
     host.minimal_security = None;
     v.push(Edit::SetHost(host));
+    let mut milestones = s.milestones.clone();
+    milestones.push(peaceops::model::Milestone::new(
+        YearMonth::new(2001, 3).unwrap(),
+        "An added milestone",
+    ));
+    v.push(Edit::SetMilestones(milestones));
 
     v.push(Edit::AddGroup(CrimeGroup::new(
         GroupId::from(s.fresh_id("g").as_str()),
@@ -370,6 +376,7 @@ fn kind(e: &Edit) -> &'static str {
         Edit::SwitchOption(_) => "SwitchOption",
         Edit::CopyActivities { .. } => "CopyActivities",
         Edit::SetMissionChanges { .. } => "SetMissionChanges",
+        Edit::SetMilestones(_) => "SetMilestones",
     }
 }
 
@@ -501,7 +508,7 @@ fn the_edit_generator_covers_every_kind() {
     with_exercise(&mut s);
     with_options(&mut s);
     let kinds: BTreeSet<&str> = edits(&s, 1).iter().map(kind).collect();
-    assert_eq!(kinds.len(), 36, "{kinds:?}");
+    assert_eq!(kinds.len(), 37, "{kinds:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -288,3 +288,45 @@ fn the_picker_gives_a_multidimensional_missions_troops_the_raids() {
         None
     );
 }
+
+#[test]
+fn a_milestone_needs_a_label_and_a_month_in_the_scenarios_time() {
+    use peaceops::model::Milestone;
+    let mut s = war_heroes(Vec::new());
+    s.milestones = vec![Milestone::new(
+        ym("2008-02"),
+        "Kosovo declares independence",
+    )];
+    assert!(problems_of(&s, ProblemKind::EmptyLabel).is_empty());
+    assert!(problems_of(&s, ProblemKind::MilestoneOutsideScenario).is_empty());
+
+    // An empty (or blank) label is an error.
+    s.milestones.push(Milestone::new(ym("2010-01"), "  "));
+    let p = problems_of(&s, ProblemKind::EmptyLabel);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].severity, Severity::Error);
+    assert!(
+        p[0].message.contains("milestone 2 (2010-01)"),
+        "{}",
+        p[0].message
+    );
+
+    // Before the first mission or after the last: a warning naming the scenario's time.
+    s.milestones[1].label = "Later".into();
+    s.milestones.push(Milestone::new(ym("1998-12"), "Before"));
+    s.milestones.push(Milestone::new(ym("2021-01"), "After"));
+    let p = problems_of(&s, ProblemKind::MilestoneOutsideScenario);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p.iter().all(|p| p.severity == Severity::Warning));
+    assert!(
+        p[0].message.contains("1999-06 to 2020-12"),
+        "{}",
+        p[0].message
+    );
+    // The scenario's own timeline is its time when it has one.
+    s.timeline = Some(Timeline {
+        start: ym("1990-01"),
+        end: ym("2030-12"),
+    });
+    assert!(problems_of(&s, ProblemKind::MilestoneOutsideScenario).is_empty());
+}

@@ -131,3 +131,65 @@ fn the_report_chart_uses_the_window_colours_and_shapes() {
         );
     }
 }
+
+#[test]
+fn after_an_export_open_the_report_hands_it_to_the_systems_opener_and_a_failure_names_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kosovo.html");
+    let (mut h, script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    script.answer(Picked::Path(out.clone()));
+    export_menu(&mut h, "HTML debrief…");
+    assert!(out.is_file());
+    // Offered after the export; a click hands the file to the opener.
+    click(&mut h, "Open the report");
+    assert_eq!(script.opened(), vec![out.clone()]);
+    let notice = h.state().notice().unwrap();
+    assert!(!notice.error, "{}", notice.text);
+    assert!(notice.text.contains("Opened"), "{}", notice.text);
+
+    // When the opener fails, the window says so, with the path.
+    script.answer(Picked::Path(out.clone()));
+    export_menu(&mut h, "HTML debrief…");
+    script.answer_open(Err("no program for text/html".into()));
+    click(&mut h, "Open the report");
+    assert_eq!(script.opened().len(), 2);
+    let notice = h.state().notice().unwrap();
+    assert!(notice.error, "{}", notice.text);
+    assert!(
+        notice.text.contains(&out.display().to_string()) && notice.text.contains("no program"),
+        "{}",
+        notice.text
+    );
+    assert!(
+        h.query_by_label("Open the report").is_none(),
+        "no offer on the error"
+    );
+}
+
+#[test]
+fn exporting_into_a_folder_that_cannot_be_written_reports_the_error_with_the_path() {
+    // Tests may run as root, who writes anywhere: a "folder" that is a regular file cannot
+    // hold a file for anyone.
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file").unwrap();
+    let out = blocker.join("kosovo.html");
+    let (mut h, script) = harness_with(Some(scenario_path("kosovo-2008.ron")));
+    script.answer(Picked::Path(out.clone()));
+    export_menu(&mut h, "HTML debrief…");
+    let notice = h.state().notice().unwrap();
+    assert!(notice.error, "{}", notice.text);
+    assert!(
+        notice.text.contains(&out.display().to_string()),
+        "the path: {}",
+        notice.text
+    );
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "a file",
+        "untouched"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "nothing left behind: {left:?}");
+    assert!(h.query_by_label("Open the report").is_none());
+}

@@ -3,8 +3,9 @@
 
 use super::{
     Activity, ActivityId, Actor, ActorId, CheckStatus, CrimeGroup, CustomItem, CustomItemId,
-    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Mission, MissionChange,
-    MissionId, OptionId, PlanOption, RegionId, Run, RunId, Scenario, Timeline, WallTime,
+    Delivery, FindingKey, GroupId, HostState, Inject, InjectId, LogEntry, Milestone, Mission,
+    MissionChange, MissionId, OptionId, PlanOption, RegionId, Run, RunId, Scenario, Timeline,
+    WallTime,
 };
 
 /// Which entity an edit or a reference concerns.
@@ -144,6 +145,8 @@ pub enum Edit {
         /// The entry.
         entry: LogEntry,
     },
+    /// Replace the scenario's milestones (add, change or delete one: the list is short).
+    SetMilestones(Vec<Milestone>),
     /// Replace an entry of a run's decision log.
     UpdateLogEntry {
         /// Which run.
@@ -249,6 +252,7 @@ impl Edit {
             Edit::UpdateLogEntry { run, index, .. } => format!("log:{run}:{index}"),
             Edit::RenameOption { id, .. } => format!("option-name:{id}"),
             Edit::SetOptionRationale { id, .. } => format!("option-rationale:{id}"),
+            Edit::SetMilestones(_) => "milestones".to_owned(),
             _ => return None,
         })
     }
@@ -266,6 +270,7 @@ impl Edit {
                 s.timeline = timeline;
             }
             Edit::SetHost(host) => s.host = host,
+            Edit::SetMilestones(milestones) => s.milestones = milestones,
             Edit::AddGroup(g) => {
                 free(s, g.id.as_str())?;
                 s.groups.push(g);

@@ -64,6 +64,10 @@ pub enum ProblemKind {
     OptionWorkingCopy,
     /// Two options share a name (or a name is empty).
     OptionName,
+    /// A milestone with no label (the timeline would show a bare mark).
+    EmptyLabel,
+    /// A milestone outside the scenario's time (a warning: the timeline cannot show it).
+    MilestoneOutsideScenario,
 }
 
 /// One semantic problem, with where it is.
@@ -441,6 +445,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
         }
     }
     approach_periods(scenario, &mut c);
+    milestones(scenario, &mut c);
     components(scenario, &missions, &mut c);
     c.problems.extend(super::validate_exercise(scenario));
     c.problems.extend(validate_options(scenario));
@@ -893,6 +898,37 @@ fn approach_periods(scenario: &Scenario, c: &mut Checker<'_>) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Problems of milestones: an empty label (an error: a mark that says nothing); a month outside
+/// the scenario's time (a warning: its timeline, else its missions' deployments).
+fn milestones(scenario: &Scenario, c: &mut Checker<'_>) {
+    let span = scenario_span(scenario);
+    for (i, m) in scenario.milestones.iter().enumerate() {
+        let name = format!("{} {}", m.at, m.label.trim());
+        let number = (i + 1).to_string();
+        let here = loc("milestone", name.trim(), &number);
+        if m.label.trim().is_empty() {
+            c.push(
+                ProblemKind::EmptyLabel,
+                &here,
+                format!("milestone {} ({}) has no label", i + 1, m.at),
+            );
+        }
+        if let Some((first, last)) = span
+            && (m.at < first || m.at > last)
+        {
+            c.warn(
+                ProblemKind::MilestoneOutsideScenario,
+                &here,
+                format!(
+                    "milestone {} ({}) lies outside the scenario's time ({first} to {last}): the timeline cannot show it",
+                    i + 1,
+                    m.at
+                ),
+            );
         }
     }
 }

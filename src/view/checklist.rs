@@ -279,7 +279,8 @@ pub fn checklist_ui(
         .on_hover_text("Findings the rules draw from the scenario that the room has not yet marked mitigated, accepted or not applicable.");
     let top = state.top_risks(doc, texts, 3);
     if !top.is_empty() {
-        ui.add(egui::Label::new(format!("Top risks: {}", top.join(" · "))).truncate())
+        // Wrapped, not cut: the room reads the whole line.
+        ui.add(egui::Label::new(format!("Top risks: {}", top.join(" · "))).wrap())
             .on_hover_text("The first open risks in the order the room should take them: preconditions such as consent and minimal security first, then risks of harm, then whether the missions can do the work, then coordination.");
     }
     ui.separator();

@@ -15,6 +15,11 @@ pub struct Notice {
     pub text: String,
     /// An error (stays until dismissed) or information.
     pub error: bool,
+    /// A file written just now that the user may open with the system's opener (an export):
+    /// the bar offers "Open the report".
+    pub open: Option<std::path::PathBuf>,
+    /// "Open the report" was clicked (the app opens it after the frame).
+    pub open_clicked: bool,
 }
 
 impl Notice {
@@ -23,6 +28,8 @@ impl Notice {
         Self {
             text: text.into(),
             error: true,
+            open: None,
+            open_clicked: false,
         }
     }
 
@@ -31,6 +38,23 @@ impl Notice {
         Self {
             text: text.into(),
             error: false,
+            open: None,
+            open_clicked: false,
+        }
+    }
+
+    /// The same message, offering to open `path` ("Open the report").
+    pub fn offering_to_open(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.open = Some(path.into());
+        self
+    }
+
+    /// The file to open, once, if "Open the report" was clicked.
+    pub fn take_open_request(&mut self) -> Option<std::path::PathBuf> {
+        if std::mem::take(&mut self.open_clicked) {
+            self.open.clone()
+        } else {
+            None
         }
     }
 }
@@ -105,6 +129,14 @@ pub fn status_bar_ui(
                             dismiss = true;
                         }
                     }
+                }
+                if let Some(n) = notice.as_mut().filter(|n| n.open.is_some())
+                    && ui
+                        .small_button("Open the report")
+                        .on_hover_text("Open the exported file with the system's usual program for it (a browser, an editor, a spreadsheet).")
+                        .clicked()
+                {
+                    n.open_clicked = true;
                 }
                 if let Some(n) = notice.as_ref().filter(|_| room) {
                     dismiss = ui

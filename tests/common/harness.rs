@@ -34,6 +34,8 @@ pub struct Script(
     Option<Rc<tempfile::TempDir>>,
     Rc<RefCell<usize>>,
     Rc<RefCell<Vec<Asked>>>,
+    Rc<RefCell<Vec<PathBuf>>>,
+    Rc<RefCell<VecDeque<Result<(), String>>>>,
 );
 
 impl Script {
@@ -52,6 +54,16 @@ impl Script {
         self.3.borrow().clone()
     }
 
+    /// The answer the next "open with the system's opener" gives (`Ok` when none is set).
+    pub fn answer_open(&self, r: Result<(), String>) {
+        self.5.borrow_mut().push_back(r);
+    }
+
+    /// The files given to the system's opener so far.
+    pub fn opened(&self) -> Vec<PathBuf> {
+        self.4.borrow().clone()
+    }
+
     fn next(&self) -> Picked {
         *self.2.borrow_mut() += 1;
         self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
@@ -65,6 +77,10 @@ impl FileDialogs for Script {
     fn save(&mut self, kind: FileKind, dir: Option<&Path>, _name: &str) -> Picked {
         self.3.borrow_mut().push((kind, dir.map(Path::to_owned)));
         self.next()
+    }
+    fn open_externally(&mut self, path: &Path) -> Result<(), String> {
+        self.4.borrow_mut().push(path.to_owned());
+        self.5.borrow_mut().pop_front().unwrap_or(Ok(()))
     }
 }
 

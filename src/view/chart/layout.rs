@@ -133,6 +133,8 @@ pub struct Placed {
     pub pos: Pos2,
     /// A line from the marker to the label, when the label stands off.
     pub leader: Option<[Pos2; 2]>,
+    /// The label is this number, named in the chart's key (no room for any of its texts).
+    pub number: Option<usize>,
 }
 
 /// What decides the layout: when any of it changes, the layout is made again.
@@ -152,6 +154,8 @@ pub struct LayoutKey {
     pub keep_clear: Vec<Rect>,
     /// The dot being dragged (drawn at the pointer instead).
     pub dragged: Option<usize>,
+    /// Whether markers no text fits beside may carry a number (there is room for the key).
+    pub numbers: bool,
 }
 
 /// The chart's screen layout.
@@ -165,8 +169,11 @@ pub struct ChartLayout {
     pub centres: Vec<Pos2>,
     /// The labels that fit.
     pub labels: Vec<Placed>,
-    /// Labels left out for want of room.
+    /// Labels left out for want of room (not even a number fits).
     pub hidden: usize,
+    /// The numbered markers, in number order (1, 2, … without gaps): the dot of each, for the
+    /// key.
+    pub numbered: Vec<usize>,
     /// The markers, ready to paint (one mesh per style for huge scenarios).
     pub shapes: Vec<Shape>,
 }
@@ -272,15 +279,18 @@ fn line_samples(line: [Pos2; 2]) -> impl Iterator<Item = Pos2> {
 }
 
 /// How many lengths of text a label tries: its own, then [`SHORT_CHARS`].
-const LENGTHS: usize = 3;
-/// The shorter texts a label tries (characters) when its own fits nowhere.
-const SHORT_CHARS: [usize; LENGTHS - 1] = [14, 8];
+const LENGTHS: usize = 2;
+/// The shorter texts a label tries (characters) when its own fits nowhere. Shorter than this
+/// the room cannot tell what it names ("investi…"): a number and the key do better.
+const SHORT_CHARS: [usize; LENGTHS - 1] = [14];
+/// Length of the shortened labels in the chart's key, when the whole ones need too much room.
+pub const KEY_SHORT_CHARS: usize = 14;
 /// Spots a marker tries: 8 beside it, 16 on each ring farther out.
 const SPOTS_PER_MARKER: usize = 8 + 16 * theme::LABEL_RINGS;
 
 /// A label `max` characters long at most: without a leading word naming the mission (the
 /// marker's colour and shape say it), then shortened at a word with "…".
-fn shorter(label: &str, mission: &str, max: usize) -> String {
+pub fn shorter(label: &str, mission: &str, max: usize) -> String {
     let first = mission.split_whitespace().next().unwrap_or_default();
     let rest = match label.split_once(' ') {
         Some((head, rest)) if !first.is_empty() && head.eq_ignore_ascii_case(first) => rest,
@@ -323,9 +333,9 @@ fn spot(c: Pos2, size: Vec2, o: f32, k: usize) -> Pos2 {
 /// Spots anywhere in the plot for a label `size` big whose marker is at `c`, nearest first,
 /// from `from` points away out to [`theme::LABEL_REACH`] of the plot's diagonal: for a marker
 /// in a dense cluster, whose rings are all taken, the nearest free room on the chart.
-fn reach(c: Pos2, size: Vec2, bounds: Rect, from: f32) -> Vec<Rect> {
+fn reach(c: Pos2, size: Vec2, bounds: Rect, from: f32, share: f32) -> Vec<Rect> {
     let step = (size.y * 0.5).max(4.0);
-    let max = bounds.size().length() * theme::LABEL_REACH;
+    let max = bounds.size().length() * share;
     let mut spots: Vec<(f32, Rect)> = Vec::new();
     let (nx, ny) = (
         ((bounds.width() - size.x) / step).floor().max(0.0) as usize,
@@ -382,6 +392,8 @@ struct Placer<'a> {
     /// The markers, most crowded first, the dragged one left out.
     order: Vec<usize>,
     done: Vec<bool>,
+    /// Each dot's number, for those that carry one.
+    numbers: Vec<Option<usize>>,
     placed: Vec<Placed>,
     /// How many were placed with their whole text.
     full: usize,
@@ -389,7 +401,14 @@ struct Placer<'a> {
 }
 
 impl<'a> Placer<'a> {
-    fn new(model: &ChartModel, centres: &'a [Pos2], key: &LayoutKey, crowded_first: bool) -> Self {
+    /// `numbers`: the markers that carry a number instead of a text (see [`ChartLayout::build`]).
+    fn new(
+        model: &ChartModel,
+        centres: &'a [Pos2],
+        key: &LayoutKey,
+        crowded_first: bool,
+        numbers: &[Option<usize>],
+    ) -> Self {
         let r = theme::MARKER_RADIUS;
         let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
         // Markers zoomed out of the plot (the compare view) take no room and get no label.
@@ -424,6 +443,7 @@ impl<'a> Placer<'a> {
             lines: Grid::new(key.rect, theme::LABEL_GRID_CELL),
             order,
             done: vec![false; model.dots.len()],
+            numbers: numbers.to_vec(),
             placed: Vec::new(),
             full: 0,
             tried: 0,
@@ -437,9 +457,16 @@ impl<'a> Placer<'a> {
     }
 
     fn run(&mut self, ring_major: bool, text: &mut dyn FnMut(usize, usize) -> Option<Arc<Galley>>) {
-        let order = self.order.clone();
-        // Rounds: 0 beside the marker, 1..=LABEL_RINGS the rings; last, for markers still
-        // without a label, anywhere in reach with the shortest text.
+        // The texts first (numbered markers wait: their numbers go in the room left).
+        let order: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|i| self.numbers[*i].is_none())
+            .collect();
+        // Rounds: 0 beside the marker, 1..=LABEL_RINGS the rings; a number may also go
+        // anywhere in reach (LABEL_RINGS + 1), with a leader line, and last with a leader line
+        // that crosses other labels (LABEL_RINGS + 2).
         let rings = 0..=theme::LABEL_RINGS;
         for length in 0..LENGTHS {
             if ring_major {
@@ -464,12 +491,19 @@ impl<'a> Placer<'a> {
                 }
             }
         }
-        for &i in &order {
-            for length in (0..LENGTHS).rev() {
+        // Then the numbers, in the room the texts left.
+        let numbered: Vec<usize> = self
+            .order
+            .clone()
+            .into_iter()
+            .filter(|i| self.numbers[*i].is_some())
+            .collect();
+        for &i in &numbered {
+            for round in 0..=theme::LABEL_RINGS + 2 {
                 if self.exhausted() {
                     return;
                 }
-                if self.try_at(i, length, theme::LABEL_RINGS + 1, text) {
+                if self.try_at(i, 0, round, text) {
                     break;
                 }
             }
@@ -499,10 +533,22 @@ impl<'a> Placer<'a> {
             kinds
                 .map(|k| Rect::from_min_size(spot(c, size, r + dist, k), size))
                 .collect()
+        } else if round == theme::LABEL_RINGS + 1 {
+            reach(
+                c,
+                size,
+                self.bounds,
+                r + theme::LABEL_RINGS as f32 * far,
+                theme::LABEL_REACH,
+            )
         } else {
-            reach(c, size, self.bounds, r + theme::LABEL_RINGS as f32 * far)
+            // Anywhere on the plot, nearest first.
+            reach(c, size, self.bounds, r + theme::LABEL_GAP, 1.0)
         };
         self.tried += spots.len();
+        // The last round (numbers only): its leader line may cross other labels, rather than
+        // leave a marker unnamed.
+        let relaxed = round > theme::LABEL_RINGS + 1;
         let found = spots.into_iter().find(|rect| {
             self.bounds.contains_rect(*rect)
                 && !self.grid.hits(rect.expand(1.0))
@@ -511,6 +557,7 @@ impl<'a> Placer<'a> {
                 // neighbours' lines otherwise).
                 && !self.lines.hits(*rect)
                 && (round == 0
+                    || relaxed
                     || line_samples(leader_line(c, r, *rect)).all(|p| {
                         !self.labels.hits(Rect::from_center_size(p, Vec2::splat(2.0)))
                     }))
@@ -537,6 +584,7 @@ impl<'a> Placer<'a> {
             galley,
             pos: rect.min,
             leader,
+            number: self.numbers[i],
         });
         true
     }
@@ -597,8 +645,11 @@ impl ChartLayout {
         // name left out: colour and shape say it), and last the nearest free room anywhere
         // in reach. Only what fits nowhere, even short, is left out (the chart says how many).
         let font = FontId::proportional(key.label_size);
+        let number_texts: Vec<Arc<Galley>> = (0..=theme::KEY_MAX)
+            .map(|n| layout_text(n.to_string(), font.clone()))
+            .collect();
         let mut texts: Vec<[Option<Option<Arc<Galley>>>; LENGTHS]> =
-            vec![[None, None, None]; model.dots.len()];
+            vec![[None, None]; model.dots.len()];
         let mut text = |i: usize, length: usize| -> Option<Arc<Galley>> {
             let slot = &mut texts[i][length];
             if slot.is_none() {
@@ -609,9 +660,10 @@ impl ChartLayout {
                     0 => Some(d.label.clone()),
                     _ => {
                         let short = shorter(&d.label, name, SHORT_CHARS[length - 1]);
-                        let before = match length {
-                            1 => d.label.clone(),
-                            _ => shorter(&d.label, name, SHORT_CHARS[length - 2]),
+                        // The text tried before: the label, or the next longer short one.
+                        let before = match length.checked_sub(2).and_then(|k| SHORT_CHARS.get(k)) {
+                            Some(max) => shorter(&d.label, name, *max),
+                            None => d.label.clone(),
                         };
                         // Only a text shorter than the one tried before.
                         (chars(&short) < chars(&before)).then_some(short)
@@ -621,17 +673,78 @@ impl ChartLayout {
             }
             slot.clone().flatten()
         };
-        let best = [(false, true), (true, true), (false, false), (true, false)]
-            .into_iter()
-            .map(|(ring_major, crowded_first)| {
-                let mut p = Placer::new(model, &centres, &key, crowded_first);
-                p.run(ring_major, &mut text);
-                p
-            })
-            .max_by_key(|p| (p.placed.len(), p.full))
-            .map(|p| p.placed)
-            .unwrap_or_default();
-        let mut placed = best;
+        // Markers no text fits beside carry a number the key names: the layout is made again
+        // with those numbered, their numbers placed after the texts in the room left (the
+        // last rounds anywhere on the plot), so the texts stay where they were.
+        let mut numbers: Vec<Option<usize>> = vec![None; model.dots.len()];
+        let mut best: Option<Placer<'_>> = None;
+        for _round in 0..theme::KEY_ROUNDS {
+            let numbers_now = numbers.clone();
+            let mut text = |i: usize, length: usize| -> Option<Arc<Galley>> {
+                match numbers_now[i] {
+                    Some(n) => (length == 0)
+                        .then(|| number_texts.get(n).cloned())
+                        .flatten(),
+                    None => text(i, length),
+                }
+            };
+            let p = [(false, true), (true, true), (false, false), (true, false)]
+                .into_iter()
+                .map(|(ring_major, crowded_first)| {
+                    let mut p = Placer::new(model, &centres, &key, crowded_first, &numbers_now);
+                    p.run(ring_major, &mut text);
+                    p
+                })
+                .max_by_key(|p| (p.placed.len(), p.full));
+            let Some(p) = p else { break };
+            let mut left: Vec<usize> = p
+                .order
+                .iter()
+                .copied()
+                .filter(|i| !p.done[*i] && numbers[*i].is_none())
+                .collect();
+            left.sort_unstable();
+            let given = numbers.iter().flatten().count();
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (p.placed.len(), p.full) >= (b.placed.len(), b.full));
+            if better {
+                best = Some(p);
+            }
+            // Nothing left to number, no room for a key, or too many for a key a room can
+            // read.
+            if left.is_empty() || !key.numbers || given + left.len() > theme::KEY_MAX {
+                break;
+            }
+            // Numbered in scenario order.
+            for i in left {
+                numbers[i] = Some(0);
+            }
+            let mut n = 0;
+            for slot in numbers.iter_mut().flatten() {
+                n += 1;
+                *slot = n;
+            }
+        }
+        let mut placed = best.map(|p| p.placed).unwrap_or_default();
+        // Numbers 1, 2, … without gaps (a numbered marker may have found no spot): each
+        // number's text is no wider than the one it replaces.
+        let mut numbered: Vec<(usize, usize)> = placed
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| l.number.map(|n| (n, k)))
+            .collect();
+        numbered.sort_unstable();
+        for (new, (_, k)) in numbered.iter().enumerate() {
+            if let (Some(l), Some(g)) = (placed.get_mut(*k), number_texts.get(new + 1)) {
+                l.number = Some(new + 1);
+                l.galley = g.clone();
+            }
+        }
+        let numbered: Vec<usize> = numbered
+            .iter()
+            .filter_map(|(_, k)| placed.get(*k).map(|l| l.dot))
+            .collect();
         // Painted in scenario order, whatever order they were placed in.
         placed.sort_by_key(|p| p.dot);
         let shown = model
@@ -641,7 +754,8 @@ impl ChartLayout {
             .filter(|(d, c)| Some(d.activity) != key.dragged && !d.faded && key.rect.contains(**c))
             .count();
         Self {
-            hidden: shown - placed.len(),
+            hidden: shown.saturating_sub(placed.len()),
+            numbered,
             key,
             frame,
             centres,

@@ -60,6 +60,34 @@ pub struct ChartCache {
     /// The part of the chart shown. The board's chart shows all of it; the compare view's
     /// charts zoom and pan (wheel, drag; double-click resets), sharing one span.
     pub span: Span,
+    /// Height kept below the plot for the key of numbered markers, and what it was kept for
+    /// (see [`KeyRoom`]).
+    key_room: Option<(KeyRoom, f32)>,
+}
+
+/// What the room kept for the key depends on. The key is laid out after the plot (its entries
+/// are the markers the layout could only number), so its room comes from the last frame and
+/// only grows while this stays the same: a smaller plot numbers more markers, never fewer, so
+/// it settles in a frame or two instead of see-sawing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct KeyRoom {
+    revision: u64,
+    /// The chart's width (not its height: the lines above the plot come and go with what the
+    /// layout says, and must not start the key's room again).
+    width: f32,
+    label_size: f32,
+    pixels_per_point: f32,
+}
+
+impl KeyRoom {
+    /// The same room: a width a scroll bar's worth apart is the same (a scroll bar beside the
+    /// chart comes and goes with the room the key takes).
+    fn same(&self, other: &Self) -> bool {
+        self.revision == other.revision
+            && self.label_size == other.label_size
+            && self.pixels_per_point == other.pixels_per_point
+            && (self.width - other.width).abs() <= theme::KEY_WIDTH_SLACK
+    }
 }
 
 impl ChartCache {
@@ -136,7 +164,9 @@ pub fn chart_ui(
         // Low on height (a projector at high zoom): the filters fold into one menu, and the
         // legend and the notes share one row.
         if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
-            ui.horizontal(|ui| {
+            // Wrapped, so the legend's last entries go to a second line rather than off the
+            // edge.
+            ui.horizontal_wrapped(|ui| {
                 ui.menu_button("Filters", |ui| {
                     filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
                 })
@@ -150,11 +180,11 @@ pub fn chart_ui(
                     ui.weak(format!("{hidden} unlabelled"))
                         .on_hover_text(&labels_note);
                 }
-                legend_ui(ui, &view.chart.model, &mut view.filter, true);
+                legend_entries(ui, &view.chart.model, &mut view.filter);
             });
         } else {
             filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
-            legend_ui(ui, &view.chart.model, &mut view.filter, false);
+            legend_ui(ui, &view.chart.model, &mut view.filter);
             let mut line = if shown == s.activities.len() {
                 format!("{shown} activities")
             } else {
@@ -169,8 +199,9 @@ pub fn chart_ui(
     }
     // The plot's interaction id comes from its place among the widgets; a scope of its own keeps
     // it stable while a drag changes the rows above.
+    let revision = doc.revision();
     ui.push_id("quadrant plot", |ui| {
-        plot_ui(ui, s, &mut view.chart, dark, text, true, out);
+        plot_ui(ui, s, revision, &mut view.chart, dark, text, true, out);
     });
 }
 
@@ -198,7 +229,7 @@ pub fn static_chart_ui(
         dark,
     };
     cache.prepare(s, board, key);
-    plot_ui(ui, s, cache, dark, text, false, out);
+    plot_ui(ui, s, revision, cache, dark, text, false, out);
 }
 
 fn highlight_activities(
@@ -312,35 +343,32 @@ fn filters_ui(
     });
 }
 
-/// The legend, above the plot so it never hides markers: each mission's marker and name (the
-/// model's styles, the same the markers use); a click shows only that mission. `one_row`: a
-/// single scrolling row, for a short window.
-fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter, one_row: bool) {
-    let entries = |ui: &mut Ui| {
-        for st in &model.styles {
-            let r = legend_entry(ui, st).on_hover_text(
-                "Click to show only this mission's activities; click again to show all.",
-            );
-            if r.clicked() {
-                filter.mission = if filter.mission.is_some() {
-                    None
-                } else {
-                    st.mission.clone()
-                };
-            }
+/// The legend's entries: each mission's marker and name (the model's styles, the same the
+/// markers use); a click shows only that mission.
+fn legend_entries(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
+    for st in &model.styles {
+        let r = legend_entry(ui, st).on_hover_text(
+            "Click to show only this mission's activities; click again to show all.",
+        );
+        if r.clicked() {
+            filter.mission = if filter.mission.is_some() {
+                None
+            } else {
+                st.mission.clone()
+            };
         }
-    };
-    if one_row {
-        egui::ScrollArea::horizontal()
-            .id_salt("legend")
-            .show(ui, |ui| ui.horizontal(entries));
-    } else {
-        // Many missions: the legend scrolls rather than squeezing the chart.
-        egui::ScrollArea::vertical()
-            .id_salt("legend")
-            .max_height(theme::LEGEND_MAX_HEIGHT)
-            .show(ui, |ui| ui.horizontal_wrapped(entries));
     }
+}
+
+/// The legend, above the plot so it never hides markers; with many missions it scrolls rather
+/// than squeezing the chart.
+fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
+    egui::ScrollArea::vertical()
+        .id_salt("legend")
+        .max_height(theme::LEGEND_MAX_HEIGHT)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| legend_entries(ui, model, filter))
+        });
 }
 
 /// One legend entry, marker and name as a single widget so a line never breaks between them.
@@ -453,19 +481,46 @@ fn fitting(
     })
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "what is drawn (scenario, revision), its cache, how (theme, type), and whether it edits"
+)]
 fn plot_ui(
     ui: &mut Ui,
     s: &Scenario,
+    revision: u64,
     cache: &mut ChartCache,
     dark: bool,
     text: &ChartText,
     editable: bool,
     out: &mut Vec<Command>,
 ) {
-    let area = ui.available_rect_before_wrap();
-    ui.allocate_rect(area, Sense::hover());
+    let full = ui.available_rect_before_wrap();
+    ui.allocate_rect(full, Sense::hover());
     let text_color = ui.visuals().text_color();
-    let painter = ui.painter_at(area);
+    let painter = ui.painter_at(full);
+    // The key of numbered markers takes a strip at the bottom; the rest is the plot's.
+    let room_key = KeyRoom {
+        revision,
+        width: full.width(),
+        label_size: text.label,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+    };
+    // The most the key may take: a share of the height, leaving the plot enough (none at all
+    // on a very short chart: then no marker is numbered, and the line above the plot says how
+    // many labels were left out).
+    let key_max =
+        (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
+    let key_max = if key_max < 2.0 * text.label {
+        0.0
+    } else {
+        key_max
+    };
+    let key_room = match cache.key_room {
+        Some((k, h)) if k.same(&room_key) => h.min(key_max),
+        _ => 0.0,
+    };
+    let area = Rect::from_min_max(full.min, pos2(full.right(), full.bottom() - key_room));
     let tick_font = FontId::proportional(text.tick);
     let title_font = FontId::proportional(text.axis);
 
@@ -678,6 +733,7 @@ fn plot_ui(
             corners.iter().map(|(r, _)| r.expand(2.0)).collect()
         },
         dragged: drag_dot,
+        numbers: key_max > 0.0,
     };
     // The labels' laid-out texts point into the font atlas, which egui rebuilds when the zoom
     // changes (pixels per point are in the key) or when it fills up (its fill ratio drops).
@@ -692,6 +748,7 @@ fn plot_ui(
             || l.key.label_size != key.label_size
             || l.key.pixels_per_point != key.pixels_per_point
             || l.key.dragged != key.dragged
+            || l.key.numbers != key.numbers
             // Corner texts change width with their counts; a label is moved only if it now
             // collides with one.
             || l.key.keep_clear.len() != key.keep_clear.len()
@@ -743,6 +800,22 @@ fn plot_ui(
         );
         painter.galley(l.pos, galley, text_color);
     }
+    // The key: what each numbered marker is.
+    let look = KeyLook {
+        size: text.label,
+        color: text_color,
+        outline: Stroke::new(theme::MARKER_OUTLINE, theme::marker_outline(dark)),
+    };
+    let key_h = key_ui(&painter, layout, &cache.model, full, key_room, &look);
+    // Never more than a share of the chart's height: the plot stays the hero.
+    let key_h = key_h.min(key_max);
+    if key_h > key_room + 0.5 {
+        cache.key_room = Some((room_key, key_h));
+        ui.ctx().request_repaint();
+    } else if cache.key_room.is_none_or(|(k, _)| !k.same(&room_key)) {
+        cache.key_room = Some((room_key, key_h));
+    }
+
     // The dragged marker keeps its shape, colour and label, at the pointer.
     if let Some(d) = cache.drag.as_ref().filter(|d| d.moved)
         && let Some(Some(i)) = cache.dot_of.get(d.activity)
@@ -780,9 +853,10 @@ fn plot_ui(
         .collect();
     let shown = layout.centres.iter().filter(|c| rect.contains(**c)).count();
     let summary = format!(
-        "Quadrant chart. {}. {} of {shown} markers labelled",
+        "Quadrant chart. {}. {} of {shown} markers labelled ({} by a number the key names)",
         summary.join(", "),
-        shown - layout.hidden
+        shown.saturating_sub(layout.hidden),
+        layout.numbered.len()
     );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     let clamp = |(x, y): (f64, f64)| (x.clamp(-1.0, 1.0), y.clamp(-1.0, 1.0));
@@ -878,6 +952,114 @@ fn plot_ui(
     {
         hover_card(ui, s, i, pos);
     }
+}
+
+/// How the key of numbered markers looks.
+struct KeyLook {
+    /// Text size (the labels').
+    size: f32,
+    /// Text colour.
+    color: egui::Color32,
+    /// Marker outline.
+    outline: Stroke,
+}
+
+/// Paints the key of numbered markers ("▲ 3 EULEX mentoring…": the marker, its number and its
+/// label), entries flowing in lines across the bottom of `full`, and returns the height it
+/// needs (0 with no numbered marker). Where the labels would need more than
+/// [`theme::KEY_MAX_SHARE`] of the height, the shortened labels are used (the marker's colour
+/// and shape say the mission). Only the rows that fit in the room kept for it are painted (the
+/// next frame makes room otherwise).
+fn key_ui(
+    painter: &egui::Painter,
+    layout: &ChartLayout,
+    model: &ChartModel,
+    full: Rect,
+    room: f32,
+    look: &KeyLook,
+) -> f32 {
+    if layout.numbered.is_empty() {
+        return 0.0;
+    }
+    let font = FontId::proportional(look.size);
+    let gap = theme::AXIS_GAP;
+    let width = full.width();
+    let marker = 2.0 * theme::MARKER_RADIUS + theme::LABEL_GAP;
+    let entries: Vec<(usize, &model::Dot)> = layout
+        .numbered
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| model.dots.get(*d).map(|dot| (k + 1, dot)))
+        .collect();
+    let flow = |short: bool| {
+        let mut rows: Vec<Vec<(f32, &model::Dot, Arc<Galley>)>> = vec![Vec::new()];
+        let mut x = 0.0;
+        for (n, dot) in &entries {
+            let label = if short {
+                let mission = model
+                    .styles
+                    .get(dot.style)
+                    .map_or("", |st| st.name.as_str());
+                layout::shorter(&dot.label, mission, layout::KEY_SHORT_CHARS)
+            } else {
+                dot.label.clone()
+            };
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                format!("{n} {label}"),
+                font.clone(),
+                look.color,
+            );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(width - marker);
+            let g = painter.layout_job(job);
+            let w = marker + g.size().x;
+            if x > 0.0 && x + w > width {
+                rows.push(Vec::new());
+                x = 0.0;
+            }
+            if let Some(row) = rows.last_mut() {
+                row.push((x, *dot, g));
+            }
+            x += w + theme::KEY_SPACING;
+        }
+        let line = rows
+            .iter()
+            .flatten()
+            .map(|(_, _, g)| g.size().y.max(marker))
+            .fold(0.0, f32::max);
+        let needed = gap + rows.len() as f32 * line;
+        (rows, line, needed)
+    };
+    let max =
+        (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
+    let (mut rows, mut line, mut needed) = flow(false);
+    if needed > max {
+        (rows, line, needed) = flow(true);
+    }
+    // In the room kept for it this frame, below the plot's own texts: the rows that fit.
+    let top = full.bottom() - room.min(needed);
+    if room > 0.0 {
+        for (r, row) in rows.into_iter().enumerate() {
+            let y = top + gap + r as f32 * line;
+            if y + line > full.bottom() + 0.5 {
+                break;
+            }
+            for (x, dot, g) in row {
+                if let Some(st) = model.styles.get(dot.style) {
+                    paint::paint_marker(
+                        painter,
+                        pos2(full.left() + x + marker / 2.0, y + line / 2.0),
+                        theme::MARKER_RADIUS,
+                        st.shape,
+                        st.color,
+                        look.outline,
+                    );
+                }
+                let ty = y + (line - g.size().y) / 2.0;
+                painter.galley(pos2(full.left() + x + marker, ty), g, look.color);
+            }
+        }
+    }
+    needed
 }
 
 fn quadrant_sign(q: Quadrant) -> (f64, f64) {
