@@ -17,8 +17,8 @@ use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
 use crate::view::panels::{Side, SidePanels};
 use crate::view::status_bar::Notice;
 use crate::view::{
-    ViewState, catalogue, chart, checklist, editor, help, menu_bar, present, start, status_bar,
-    timeline,
+    ViewState, catalogue, chart, checklist, editor, exercise, help, menu_bar, present, start,
+    status_bar, timeline,
 };
 
 /// Where recovery copies of unsaved work go.
@@ -480,6 +480,7 @@ impl PeaceOpsApp {
                 self.save_to(&p);
             }
             Command::SetLens(lens) => self.session.document_mut().set_lens(lens),
+            Command::SetReplay(replay) => self.session.document_mut().set_replay(replay),
             Command::ConfirmDelete(id) => {
                 let refs = references(self.document().scenario(), &id);
                 if refs.is_empty() {
@@ -568,6 +569,9 @@ impl PeaceOpsApp {
                 self.timeline.stop();
             }
             UiCommand::Present => self.set_presenting(ctx, !self.presenting),
+            UiCommand::Console | UiCommand::LogEntry | UiCommand::ImportMsel | UiCommand::ExportMsel => {
+                self.run_exercise(ctx, c);
+            }
             UiCommand::Shortcuts => self.help.shortcuts = true,
             UiCommand::About => self.help.about = true,
             UiCommand::Quit => self.guard(ctx, Pending::Quit),
@@ -684,6 +688,10 @@ impl PeaceOpsApp {
             Answer::Path(PathPurpose::Export(format), p) => {
                 self.export_to(format, &p);
             }
+            Answer::Path(PathPurpose::ImportMsel, p) => {
+                self.import_msel(&p, ctx.input(|i| i.time));
+            }
+            Answer::Path(PathPurpose::ExportMsel, p) => self.export_msel(&p),
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.after_save.take()
@@ -897,7 +905,16 @@ impl PeaceOpsApp {
                             out.push(Command::Ui(UiCommand::ToggleEditor));
                         }
                         contained(ui, generation, |ui| {
-                            editor::editor_ui(ui, self.session.document(), &mut self.view, out);
+                            if self.view.exercise.open {
+                                exercise::console_ui(
+                                    ui,
+                                    self.session.document(),
+                                    &mut self.view.exercise,
+                                    out,
+                                );
+                            } else {
+                                editor::editor_ui(ui, self.session.document(), &mut self.view, out);
+                            }
                         });
                     });
             }
@@ -977,7 +994,115 @@ impl PeaceOpsApp {
             &mut self.show_problems,
         );
         help::help_windows(&ctx, below_menu, &mut self.help);
+        exercise::hot_wash_window(
+            &ctx,
+            below_menu,
+            self.session.document(),
+            &mut self.view.exercise,
+            out,
+        );
     }
+}
+
+/// Exercise mode: the console, the decision log's key, MSEL import and export.
+impl PeaceOpsApp {
+    fn run_exercise(&mut self, ctx: &egui::Context, c: UiCommand) {
+        match c {
+            UiCommand::Console | UiCommand::LogEntry => {
+                let e = &mut self.view.exercise;
+                let show = c == UiCommand::LogEntry || !e.open;
+                e.open = show;
+                e.focus_log = c == UiCommand::LogEntry;
+                self.start_screen &= !show;
+                // The console lives in the left panel: unfold it if it is folded.
+                let fitted = self.panels.widths(ctx.content_rect().width());
+                if show && fitted.editor.is_none() {
+                    self.panels.toggle(Side::Left, fitted);
+                }
+                if c == UiCommand::LogEntry && self.document().room_run().is_none_or(|r| !r.is_open()) {
+                    self.notice = Some(Notice::info(
+                        "The decision log belongs to a run: Start exercise in the console first",
+                    ));
+                }
+            }
+            UiCommand::ImportMsel => {
+                let dir = self.session.start_dir(&self.prefs.recent);
+                match self.dialogs.open_kind(FileKind::Msel, dir.as_deref()) {
+                    Picked::Path(p) => self.import_msel(&p, ctx.input(|i| i.time)),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: PathPurpose::ImportMsel,
+                            text: dir.map(|d| format!("{}/", d.display())).unwrap_or_default(),
+                            why: "No file dialog could be shown on this system (no desktop portal or zenity). Type the path of the MSEL (CSV) to import:".into(),
+                            focus: true,
+                        });
+                    }
+                }
+            }
+            UiCommand::ExportMsel => {
+                let dir = self.session.start_dir(&self.prefs.recent);
+                let suggested = self.session.suggested_name();
+                let stem = Path::new(&suggested)
+                    .file_stem()
+                    .map_or_else(|| "exercise".to_owned(), |s| s.to_string_lossy().into_owned());
+                let name = format!("{stem}-msel.csv");
+                match self.dialogs.save(FileKind::Msel, dir.as_deref(), &name) {
+                    Picked::Path(p) => self.export_msel(&p),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: PathPurpose::ExportMsel,
+                            text: dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name),
+                            why: "No file dialog could be shown on this system (no desktop portal or zenity). Type where to write the MSEL (CSV):".into(),
+                            focus: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds the injects of an MSEL to the script (one undo step), or says why none were added.
+    fn import_msel(&mut self, path: &Path, now: f64) {
+        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
+            crate::exercise::msel::import(&bytes, self.document().scenario())
+                .map_err(|e| e.to_string())
+        });
+        match read {
+            Ok(injects) => {
+                let n = injects.len();
+                let edit = Edit::Batch(injects.into_iter().map(Edit::AddInject).collect());
+                self.notice = Some(match self.session.document_mut().apply(edit, now) {
+                    Ok(()) => Notice::info(format!("Imported {n} inject(s) from {}", path.display())),
+                    Err(e) => Notice::error(format!("{}: nothing imported: {e}", path.display())),
+                });
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(format!(
+                    "{}: nothing imported: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+
+    /// Writes the script as an MSEL; says where, or why not.
+    fn export_msel(&mut self, path: &Path) {
+        let written = crate::exercise::msel::export(self.document().scenario())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+        self.notice = Some(match written {
+            Ok(()) => Notice::info(format!(
+                "Exported the MSEL ({} injects) to {}",
+                self.document().scenario().injects.len(),
+                path.display()
+            )),
+            Err(e) => Notice::error(format!("{}: the MSEL could not be written: {e}", path.display())),
+        });
+    }
+
 }
 
 /// Draws a side panel's content in the room the panel has, clipped there: content wider than

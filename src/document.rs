@@ -5,13 +5,17 @@
 //! The document also holds the room's [`Lens`] (the timeline's date cursor): the findings, the
 //! checklist rows and the quadrant counts are those of the board through it, recomputed when the
 //! scenario or the lens changes.
+//!
+//! While an exercise runs, the room sees the plan with the run's delivered injects applied
+//! ([`room_board`]): the findings, rows and counts are those of that board.
 
 use std::path::{Path, PathBuf};
 
 use crate::io::{LoadError, SaveError, load, save};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
+    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Run,
+    RunId, Scenario,
 };
 use crate::rules::{Finding, Review, evaluate, evaluate_at};
 
@@ -38,6 +42,39 @@ struct Derived {
     counts: [usize; 4],
     problems: Vec<Problem>,
     board: Board,
+    /// The board of the run the room is in, if it is in one (see [`room_board`]).
+    room: Option<Scenario>,
+    /// Why the run's board could not be made (the room then sees the plan).
+    room_error: Option<String>,
+}
+
+/// A closed run looked at again, read-only, after its first `steps` deliveries or skips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replay {
+    /// Which run.
+    pub run: RunId,
+    /// How many of its deliveries (and skips) have happened on the board.
+    pub steps: usize,
+}
+
+/// The run the room is in: the one replayed, else the open one (the last open run, if several).
+pub fn room_run<'a>(s: &'a Scenario, replay: Option<&Replay>) -> Option<&'a Run> {
+    match replay {
+        Some(r) => s.runs.iter().find(|x| x.id == r.run),
+        None => s.runs.iter().rev().find(|r| r.is_open()),
+    }
+}
+
+/// The scenario the room sees, when it is not the plan itself: while a run is open, the plan
+/// after the injects it delivered (`exercise::run_board`); while a closed run is replayed, after
+/// its first steps. `None`: no run, the room sees the plan.
+pub fn room_board(
+    s: &Scenario,
+    replay: Option<&Replay>,
+) -> Option<Result<Scenario, crate::exercise::RunError>> {
+    let run = room_run(s, replay)?;
+    let steps = replay.map_or(usize::MAX, |r| r.steps);
+    Some(crate::exercise::run_board_upto(s, &run.id, steps))
 }
 
 /// Where the document came from, for the title bar.
@@ -62,6 +99,8 @@ pub struct Document {
     revision: u64,
     derived: Derived,
     lens: Lens,
+    /// A closed run replayed, if one is.
+    replay: Option<Replay>,
     /// Bumped on every change of the scenario or the lens.
     view_revision: u64,
 }
@@ -78,6 +117,7 @@ impl Document {
             revision: 0,
             derived: Derived::default(),
             lens: Lens::ALL_TIME,
+            replay: None,
             view_revision: 0,
         };
         doc.refresh();
@@ -199,6 +239,36 @@ impl Document {
         }
     }
 
+    /// The scenario as the room sees it: the board of the run it is in (see [`room_board`]), else
+    /// the plan. Findings, rows and counts are of this scenario: resolve them against it.
+    pub fn room(&self) -> &Scenario {
+        self.derived.room.as_ref().unwrap_or(&self.scenario)
+    }
+
+    /// The run the room is in (replayed, else open), if any.
+    pub fn room_run(&self) -> Option<&Run> {
+        room_run(&self.scenario, self.replay.as_ref())
+    }
+
+    /// Why the run's board could not be made, if it could not (the room sees the plan).
+    pub fn room_error(&self) -> Option<&str> {
+        self.derived.room_error.as_deref()
+    }
+
+    /// The closed run replayed, if one is.
+    pub fn replay(&self) -> Option<&Replay> {
+        self.replay.as_ref()
+    }
+
+    /// Replays a closed run (read-only) up to a step, or stops replaying. Not an edit.
+    pub fn set_replay(&mut self, replay: Option<Replay>) {
+        if replay != self.replay {
+            self.replay = replay;
+            self.view_revision += 1;
+            self.refresh();
+        }
+    }
+
     /// What the lens shows of the scenario (which missions and activities).
     pub fn board(&self) -> &Board {
         &self.derived.board
@@ -302,6 +372,11 @@ impl Document {
     }
 
     fn changed(&mut self) {
+        if let Some(r) = &self.replay
+            && !self.scenario.runs.iter().any(|x| x.id == r.run)
+        {
+            self.replay = None;
+        }
         self.revision += 1;
         self.view_revision += 1;
         self.dirty = self.scenario != self.saved;
@@ -311,11 +386,18 @@ impl Document {
     /// After a change of the scenario: everything.
     fn refresh(&mut self) {
         self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
+        (self.derived.room, self.derived.room_error) =
+            match room_board(&self.scenario, self.replay.as_ref()) {
+                None => (None, None),
+                Some(Ok(board)) => (Some(board), None),
+                Some(Err(e)) => (None, Some(e.to_string())),
+            };
         if !self.lens.is_all_time() {
             // The resolved decisions are those of all time, whatever the month: found once per
             // change of the scenario, not per move of the cursor.
-            let all_time = evaluate(&self.scenario);
-            self.derived.resolved = Review::new(&all_time, &self.scenario)
+            let room = self.derived.room.as_ref().unwrap_or(&self.scenario);
+            let all_time = evaluate(room);
+            self.derived.resolved = Review::new(&all_time, room)
                 .resolved
                 .iter()
                 .map(|s| (*s).clone())
@@ -326,8 +408,9 @@ impl Document {
 
     /// After a change of the lens: what the lens shows.
     fn relens(&mut self) {
-        let findings = evaluate_at(&self.scenario, &self.lens);
-        let review = Review::new(&findings, &self.scenario);
+        let room = self.derived.room.as_ref().unwrap_or(&self.scenario);
+        let findings = evaluate_at(room, &self.lens);
+        let review = Review::new(&findings, room);
         // As of a month, `resolved` stays the all-time list found by `refresh` (or by the last
         // all-time look, if the scenario has not changed since).
         if self.lens.is_all_time() {
@@ -345,8 +428,10 @@ impl Document {
             })
             .collect();
         let open = review.open_count();
-        let board = Board::new(&self.scenario, self.lens);
+        let board = Board::new(room, self.lens);
         self.derived = Derived {
+            room: self.derived.room.take(),
+            room_error: self.derived.room_error.take(),
             rows,
             resolved: std::mem::take(&mut self.derived.resolved),
             open,

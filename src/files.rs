@@ -26,6 +26,8 @@ pub enum FileKind {
     Scenario,
     /// A report export (HTML, Markdown, CSV, SVG).
     Export(crate::report::Format),
+    /// An exercise script as an MSEL spreadsheet (CSV).
+    Msel,
 }
 
 impl FileKind {
@@ -34,6 +36,7 @@ impl FileKind {
         match self {
             FileKind::Scenario => "Save the PeaceOps scenario",
             FileKind::Export(f) => f.dialog_title(),
+            FileKind::Msel => "The exercise script (MSEL, CSV)",
         }
     }
 
@@ -42,6 +45,7 @@ impl FileKind {
         match self {
             FileKind::Scenario => ("PeaceOps scenario", &["ron"]),
             FileKind::Export(f) => (f.label(), f.extensions()),
+            FileKind::Msel => ("MSEL spreadsheet (CSV)", &["csv"]),
         }
     }
 }
@@ -52,6 +56,11 @@ pub trait FileDialogs {
     fn open(&mut self, dir: Option<&Path>) -> Picked;
     /// Asks where to save a file of `kind`, starting in `dir`, suggesting a file name.
     fn save(&mut self, kind: FileKind, dir: Option<&Path>, file_name: &str) -> Picked;
+    /// Asks for a file of `kind` to read (an MSEL to import); by default, as [`Self::open`].
+    fn open_kind(&mut self, kind: FileKind, dir: Option<&Path>) -> Picked {
+        let _ = kind;
+        self.open(dir)
+    }
 }
 
 /// The platform's dialogs through rfd.
@@ -88,6 +97,14 @@ impl FileDialogs for NativeDialogs {
             dialog(FileKind::Scenario, dir)
                 .set_title("Open a PeaceOps scenario")
                 .pick_file(),
+            started,
+        )
+    }
+
+    fn open_kind(&mut self, kind: FileKind, dir: Option<&Path>) -> Picked {
+        let started = Instant::now();
+        classify(
+            dialog(kind, dir).set_title(kind.title()).pick_file(),
             started,
         )
     }

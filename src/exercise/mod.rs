@@ -211,13 +211,25 @@ pub enum RunError {
 /// The scenario as the room sees it in a run: the plan with the injects the run delivered
 /// applied in the order they were delivered.
 pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
+    run_board_upto(s, run, usize::MAX)
+}
+
+/// The board of a run after its first `steps` deliveries or skips (a closed run replayed step
+/// by step); `usize::MAX` for all of them ([`run_board`]).
+pub fn run_board_upto(s: &Scenario, run: &RunId, steps: usize) -> Result<Scenario, RunError> {
     let r = s
         .runs
         .iter()
         .find(|r| &r.id == run)
         .ok_or_else(|| RunError::UnknownRun(run.to_string()))?;
     let mut board = s.clone();
-    for id in r.delivered() {
+    let delivered = r
+        .deliveries
+        .iter()
+        .take(steps)
+        .filter(|d| d.state == DeliveryState::Delivered)
+        .map(|d| &d.inject);
+    for id in delivered {
         let inject = s
             .inject(id)
             .ok_or_else(|| RunError::MissingInject(id.to_string()))?;

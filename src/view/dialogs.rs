@@ -30,6 +30,10 @@ pub enum PathPurpose {
     SaveAs,
     /// Write this export to the file.
     Export(crate::report::Format),
+    /// Import the injects of this MSEL (CSV).
+    ImportMsel,
+    /// Write the exercise script to this MSEL (CSV).
+    ExportMsel,
 }
 
 /// A modal dialog.
@@ -207,6 +211,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                     PathPurpose::Open => "Open a scenario file",
                     PathPurpose::SaveAs => "Save the scenario as",
                     PathPurpose::Export(f) => f.dialog_title(),
+                    PathPurpose::ImportMsel => "Import an MSEL (CSV)",
+                    PathPurpose::ExportMsel => "Export the MSEL (CSV)",
                 });
                 ui.label(why.as_str());
                 let l = ui.label("File path");
@@ -228,7 +234,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                         egui::Button::new(match purpose {
                             PathPurpose::Open => "Open file",
                             PathPurpose::SaveAs => "Save file",
-                            PathPurpose::Export(_) => "Export",
+                            PathPurpose::Export(_) | PathPurpose::ExportMsel => "Export",
+                            PathPurpose::ImportMsel => "Import",
                         }),
                     );
                     if (ok.clicked() || entered) && !text.trim().is_empty() {

@@ -47,6 +47,10 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
                 ui.separator();
                 UiCommand::RepeatExport.menu_button(ui, true, out);
             });
+            ui.menu_button("Exercise script (MSEL)", |ui| {
+                UiCommand::ImportMsel.menu_button(ui, true, out);
+                UiCommand::ExportMsel.menu_button(ui, !doc.scenario().injects.is_empty(), out);
+            });
             ui.separator();
             UiCommand::Quit.menu_button(ui, true, out);
         });
@@ -78,6 +82,8 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             UiCommand::ToggleChecklist.menu_button(ui, true, out);
             UiCommand::ToggleTimeline.menu_button(ui, true, out);
             UiCommand::Present.menu_button(ui, true, out);
+            UiCommand::Console.menu_button(ui, true, out);
+            UiCommand::LogEntry.menu_button(ui, true, out);
             ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);
         });

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod checklist;
 pub mod dialogs;
 pub mod editor;
+pub mod exercise;
 pub mod forms;
 pub mod help;
 pub mod menu_bar;
@@ -88,6 +89,8 @@ pub struct ViewState {
     pub catalogue: catalogue::CatalogueState,
     /// The checklist's state.
     pub checklist: checklist::ChecklistState,
+    /// The facilitator's console, the hot wash and the room's inject.
+    pub exercise: exercise::ExerciseState,
     /// Scroll the editor's list to the selected entity on its next frame (something selected it:
     /// the chart, the checklist, Add or Duplicate).
     pub reveal_selection: bool,
