@@ -569,7 +569,10 @@ impl PeaceOpsApp {
                 self.timeline.stop();
             }
             UiCommand::Present => self.set_presenting(ctx, !self.presenting),
-            UiCommand::Console | UiCommand::LogEntry | UiCommand::ImportMsel | UiCommand::ExportMsel => {
+            UiCommand::Console
+            | UiCommand::LogEntry
+            | UiCommand::ImportMsel
+            | UiCommand::ExportMsel => {
                 self.run_exercise(ctx, c);
             }
             UiCommand::Shortcuts => self.help.shortcuts = true,
@@ -1019,7 +1022,9 @@ impl PeaceOpsApp {
                 if show && fitted.editor.is_none() {
                     self.panels.toggle(Side::Left, fitted);
                 }
-                if c == UiCommand::LogEntry && self.document().room_run().is_none_or(|r| !r.is_open()) {
+                if c == UiCommand::LogEntry
+                    && self.document().room_run().is_none_or(|r| !r.is_open())
+                {
                     self.notice = Some(Notice::info(
                         "The decision log belongs to a run: Start exercise in the console first",
                     ));
@@ -1043,9 +1048,10 @@ impl PeaceOpsApp {
             UiCommand::ExportMsel => {
                 let dir = self.session.start_dir(&self.prefs.recent);
                 let suggested = self.session.suggested_name();
-                let stem = Path::new(&suggested)
-                    .file_stem()
-                    .map_or_else(|| "exercise".to_owned(), |s| s.to_string_lossy().into_owned());
+                let stem = Path::new(&suggested).file_stem().map_or_else(
+                    || "exercise".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
                 let name = format!("{stem}-msel.csv");
                 match self.dialogs.save(FileKind::Msel, dir.as_deref(), &name) {
                     Picked::Path(p) => self.export_msel(&p),
@@ -1066,16 +1072,20 @@ impl PeaceOpsApp {
 
     /// Adds the injects of an MSEL to the script (one undo step), or says why none were added.
     fn import_msel(&mut self, path: &Path, now: f64) {
-        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
-            crate::exercise::msel::import(&bytes, self.document().scenario())
-                .map_err(|e| e.to_string())
-        });
+        let read = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::exercise::msel::import(&bytes, self.document().scenario())
+                    .map_err(|e| e.to_string())
+            });
         match read {
             Ok(injects) => {
                 let n = injects.len();
                 let edit = Edit::Batch(injects.into_iter().map(Edit::AddInject).collect());
                 self.notice = Some(match self.session.document_mut().apply(edit, now) {
-                    Ok(()) => Notice::info(format!("Imported {n} inject(s) from {}", path.display())),
+                    Ok(()) => {
+                        Notice::info(format!("Imported {n} inject(s) from {}", path.display()))
+                    }
                     Err(e) => Notice::error(format!("{}: nothing imported: {e}", path.display())),
                 });
             }
@@ -1099,10 +1109,12 @@ impl PeaceOpsApp {
                 self.document().scenario().injects.len(),
                 path.display()
             )),
-            Err(e) => Notice::error(format!("{}: the MSEL could not be written: {e}", path.display())),
+            Err(e) => Notice::error(format!(
+                "{}: the MSEL could not be written: {e}",
+                path.display()
+            )),
         });
     }
-
 }
 
 /// Draws a side panel's content in the room the panel has, clipped there: content wider than

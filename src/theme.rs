@@ -190,6 +190,8 @@ pub const PRESENT_INJECT_TEXT: f32 = 28.0;
 pub const CONSOLE_LIST_HEIGHT: f32 = 240.0;
 /// Default size of the hot wash window.
 pub const HOT_WASH_SIZE: [f32; 2] = [560.0, 520.0];
+/// Gap between a floating window and the edge of the area it is kept in.
+pub const WINDOW_MARGIN: f32 = 16.0;
 
 // ---- Colours ----
 

@@ -29,7 +29,9 @@ fn started() -> H {
     let (mut h, _script) = harness_with(Some(scenario_path("kosovo-exercise.ron")));
     ctrl(&mut h, Key::J);
     assert!(h.query_by_label("Facilitator's console").is_some());
-    h.get_by_label("Run name").type_text("Group A");
+    let name = h.get_by_label("Run name");
+    name.focus();
+    name.type_text("Group A");
     h.run();
     click_in_view(&mut h, "Start exercise");
     let runs = &h.state().document().scenario().runs;
@@ -133,13 +135,18 @@ fn a_run_from_start_to_hot_wash() {
         "a closed run no longer shapes the board"
     );
     assert!(h.query_by_label("Hot wash").is_some(), "the hot wash shows");
-    assert!(h.query_by_label_contains("1 injects delivered, 0 skipped").is_some());
+    assert!(
+        h.query_by_label_contains("1 injects delivered, 0 skipped")
+            .is_some()
+    );
     assert!(
         h.query_by_label_contains("Set up a liaison cell with KFOR")
             .is_some(),
         "the decision log is in the summary"
     );
-    for m in &raised {
+    let wash = peaceops::exercise::hot_wash(doc.scenario(), &doc.scenario().runs[0]);
+    assert!(!wash.steps[0].raised.is_empty());
+    for (_, m) in &wash.steps[0].raised {
         assert!(
             h.query_all_by_label(&format!("Raised: {m}"))
                 .next()
@@ -163,11 +170,19 @@ fn a_closed_run_is_replayed_read_only_step_by_step() {
         "a replay cannot deliver"
     );
     let at_start: Vec<_> = h.state().document().check_rows().to_vec();
-    click_in_view(&mut h, "Next inject ▶");
+    click_in_view(&mut h, "Next inject");
     let doc = h.state().document();
     assert_eq!(doc.replay().map(|r| r.steps), Some(1));
-    assert_ne!(doc.check_rows(), &at_start[..], "the first inject is on the board");
-    assert_eq!(doc.scenario(), &before, "replaying changes nothing in the file");
+    assert_ne!(
+        doc.check_rows(),
+        &at_start[..],
+        "the first inject is on the board"
+    );
+    assert_eq!(
+        doc.scenario(),
+        &before,
+        "replaying changes nothing in the file"
+    );
 }
 
 #[test]

@@ -314,6 +314,25 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
     let mut after = s.clone();
     apply_inject(&mut after, inject)?;
     let findings = evaluate(&after);
+    Ok(diff(s, before, after, findings))
+}
+
+/// Previews an inject as the room will see it through `lens` (the console previews at the
+/// month delivering moves the cursor to): the findings before and after, both through the lens.
+pub fn preview_at(
+    s: &Scenario,
+    lens: &crate::lens::Lens,
+    inject: &Inject,
+) -> Result<Preview, EffectError> {
+    let before = crate::rules::evaluate_at(s, lens);
+    let mut after = s.clone();
+    apply_inject(&mut after, inject)?;
+    let findings = crate::rules::evaluate_at(&after, lens);
+    Ok(diff(s, &before, after, findings))
+}
+
+/// Compares findings before (of `s`) and after (of `after`) by checklist key.
+fn diff(s: &Scenario, before: &[Finding], after: Scenario, findings: Vec<Finding>) -> Preview {
     let before_text: HashMap<FindingKey, String> =
         before.iter().map(|f| (f.key(s), f.message(s))).collect();
     let after_keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&after)).collect();
@@ -334,13 +353,13 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
             (!after_set.contains(&key)).then(|| (key, f.message(s)))
         })
         .collect();
-    Ok(Preview {
+    Preview {
         after,
         findings,
         raised,
         changed,
         cleared,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ use crate::model::{
     Inject, InjectId, Level, LogEntry, LogKind, PeaceRole, Run, RunId, Scenario, WallTime,
     YearMonth,
 };
-use crate::rules::evaluate;
 use crate::theme;
 
 use super::forms::{RefOptions, group_form};
@@ -116,27 +115,39 @@ impl ExerciseState {
 
 fn room_inject(doc: &Document) -> Option<RoomInject> {
     let run = doc.room_run()?;
-    let steps = doc.replay().map_or(usize::MAX, |r| r.steps);
-    let wash = exercise::hot_wash(doc.scenario(), run);
-    let step = wash
-        .steps
+    let s = doc.scenario();
+    let steps = doc
+        .replay()
+        .map_or(run.deliveries.len(), |r| r.steps)
+        .min(run.deliveries.len());
+    let last = run.deliveries[..steps]
         .iter()
-        .take(steps)
-        .rev()
-        .find(|s| s.delivery.state == DeliveryState::Delivered)?;
-    let inject = step.inject?;
+        .rposition(|d| d.state == DeliveryState::Delivered)?;
+    let inject = s.inject(&run.deliveries[last].inject)?;
+    // The risks it raised as the room sees them now (through the same lens as the checklist):
+    // the board before it, previewed with it.
+    let raised = exercise::run_board_upto(s, &run.id, last)
+        .ok()
+        .and_then(|before| exercise::preview_at(&before, &doc.lens(), inject).ok())
+        .map(|p| {
+            p.raised
+                .iter()
+                .map(|i| p.findings[*i].message(&p.after))
+                .collect()
+        })
+        .unwrap_or_default();
     Some(RoomInject {
         title: inject.title.clone(),
         text: inject.text.clone(),
         at: inject.at,
-        raised: step.raised.iter().map(|(_, m)| m.clone()).collect(),
+        raised,
     })
 }
 
 fn preview_text(doc: &Document, inject: &Inject) -> Result<PreviewText, String> {
-    let room = doc.room();
-    let before = evaluate(room);
-    let p = exercise::preview(room, &before, inject).map_err(|e| e.to_string())?;
+    // Through the lens the room will look through once it is delivered: at the inject's month.
+    let lens = inject.at.map_or(doc.lens(), Lens::at);
+    let p = exercise::preview_at(doc.room(), &lens, inject).map_err(|e| e.to_string())?;
     let say = |i: &usize| p.findings[*i].message(&p.after);
     Ok(PreviewText {
         raised: p.raised.iter().map(say).collect(),
@@ -214,13 +225,13 @@ fn run_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<
                     }))
                 };
                 if ui
-                    .add_enabled(replay.steps > 0, egui::Button::new("◀ Previous inject"))
+                    .add_enabled(replay.steps > 0, egui::Button::new("Previous inject"))
                     .clicked()
                 {
                     out.push(step(replay.steps - 1));
                 }
                 if ui
-                    .add_enabled(replay.steps < n, egui::Button::new("Next inject ▶"))
+                    .add_enabled(replay.steps < n, egui::Button::new("Next inject"))
                     .clicked()
                 {
                     out.push(step(replay.steps + 1));
@@ -283,11 +294,10 @@ fn run_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<
                 );
             });
             if ui
-                .add_enabled(
-                    !s.injects.is_empty(),
-                    egui::Button::new("Start exercise"),
+                .add_enabled(!s.injects.is_empty(), egui::Button::new("Start exercise"))
+                .on_hover_text(
+                    "Start a run: deliver the injects one by one, log what the room decides",
                 )
-                .on_hover_text("Start a run: deliver the injects one by one, log what the room decides")
                 .clicked()
             {
                 let id = crate::model::fresh_id("run", s.runs.iter().map(|r| r.id.as_str()));
@@ -304,7 +314,9 @@ fn run_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<
                 state.selected = None;
             }
             if s.injects.is_empty() {
-                ui.weak("The script has no injects yet: add one below, or import an MSEL (File menu).");
+                ui.weak(
+                    "The script has no injects yet: add one below, or import an MSEL (File menu).",
+                );
             }
             let closed: Vec<&Run> = s.runs.iter().filter(|r| !r.is_open()).collect();
             if !closed.is_empty() {
@@ -360,12 +372,7 @@ fn script_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut V
         .show_rows(ui, row, s.injects.len(), |ui, range| {
             for i in &s.injects[range] {
                 let selected = state.selected.as_ref() == Some(&i.id);
-                let text = format!(
-                    "[{}] {} · {}",
-                    state_word(run, &i.id),
-                    month(i.at),
-                    i.title
-                );
+                let text = format!("[{}] {} · {}", state_word(run, &i.id), month(i.at), i.title);
                 if ui
                     .add_sized(
                         [ui.available_width(), row],
@@ -475,7 +482,10 @@ fn preview_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, inject: &I
     let Some((_, _, p)) = &state.preview else {
         return;
     };
-    ui.label(RichText::new("Preview: if delivered now").strong());
+    let when = inject
+        .at
+        .map_or_else(|| doc.lens().label(), |m| format!("as of {m}"));
+    ui.label(RichText::new(format!("Preview: if delivered now ({when})")).strong());
     match p {
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -508,7 +518,11 @@ fn authoring_buttons_ui(
     out: &mut Vec<Command>,
 ) {
     use crate::model::Edit;
-    let at = s.injects.iter().position(|i| i.id == inject.id).unwrap_or(0);
+    let at = s
+        .injects
+        .iter()
+        .position(|i| i.id == inject.id)
+        .unwrap_or(0);
     ui.horizontal_wrapped(|ui| {
         if ui.button("Edit inject").clicked() {
             state.authoring = Some(Authoring {
@@ -519,12 +533,10 @@ fn authoring_buttons_ui(
         }
         if ui.button("Duplicate inject").clicked() {
             let mut copy = inject.clone();
-            copy.id = crate::model::fresh_id(
-                inject.id.as_str(),
-                s.injects.iter().map(|i| i.id.as_str()),
-            )
-            .as_str()
-            .into();
+            copy.id =
+                crate::model::fresh_id(inject.id.as_str(), s.injects.iter().map(|i| i.id.as_str()))
+                    .as_str()
+                    .into();
             copy.title = format!("{} (copy)", inject.title);
             state.selected = Some(copy.id.clone());
             out.push(Command::Edit(Edit::Batch(vec![
@@ -555,7 +567,9 @@ fn authoring_buttons_ui(
         }
         if ui
             .button("Delete inject")
-            .on_hover_text("Remove it from the script (runs keep their record; Undo brings it back)")
+            .on_hover_text(
+                "Remove it from the script (runs keep their record; Undo brings it back)",
+            )
             .clicked()
         {
             out.push(Command::Edit(Edit::DeleteInject(inject.id.clone())));
@@ -583,44 +597,84 @@ fn effect_kinds(s: &Scenario) -> Vec<(&'static str, Effect)> {
     );
     vec![
         ("Consent changes", Effect::SetConsent(Consent::default())),
-        ("Trust in the police changes", Effect::SetPoliceTrust(Level::default())),
-        ("Minimal security reached or lost", Effect::SetMinimalSecurity(Some(month))),
-        ("A mission ends", Effect::EndMission { mission: mission.clone(), end: month }),
+        (
+            "Trust in the police changes",
+            Effect::SetPoliceTrust(Level::default()),
+        ),
+        (
+            "Minimal security reached or lost",
+            Effect::SetMinimalSecurity(Some(month)),
+        ),
+        (
+            "A mission ends",
+            Effect::EndMission {
+                mission: mission.clone(),
+                end: month,
+            },
+        ),
         (
             "A mission loses a capability",
-            Effect::RemoveCapability { mission: mission.clone(), capability: Capability::ALL[0] },
+            Effect::RemoveCapability {
+                mission: mission.clone(),
+                capability: Capability::ALL[0],
+            },
         ),
         (
             "A mission gains a capability",
-            Effect::AddCapability { mission: mission.clone(), capability: Capability::ALL[0] },
+            Effect::AddCapability {
+                mission: mission.clone(),
+                capability: Capability::ALL[0],
+            },
         ),
         (
             "A handover no longer covers something",
-            Effect::HandoverDrops { mission: mission.clone(), scope: HandoverScope::ALL[0] },
+            Effect::HandoverDrops {
+                mission: mission.clone(),
+                scope: HandoverScope::ALL[0],
+            },
         ),
         (
             "A handover is planned or not",
-            Effect::SetHandoverPlanned { mission: mission.clone(), planned: false },
+            Effect::SetHandoverPlanned {
+                mission: mission.clone(),
+                planned: false,
+            },
         ),
         (
             "Intelligence sharing starts or stops",
-            Effect::SetIntelSharing { mission: mission.clone(), with: other, shares: false },
+            Effect::SetIntelSharing {
+                mission: mission.clone(),
+                with: other,
+                shares: false,
+            },
         ),
         (
             "Oversight starts or stops",
-            Effect::SetOversight { mission, oversight: false },
+            Effect::SetOversight {
+                mission,
+                oversight: false,
+            },
         ),
         (
             "A group's role changes",
-            Effect::SetGroupRole { group: group.clone(), role: PeaceRole::ALL[0] },
+            Effect::SetGroupRole {
+                group: group.clone(),
+                role: PeaceRole::ALL[0],
+            },
         ),
         (
             "A group's ties to officials",
-            Effect::SetGroupTies { group: group.clone(), ties_to_officials: true },
+            Effect::SetGroupTies {
+                group: group.clone(),
+                ties_to_officials: true,
+            },
         ),
         (
             "The approach to a group changes",
-            Effect::SetGroupApproach { group, approach: crate::model::Approach::default() },
+            Effect::SetGroupApproach {
+                group,
+                approach: crate::model::Approach::default(),
+            },
         ),
         ("A new group appears", Effect::AddGroup(new_group)),
     ]
@@ -664,8 +718,14 @@ fn effect_form(ui: &mut Ui, s: &Scenario, e: &mut Effect) {
         };
         let group = |ui: &mut Ui, g: &mut crate::model::GroupId| {
             let mut v = Some(g.clone());
-            if widgets::reference(ui, "Group", "Which crime group", &mut v, &opts.groups, "(none)")
-                && let Some(v) = v
+            if widgets::reference(
+                ui,
+                "Group",
+                "Which crime group",
+                &mut v,
+                &opts.groups,
+                "(none)",
+            ) && let Some(v) = v
             {
                 *g = v;
             }
@@ -692,35 +752,74 @@ fn effect_form(ui: &mut Ui, s: &Scenario, e: &mut Effect) {
                 mission(ui, "Mission", m);
                 widgets::date(ui, "Last month", "The mission's last month", end);
             }
-            Effect::RemoveCapability { mission: m, capability }
-            | Effect::AddCapability { mission: m, capability } => {
+            Effect::RemoveCapability {
+                mission: m,
+                capability,
+            }
+            | Effect::AddCapability {
+                mission: m,
+                capability,
+            } => {
                 mission(ui, "Mission", m);
                 widgets::choice(ui, "Capability", "The capability", capability);
             }
             Effect::HandoverDrops { mission: m, scope } => {
                 mission(ui, "Successor mission", m);
-                widgets::choice(ui, "No longer handed over", "What the handover loses", scope);
+                widgets::choice(
+                    ui,
+                    "No longer handed over",
+                    "What the handover loses",
+                    scope,
+                );
             }
-            Effect::SetHandoverPlanned { mission: m, planned } => {
+            Effect::SetHandoverPlanned {
+                mission: m,
+                planned,
+            } => {
                 mission(ui, "Successor mission", m);
-                widgets::flag(ui, "Handover planned", "Whether the handover is planned", planned);
+                widgets::flag(
+                    ui,
+                    "Handover planned",
+                    "Whether the handover is planned",
+                    planned,
+                );
             }
-            Effect::SetIntelSharing { mission: m, with, shares } => {
+            Effect::SetIntelSharing {
+                mission: m,
+                with,
+                shares,
+            } => {
                 mission(ui, "Mission", m);
                 mission(ui, "Shares with", with);
                 widgets::flag(ui, "Shares intelligence", "Shares or stops sharing", shares);
             }
-            Effect::SetOversight { mission: m, oversight } => {
+            Effect::SetOversight {
+                mission: m,
+                oversight,
+            } => {
                 mission(ui, "Mission", m);
-                widgets::flag(ui, "Under oversight", "Whether its work is overseen", oversight);
+                widgets::flag(
+                    ui,
+                    "Under oversight",
+                    "Whether its work is overseen",
+                    oversight,
+                );
             }
             Effect::SetGroupRole { group: g, role } => {
                 group(ui, g);
                 widgets::choice(ui, "Role", "Its role in the peace process", role);
             }
-            Effect::SetGroupTies { group: g, ties_to_officials } => {
+            Effect::SetGroupTies {
+                group: g,
+                ties_to_officials,
+            } => {
                 group(ui, g);
-                widgets::flag(ui, "Ties to officials", "Found to have ties to officials", ties_to_officials);
+                widgets::flag(
+                    ui,
+                    "Ties to officials",
+                    "Found to have ties to officials",
+                    ties_to_officials,
+                );
             }
             Effect::SetGroupApproach { group: g, approach } => {
                 group(ui, g);
@@ -749,7 +848,12 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
                 d.id = InjectId(id);
             }
         }
-        widgets::text(ui, "Inject title", "Short title (the event synopsis)", &mut d.title);
+        widgets::text(
+            ui,
+            "Inject title",
+            "Short title (the event synopsis)",
+            &mut d.title,
+        );
         let default = doc
             .lens()
             .at
@@ -762,7 +866,12 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
             default,
             "when the facilitator chooses",
         );
-        widgets::multiline(ui, "Text read to the room", "What the room hears and sees", &mut d.text);
+        widgets::multiline(
+            ui,
+            "Text read to the room",
+            "What the room hears and sees",
+            &mut d.text,
+        );
         widgets::multiline(
             ui,
             "Controller notes",
@@ -776,7 +885,13 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
             &mut d.expected_action,
         );
         let mut section = d.section.clone().unwrap_or_default();
-        if widgets::text_with_hint(ui, "Paper section", "The paper section it illustrates", &mut section, "§V") {
+        if widgets::text_with_hint(
+            ui,
+            "Paper section",
+            "The paper section it illustrates",
+            &mut section,
+            "§V",
+        ) {
             d.section = (!section.trim().is_empty()).then_some(section);
         }
         widgets::text(ui, "Controller", "Who delivers it", &mut d.controller);
@@ -812,7 +927,11 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
     }
     let (mut save, mut cancel) = (false, false);
     ui.horizontal(|ui| {
-        let label = if a.new { "Add to the script" } else { "Save inject" };
+        let label = if a.new {
+            "Add to the script"
+        } else {
+            "Save inject"
+        };
         save = ui.button(label).clicked();
         cancel = ui.button("Cancel").clicked();
     });
@@ -838,7 +957,13 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
     }
 }
 
-fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out: &mut Vec<Command>) {
+fn log_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    run: &Run,
+    state: &mut ExerciseState,
+    out: &mut Vec<Command>,
+) {
     use crate::model::Edit;
     ui.strong(format!("Decision log ({} entries)", run.log.len()));
     let current = run.delivered().last().cloned();
@@ -846,8 +971,15 @@ fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out
     let draft = &mut state.draft;
     let mut record = false;
     widgets::form(ui, "log form", |ui| {
-        widgets::choice(ui, "Entry kind", "Decision, observation, question, strength or area for improvement", &mut draft.kind);
-        let l = ui.label(LOG_FIELD).on_hover_text("Ctrl+D comes here; Enter records it");
+        widgets::choice(
+            ui,
+            "Entry kind",
+            "Decision, observation, question, strength or area for improvement",
+            &mut draft.kind,
+        );
+        let l = ui
+            .label(LOG_FIELD)
+            .on_hover_text("Ctrl+D comes here; Enter records it");
         let r = ui
             .add(
                 TextEdit::singleline(&mut draft.text)
@@ -870,8 +1002,14 @@ fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out
             })
             .collect();
         let mut pick: Option<FindingKey> = None;
-        if widgets::reference(ui, "Link a finding", "Link the entry to a finding on the checklist", &mut pick, &findings, "(pick one)")
-            && let Some(k) = pick
+        if widgets::reference(
+            ui,
+            "Link a finding",
+            "Link the entry to a finding on the checklist",
+            &mut pick,
+            &findings,
+            "(pick one)",
+        ) && let Some(k) = pick
             && !draft.findings.contains(&k)
         {
             draft.findings.push(k);
@@ -883,8 +1021,14 @@ fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out
             .map(|a| (a.id.clone(), a.title.clone()))
             .collect();
         let mut pick: Option<ActivityId> = None;
-        if widgets::reference(ui, "Link an activity", "Link the entry to a planned activity", &mut pick, &activities, "(pick one)")
-            && let Some(a) = pick
+        if widgets::reference(
+            ui,
+            "Link an activity",
+            "Link the entry to a planned activity",
+            &mut pick,
+            &activities,
+            "(pick one)",
+        ) && let Some(a) = pick
             && !draft.activities.contains(&a)
         {
             draft.activities.push(a);
@@ -922,7 +1066,11 @@ fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out
         } else {
             "Record entry"
         };
-        if ui.button(label).on_hover_text("Enter in the field does the same").clicked() {
+        if ui
+            .button(label)
+            .on_hover_text("Enter in the field does the same")
+            .clicked()
+        {
             record = true;
         }
         if state.editing.is_some() && ui.button("Cancel editing").clicked() {
@@ -976,7 +1124,9 @@ fn log_ui(ui: &mut Ui, doc: &Document, run: &Run, state: &mut ExerciseState, out
                 let text = format!(
                     "{} · {} · {}: {}",
                     e.when,
-                    e.inject.as_ref().map_or("before any inject", |i| i.as_str()),
+                    e.inject
+                        .as_ref()
+                        .map_or("before any inject", |i| i.as_str()),
                     e.kind.label(),
                     e.text
                 );
@@ -1022,13 +1172,19 @@ pub fn hot_wash_window(
         .open(&mut open)
         .constrain_to(area)
         .default_size(theme::HOT_WASH_SIZE)
+        // On the right, clear of the console in the left panel.
+        .default_pos(egui::pos2(
+            area.right() - theme::HOT_WASH_SIZE[0] - theme::WINDOW_MARGIN,
+            area.top() + theme::WINDOW_MARGIN,
+        ))
         .show(ctx, |ui| {
             let w = exercise::hot_wash(s, run);
             ui.heading(&run.name);
             ui.label(format!(
                 "Started {}{}",
                 run.started,
-                run.ended.map_or_else(|| " (still open)".to_owned(), |e| format!(", ended {e}"))
+                run.ended
+                    .map_or_else(|| " (still open)".to_owned(), |e| format!(", ended {e}"))
             ));
             ui.label(format!(
                 "{} injects delivered, {} skipped, {} log entries",
@@ -1037,7 +1193,10 @@ pub fn hot_wash_window(
                 run.log.len()
             ));
             if let Some(e) = &w.stopped {
-                ui.colored_label(ui.visuals().error_fg_color, format!("The replay stopped: {e}"));
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("The replay stopped: {e}"),
+                );
             }
             if !run.is_open()
                 && doc.replay().is_none_or(|r| r.run != run.id)
