@@ -187,7 +187,7 @@ pub const PRESENT_BODY: f32 = 26.0;
 /// Text size of the inject read to the room, on the room's screen.
 pub const PRESENT_INJECT_TEXT: f32 = 28.0;
 /// Most height a list of the facilitator's console takes (injects, log entries).
-pub const CONSOLE_LIST_HEIGHT: f32 = 240.0;
+pub const CONSOLE_LIST_HEIGHT: f32 = 200.0;
 /// Default size of the hot wash window.
 pub const HOT_WASH_SIZE: [f32; 2] = [560.0, 520.0];
 /// Gap between a floating window and the edge of the area it is kept in.

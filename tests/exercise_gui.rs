@@ -205,7 +205,7 @@ fn the_rooms_screen_never_shows_controller_notes() {
         "and the text read to it"
     );
     assert!(
-        text.iter().any(|t| t.starts_with("New risk: ")),
+        text.iter().any(|t| t.starts_with("New risks: ")),
         "and the risks it raised"
     );
     for i in &s.injects {

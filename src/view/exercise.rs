@@ -93,8 +93,8 @@ pub struct RoomInject {
     pub text: String,
     /// Its scenario month, if it has one.
     pub at: Option<YearMonth>,
-    /// The risks it raised, as the checklist says them.
-    pub raised: Vec<String>,
+    /// The kinds of risk it raised (the rules' titles), each with how many findings of it.
+    pub raised: Vec<(String, usize)>,
 }
 
 impl ExerciseState {
@@ -130,10 +130,20 @@ fn room_inject(doc: &Document) -> Option<RoomInject> {
         .ok()
         .and_then(|before| exercise::preview_at(&before, &doc.lens(), inject).ok())
         .map(|p| {
-            p.raised
-                .iter()
-                .map(|i| p.findings[*i].message(&p.after))
-                .collect()
+            let texts = crate::rules::RiskCatalogue::builtin().ok();
+            let mut kinds: Vec<(String, usize)> = Vec::new();
+            for i in &p.raised {
+                let rule = p.findings[*i].rule;
+                let title = texts
+                    .as_ref()
+                    .and_then(|t| t.get(rule))
+                    .map_or_else(|| rule.as_str().to_owned(), |r| r.title.clone());
+                match kinds.iter_mut().find(|(t, _)| *t == title) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((title, 1)),
+                }
+            }
+            kinds
         })
         .unwrap_or_default();
     Some(RoomInject {
@@ -171,7 +181,7 @@ fn month(at: Option<YearMonth>) -> String {
 /// The console: the run (start, end, replay), the script with each inject's state, the selected
 /// inject with its preview, and the decision log.
 pub fn console_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Facilitator's console");
         if ui
             .small_button("Back to the editor")
@@ -322,7 +332,7 @@ fn run_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<
             if !closed.is_empty() {
                 ui.label("Closed runs:");
                 for r in closed {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(format!("{} ({})", r.name, r.started));
                         if ui
                             .small_button(format!("Review {}", r.name))
@@ -398,11 +408,8 @@ fn script_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut V
         return;
     };
     ui.separator();
-    inject_details_ui(ui, s, inject);
+    ui.strong(&inject.title);
     let pending = live.is_some_and(|r| r.state_of(&inject.id).is_none());
-    if doc.replay().is_none() {
-        preview_ui(ui, doc, state, inject);
-    }
     if let Some(run) = live {
         ui.horizontal_wrapped(|ui| {
             if ui
@@ -438,12 +445,15 @@ fn script_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut V
         });
     }
     if doc.replay().is_none() {
+        preview_ui(ui, doc, state, inject);
+    }
+    inject_details_ui(ui, s, inject);
+    if doc.replay().is_none() {
         authoring_buttons_ui(ui, s, inject, state, out);
     }
 }
 
 fn inject_details_ui(ui: &mut Ui, s: &Scenario, inject: &Inject) {
-    ui.strong(&inject.title);
     let mut about = vec![format!("Month: {}", month(inject.at))];
     if let Some(section) = &inject.section {
         about.push(format!("Paper {section}"));
@@ -899,7 +909,7 @@ fn authoring_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mu
     ui.label(RichText::new("Effects:").strong());
     let mut remove = None;
     for (i, e) in d.effects.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .small_button("Remove")
                 .on_hover_text("Remove this effect")
@@ -1283,10 +1293,22 @@ pub fn room_inject_ui(ui: &mut Ui, inject: &RoomInject, scale: f32) {
                 .wrap(),
         );
     }
-    for m in &inject.raised {
+    if !inject.raised.is_empty() {
+        // Titles, not sentences: the chart keeps the room; the checklist has the detail.
+        let kinds: Vec<String> = inject
+            .raised
+            .iter()
+            .map(|(t, n)| {
+                if *n > 1 {
+                    format!("{t} (×{n})")
+                } else {
+                    t.clone()
+                }
+            })
+            .collect();
         ui.add(
             egui::Label::new(
-                RichText::new(format!("New risk: {m}"))
+                RichText::new(format!("New risks: {}", kinds.join("; ")))
                     .size(theme::PRESENT_BODY * scale)
                     .color(ui.visuals().warn_fg_color),
             )
