@@ -511,6 +511,66 @@ mod tests {
     }
 
     #[test]
+    fn an_open_run_shows_its_board_and_a_replay_steps_through_a_closed_one() {
+        use crate::model::{Run, WallTime};
+        let text = include_str!("../scenarios/kosovo-exercise.ron");
+        let s = crate::io::parse(text, Path::new("kosovo-exercise.ron")).unwrap();
+        // The inject that adds a group: its findings name an entity the plan does not have.
+        let adds = s
+            .injects
+            .iter()
+            .find(|i| {
+                i.effects
+                    .iter()
+                    .any(|e| matches!(e, crate::model::Effect::AddGroup(_)))
+            })
+            .unwrap()
+            .clone();
+        let mut doc = Document::new(s.clone(), Origin::New);
+        let plan_rows = doc.check_rows().to_vec();
+        let run = crate::model::RunId::from("r1");
+        doc.apply(Edit::StartRun(Run::new("r1", "A", WallTime(0))), 0.0)
+            .unwrap();
+        assert_eq!(doc.check_rows(), &plan_rows[..], "nothing delivered yet");
+        let edit = crate::exercise::delivery_edit(doc.scenario(), &run, &adds, WallTime(1)).unwrap();
+        doc.apply(edit, 1.0).unwrap();
+        let board = crate::exercise::run_board(doc.scenario(), &run).unwrap();
+        assert!(doc.room() == &board, "the room sees the run's board");
+        assert_eq!(doc.scenario().groups, s.groups, "the plan is unchanged");
+        let want: Vec<FindingKey> = evaluate(&board).iter().map(|f| f.key(&board)).collect();
+        let got: Vec<FindingKey> = doc.check_rows().iter().map(|r| r.key.clone()).collect();
+        assert_eq!(got, want, "findings resolved against the board");
+        assert_ne!(doc.check_rows(), &plan_rows[..]);
+        // Every finding's sentence can be said on the board it came from.
+        for f in doc.findings() {
+            let _ = f.message(doc.room());
+        }
+        doc.apply(
+            Edit::EndRun {
+                run: run.clone(),
+                when: WallTime(2),
+            },
+            2.0,
+        )
+        .unwrap();
+        assert_eq!(doc.check_rows(), &plan_rows[..], "a closed run leaves the plan");
+        doc.set_replay(Some(Replay {
+            run: run.clone(),
+            steps: 1,
+        }));
+        assert!(
+            doc.room().groups == board.groups,
+            "replayed to its first step"
+        );
+        doc.set_replay(Some(Replay { run, steps: 0 }));
+        assert_eq!(doc.check_rows(), &plan_rows[..]);
+        assert!(doc.undo(), "the end of the run is one step");
+        assert!(doc.replay().is_some());
+        doc.set_replay(None);
+        assert!(doc.room() == &board, "open again: the run's board");
+    }
+
+    #[test]
     fn finding_status_shows_in_rows() {
         let mut doc = Document::new(Scenario::new("t"), Origin::New);
         doc.apply(
