@@ -532,7 +532,8 @@ mod tests {
         doc.apply(Edit::StartRun(Run::new("r1", "A", WallTime(0))), 0.0)
             .unwrap();
         assert_eq!(doc.check_rows(), &plan_rows[..], "nothing delivered yet");
-        let edit = crate::exercise::delivery_edit(doc.scenario(), &run, &adds, WallTime(1)).unwrap();
+        let edit =
+            crate::exercise::delivery_edit(doc.scenario(), &run, &adds, WallTime(1)).unwrap();
         doc.apply(edit, 1.0).unwrap();
         let board = crate::exercise::run_board(doc.scenario(), &run).unwrap();
         assert!(doc.room() == &board, "the room sees the run's board");
@@ -553,7 +554,11 @@ mod tests {
             2.0,
         )
         .unwrap();
-        assert_eq!(doc.check_rows(), &plan_rows[..], "a closed run leaves the plan");
+        assert_eq!(
+            doc.check_rows(),
+            &plan_rows[..],
+            "a closed run leaves the plan"
+        );
         doc.set_replay(Some(Replay {
             run: run.clone(),
             steps: 1,
