@@ -528,7 +528,7 @@ mod tests {
             .clone();
         let mut doc = Document::new(s.clone(), Origin::New);
         let plan_rows = doc.check_rows().to_vec();
-        let run = crate::model::RunId::from("r1");
+        let run = RunId::from("r1");
         doc.apply(Edit::StartRun(Run::new("r1", "A", WallTime(0))), 0.0)
             .unwrap();
         assert_eq!(doc.check_rows(), &plan_rows[..], "nothing delivered yet");
