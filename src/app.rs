@@ -1016,6 +1016,7 @@ impl PeaceOpsApp {
                 let show = c == UiCommand::LogEntry || !e.open;
                 e.open = show;
                 e.focus_log = c == UiCommand::LogEntry;
+                e.log_page |= e.focus_log;
                 self.start_screen &= !show;
                 // The console lives in the left panel: unfold it if it is folded.
                 let fitted = self.panels.widths(ctx.content_rect().width());

@@ -152,6 +152,27 @@ fn a_run_from_start_to_hot_wash() {
     assert_eq!(e.inject.as_ref().map(|i| i.as_str()), Some("m01"));
     assert_eq!(e.at, Some(ym("2008-06")));
 
+    // Entries are editable afterwards: click one, change it, save; its stamp stays.
+    h.query_all_by_label_contains("decision: Set up a liaison cell")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let field = h.get_by_label("Log entry");
+    field.focus();
+    h.run();
+    ctrl(&mut h, Key::A);
+    h.get_by_label("Log entry")
+        .type_text("Set up a liaison cell with KFOR this week");
+    h.run();
+    click_in_view(&mut h, "Save entry");
+    let log = &h.state().document().room_run().unwrap().log;
+    assert_eq!(log.len(), 1, "edited, not added");
+    assert_eq!(log[0].text, "Set up a liaison cell with KFOR this week");
+    assert_eq!(log[0].when, e.when);
+
+    // Back to the injects' page, then end.
+    click_in_view(&mut h, "Injects");
     click_in_view(&mut h, "End exercise");
     let doc = h.state().document();
     assert!(!doc.scenario().runs[0].is_open(), "the run is closed");
@@ -165,7 +186,8 @@ fn a_run_from_start_to_hot_wash() {
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("Set up a liaison cell with KFOR")
+        h.query_all_by_label_contains("Set up a liaison cell with KFOR this week")
+            .next()
             .is_some(),
         "the decision log is in the summary"
     );

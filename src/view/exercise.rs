@@ -38,6 +38,8 @@ pub struct ExerciseState {
     pub draft: LogDraft,
     /// The entry field is to take the keyboard focus (Ctrl+D).
     pub focus_log: bool,
+    /// The decision log's page is shown (else the injects').
+    pub log_page: bool,
     /// The index of the log entry being edited, if one is.
     pub editing: Option<usize>,
     /// The run whose hot wash window is open.
@@ -207,14 +209,29 @@ pub fn console_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &
         .show(ui, |ui| {
             run_ui(ui, doc, state, out);
             ui.separator();
+            let open = doc
+                .room_run()
+                .filter(|r| r.is_open() && doc.replay().is_none());
+            if let Some(run) = open {
+                // Two pages, so neither the script nor the log is below the other's fold.
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut state.log_page, false, "Injects");
+                    ui.selectable_value(
+                        &mut state.log_page,
+                        true,
+                        format!("Decision log ({})", run.log.len()),
+                    )
+                    .on_hover_text(UiCommand::LogEntry.text_and_tooltip().1);
+                });
+                if state.log_page {
+                    log_ui(ui, doc, run, state, out);
+                    return;
+                }
+            }
             if state.authoring.is_some() {
                 authoring_ui(ui, doc, state, out);
             } else {
                 script_ui(ui, doc, state, out);
-            }
-            if let Some(run) = doc.room_run().filter(|r| r.is_open()) {
-                ui.separator();
-                log_ui(ui, doc, run, state, out);
             }
         });
 }
@@ -975,8 +992,16 @@ fn log_ui(
     out: &mut Vec<Command>,
 ) {
     use crate::model::Edit;
-    ui.strong(format!("Decision log ({} entries)", run.log.len()));
     let current = run.delivered().last().cloned();
+    ui.weak(
+        match current.as_ref().and_then(|id| doc.scenario().inject(id)) {
+            Some(i) => format!(
+                "Entries are linked to the inject last delivered: {}",
+                i.title
+            ),
+            None => "No inject delivered yet: entries are linked to none".to_owned(),
+        },
+    );
     let field = Id::unique("peaceops log entry");
     let draft = &mut state.draft;
     let mut record = false;
