@@ -184,7 +184,9 @@ fn month(at: Option<YearMonth>) -> String {
 /// inject with its preview, and the decision log.
 pub fn console_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Facilitator's console");
+        ui.heading("Facilitator's console").on_hover_text(
+            "Only you see this panel: controller notes never reach the room's screen.",
+        );
         if ui
             .small_button("Back to the editor")
             .on_hover_text(UiCommand::Console.text_and_tooltip().1)
@@ -193,7 +195,6 @@ pub fn console_ui(ui: &mut Ui, doc: &Document, state: &mut ExerciseState, out: &
             out.push(Command::Ui(UiCommand::Console));
         }
     });
-    ui.weak("Only you see this panel: controller notes never reach the room's screen.");
     if let Some(e) = &state.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
