@@ -373,13 +373,14 @@ impl PeaceOpsApp {
     fn export_to(&mut self, format: crate::report::Format, path: &Path) -> bool {
         use crate::report::{Options, Report, ReportContext, export};
         let doc = self.session.document();
-        // The board as the window shows it: the findings are the document's, at its lens.
+        // The board as the window shows it: the findings are the document's, at its lens, of the
+        // run's board while a run is open (they are resolved against it).
         let at = doc.lens().at;
         let ctx = ReportContext {
             at,
             problems: doc.problems().to_vec(),
         };
-        let report = Report::build(doc.scenario(), doc.findings(), &ctx);
+        let report = Report::build(doc.room(), doc.findings(), &ctx);
         let options = Options {
             at,
             ..Options::default()
