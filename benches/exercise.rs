@@ -2,7 +2,10 @@
 //! (apply on a copy, all rules, compare) ≤ 2 ms at 1,000 activities, median; recording a
 //! delivery and showing the run's board ≤ one frame (16 ms) at 1,000 activities; a scenario of
 //! 1,000 activities with 200 injects and a run of 2,000 log entries loads + validates within the
-//! file budget of 10 ms and saves durably within 60 ms. Run: `cargo bench --bench exercise`.
+//! file budget of 10 ms and saves durably within 60 ms. The window's own paths: the console's
+//! preview at the inject's month ≤ 2 ms, and a delivery in the open document (the edit, its undo
+//! step, the run's board, findings, rows and counts, the cursor moved) ≤ one frame.
+//! Run: `cargo bench --bench exercise`.
 
 #![expect(
     clippy::expect_used,
@@ -11,9 +14,11 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use peaceops::exercise::{delivery_edit, preview, run_board};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use peaceops::document::{Document, Origin};
+use peaceops::exercise::{delivery_edit, preview, preview_at, run_board};
 use peaceops::io::{load, save};
+use peaceops::lens::Lens;
 use peaceops::model::{
     Consent, Delivery, DeliveryState, Effect, HandoverScope, Inject, InjectId, LogEntry, LogKind,
     Run, RunId, Scenario, WallTime, validate,
@@ -92,6 +97,23 @@ fn exercise(c: &mut Criterion) {
             edit.apply(&mut after).expect("the delivery records");
             black_box(run_board(&after, &run).expect("the board"))
         });
+    });
+
+    let at = Lens::at("2010-06".parse().expect("a month"));
+    c.bench_function("preview_at/1000", |b| {
+        b.iter(|| black_box(preview_at(black_box(&running), &at, black_box(&next))));
+    });
+    let edit = delivery_edit(&running, &run, &next, WallTime(1)).expect("the inject applies");
+    c.bench_function("deliver_in_document/1000", |b| {
+        b.iter_batched(
+            || Document::new(running.clone(), Origin::New),
+            |mut doc| {
+                doc.apply(edit.clone(), 0.0).expect("the delivery records");
+                doc.set_lens(at);
+                black_box(doc.open_findings())
+            },
+            BatchSize::LargeInput,
+        );
     });
 
     let big = with_run(base(), 200, 2_000);

@@ -17,8 +17,8 @@ use crate::view::dialogs::{Answer, Dialog, PathPurpose, Pending, dialog_ui};
 use crate::view::panels::{Side, SidePanels};
 use crate::view::status_bar::Notice;
 use crate::view::{
-    ViewState, catalogue, chart, checklist, compare, editor, help, import, menu_bar, options,
-    present, start, status_bar, timeline,
+    ViewState, catalogue, chart, checklist, compare, editor, exercise, help, import, menu_bar,
+    options, present, start, status_bar, timeline,
 };
 
 /// Where recovery copies of unsaved work go.
@@ -389,14 +389,15 @@ impl PeaceOpsApp {
     fn export_to(&mut self, format: crate::report::Format, path: &Path) -> bool {
         use crate::report::{Options, Report, ReportContext, export};
         let doc = self.session.document();
-        // The board as the window shows it: the findings are the document's, at its lens.
+        // The board as the window shows it: the findings are the document's, at its lens, of the
+        // run's board while a run is open (they are resolved against it).
         let at = doc.lens().at;
         let ctx = ReportContext {
             at,
             problems: doc.problems().to_vec(),
         };
-        // The findings are of the current option's board.
-        let mut report = Report::build(doc.board_scenario(), doc.findings(), &ctx);
+        // The findings are of the board the room sees (the current option's, or the run's).
+        let mut report = Report::build(doc.room(), doc.findings(), &ctx);
         report.options = crate::report::OptionsBrief::of(doc.scenario(), None);
         let options = Options {
             at,
@@ -575,6 +576,7 @@ impl PeaceOpsApp {
             Command::PickFinding(key) => {
                 self.view.checklist.picked = Some(checklist::Picked::Finding(key));
             }
+            Command::SetReplay(replay) => self.session.document_mut().set_replay(replay),
             Command::ConfirmDelete(id) => {
                 let refs = references(self.document().scenario(), &id);
                 if refs.is_empty() {
@@ -677,6 +679,12 @@ impl PeaceOpsApp {
                 }
             }
             UiCommand::ImportOption => self.import_dialog(),
+            UiCommand::Console
+            | UiCommand::LogEntry
+            | UiCommand::ImportMsel
+            | UiCommand::ExportMsel => {
+                self.run_exercise(ctx, c);
+            }
             UiCommand::Shortcuts => self.help.shortcuts = true,
             UiCommand::About => self.help.about = true,
             UiCommand::Quit => self.guard(ctx, Pending::Quit),
@@ -804,6 +812,10 @@ impl PeaceOpsApp {
             Answer::Path(PathPurpose::Export(format), p) => {
                 self.export_to(format, &p);
             }
+            Answer::Path(PathPurpose::ImportMsel, p) => {
+                self.import_msel(&p, ctx.input(|i| i.time));
+            }
+            Answer::Path(PathPurpose::ExportMsel, p) => self.export_msel(&p),
             Answer::Path(PathPurpose::SaveAs, p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.after_save.take()
@@ -1061,7 +1073,16 @@ impl PeaceOpsApp {
                             out.push(Command::Ui(UiCommand::ToggleEditor));
                         }
                         contained(ui, generation, |ui| {
-                            editor::editor_ui(ui, self.session.document(), &mut self.view, out);
+                            if self.view.exercise.open {
+                                exercise::console_ui(
+                                    ui,
+                                    self.session.document(),
+                                    &mut self.view.exercise,
+                                    out,
+                                );
+                            } else {
+                                editor::editor_ui(ui, self.session.document(), &mut self.view, out);
+                            }
                         });
                     });
             }
@@ -1149,6 +1170,124 @@ impl PeaceOpsApp {
             &mut self.show_problems,
         );
         help::help_windows(&ctx, below_menu, &mut self.help);
+        exercise::hot_wash_window(
+            &ctx,
+            below_menu,
+            self.session.document(),
+            &mut self.view.exercise,
+            out,
+        );
+    }
+}
+
+/// Exercise mode: the console, the decision log's key, MSEL import and export.
+impl PeaceOpsApp {
+    fn run_exercise(&mut self, ctx: &egui::Context, c: UiCommand) {
+        match c {
+            UiCommand::Console | UiCommand::LogEntry => {
+                let e = &mut self.view.exercise;
+                let show = c == UiCommand::LogEntry || !e.open;
+                e.open = show;
+                e.focus_log = c == UiCommand::LogEntry;
+                e.log_page |= e.focus_log;
+                self.start_screen &= !show;
+                // The console lives in the left panel: unfold it if it is folded.
+                let fitted = self.panels.widths(ctx.content_rect().width());
+                if show && fitted.editor.is_none() {
+                    self.panels.toggle(Side::Left, fitted);
+                }
+                if c == UiCommand::LogEntry
+                    && self.document().room_run().is_none_or(|r| !r.is_open())
+                {
+                    self.notice = Some(Notice::info(
+                        "The decision log belongs to a run: Start exercise in the console first",
+                    ));
+                }
+            }
+            UiCommand::ImportMsel => {
+                let dir = self.session.start_dir(&self.prefs.recent);
+                match self.dialogs.open_kind(FileKind::Msel, dir.as_deref()) {
+                    Picked::Path(p) => self.import_msel(&p, ctx.input(|i| i.time)),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: PathPurpose::ImportMsel,
+                            text: dir.map(|d| format!("{}/", d.display())).unwrap_or_default(),
+                            why: "No file dialog could be shown on this system (no desktop portal or zenity). Type the path of the MSEL (CSV) to import:".into(),
+                            focus: true,
+                        });
+                    }
+                }
+            }
+            UiCommand::ExportMsel => {
+                let dir = self.session.start_dir(&self.prefs.recent);
+                let suggested = self.session.suggested_name();
+                let stem = Path::new(&suggested).file_stem().map_or_else(
+                    || "exercise".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                let name = format!("{stem}-msel.csv");
+                match self.dialogs.save(FileKind::Msel, dir.as_deref(), &name) {
+                    Picked::Path(p) => self.export_msel(&p),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => {
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: PathPurpose::ExportMsel,
+                            text: dir.map(|d| d.join(&name).display().to_string()).unwrap_or(name),
+                            why: "No file dialog could be shown on this system (no desktop portal or zenity). Type where to write the MSEL (CSV):".into(),
+                            focus: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds the injects of an MSEL to the script (one undo step), or says why none were added.
+    fn import_msel(&mut self, path: &Path, now: f64) {
+        let read = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::exercise::msel::import(&bytes, self.document().scenario())
+                    .map_err(|e| e.to_string())
+            });
+        match read {
+            Ok(injects) => {
+                let n = injects.len();
+                let edit = Edit::Batch(injects.into_iter().map(Edit::AddInject).collect());
+                self.notice = Some(match self.session.document_mut().apply(edit, now) {
+                    Ok(()) => {
+                        Notice::info(format!("Imported {n} inject(s) from {}", path.display()))
+                    }
+                    Err(e) => Notice::error(format!("{}: nothing imported: {e}", path.display())),
+                });
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(format!(
+                    "{}: nothing imported: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+
+    /// Writes the script as an MSEL; says where, or why not.
+    fn export_msel(&mut self, path: &Path) {
+        let written = crate::exercise::msel::export(self.document().scenario())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| std::fs::write(path, bytes).map_err(|e| e.to_string()));
+        self.notice = Some(match written {
+            Ok(()) => Notice::info(format!(
+                "Exported the MSEL ({} injects) to {}",
+                self.document().scenario().injects.len(),
+                path.display()
+            )),
+            Err(e) => Notice::error(format!(
+                "{}: the MSEL could not be written: {e}",
+                path.display()
+            )),
+        });
     }
 }
 

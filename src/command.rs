@@ -137,6 +137,15 @@ ui_commands! {
     /// The chart alone, full screen, in large type (Esc returns).
     Present => "Presentation mode", "The chart full screen in large type for the room, with the open risks and the selected finding (Esc returns)",
         [plain(Key::F11)];
+    /// The facilitator's console (exercise mode), in the left panel in place of the editor.
+    Console => "Facilitator's console", "The exercise: start a run, preview, deliver or skip injects, log decisions, end with a hot wash (again: back to the editor)",
+        [cmd(Key::J)];
+    /// Focus the decision log's entry (opens the console).
+    LogEntry => "Log a decision", "Write in the decision log of the open run (Enter records it)", [cmd(Key::D)];
+    /// Import injects from an MSEL spreadsheet (CSV).
+    ImportMsel => "Import MSEL (CSV)…", "Add injects to the script from an MSEL spreadsheet saved as CSV (UTF-8, ',' or ';')", [];
+    /// Export the script as an MSEL spreadsheet (CSV).
+    ExportMsel => "Export MSEL (CSV)…", "The exercise script as an MSEL spreadsheet (CSV, UTF-8 for Excel)", [];
     /// The list of shortcuts.
     Shortcuts => "Keyboard shortcuts", "Every command and its keys", [];
     /// About PeaceOps and the paper it is built on.
@@ -225,6 +234,8 @@ pub enum Command {
     SetLens(crate::lens::Lens),
     /// Pick this finding in the checklist (the compare view shows it in its option).
     PickFinding(crate::model::FindingKey),
+    /// Replay a closed run up to a step (read-only), or stop replaying; not an edit.
+    SetReplay(Option<crate::document::Replay>),
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 //! The document also holds the room's [`Lens`] (the timeline's date cursor): the findings, the
 //! checklist rows and the quadrant counts are those of the board through it, recomputed when the
 //! scenario or the lens changes.
+//!
+//! While an exercise runs, the room sees the plan with the run's delivered injects applied
+//! ([`room_board`]): the findings, rows and counts are those of that board.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +15,8 @@ use crate::compare::OptionSummary;
 use crate::io::{LoadError, SaveError, load, save};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Scenario,
+    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Run,
+    RunId, Scenario,
 };
 use crate::rules::{Finding, Review, evaluate, evaluate_at};
 
@@ -39,15 +43,47 @@ struct Derived {
     counts: [usize; 4],
     problems: Vec<Problem>,
     board: Board,
+    /// The scenario the room sees, when it is not the scenario itself: the board of the run it
+    /// is in (see [`room_board`]), else the current option's with its mission changes applied.
+    room: Option<Scenario>,
+    /// Why the run's board could not be made (the room then sees the plan).
+    room_error: Option<String>,
     options: OptionsDerived,
 }
 
-/// What is derived from the mandate options: the current option's board scenario, when its
-/// mission changes make it differ from the scenario, and every option's summary.
+/// What is derived from the mandate options: every option's summary, for the switcher.
 #[derive(Clone, Debug, Default)]
 struct OptionsDerived {
-    board_scenario: Option<Scenario>,
     summaries: Vec<OptionSummary>,
+}
+
+/// A closed run looked at again, read-only, after its first `steps` deliveries or skips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replay {
+    /// Which run.
+    pub run: RunId,
+    /// How many of its deliveries (and skips) have happened on the board.
+    pub steps: usize,
+}
+
+/// The run the room is in: the one replayed, else the open one (the last open run, if several).
+pub fn room_run<'a>(s: &'a Scenario, replay: Option<&Replay>) -> Option<&'a Run> {
+    match replay {
+        Some(r) => s.runs.iter().find(|x| x.id == r.run),
+        None => s.runs.iter().rev().find(|r| r.is_open()),
+    }
+}
+
+/// The scenario the room sees, when it is not the plan itself: while a run is open, the plan
+/// after the injects it delivered (`exercise::run_board`); while a closed run is replayed, after
+/// its first steps. `None`: no run, the room sees the plan.
+pub fn room_board(
+    s: &Scenario,
+    replay: Option<&Replay>,
+) -> Option<Result<Scenario, crate::exercise::RunError>> {
+    let run = room_run(s, replay)?;
+    let steps = replay.map_or(usize::MAX, |r| r.steps);
+    Some(crate::exercise::run_board_upto(s, &run.id, steps))
 }
 
 /// Where the document came from, for the title bar.
@@ -72,6 +108,8 @@ pub struct Document {
     revision: u64,
     derived: Derived,
     lens: Lens,
+    /// A closed run replayed, if one is.
+    replay: Option<Replay>,
     /// Bumped on every change of the scenario or the lens.
     view_revision: u64,
 }
@@ -88,6 +126,7 @@ impl Document {
             revision: 0,
             derived: Derived::default(),
             lens: Lens::ALL_TIME,
+            replay: None,
             view_revision: 0,
         };
         doc.refresh();
@@ -209,21 +248,42 @@ impl Document {
         }
     }
 
-    /// The current option's board: the scenario with its mission changes applied (the scenario
-    /// itself when it has none). The findings, the board and the counts are of this scenario:
-    /// read a finding's entities and sentence, and index missions, against it.
-    pub fn board_scenario(&self) -> &Scenario {
-        self.derived
-            .options
-            .board_scenario
-            .as_ref()
-            .unwrap_or(&self.scenario)
-    }
-
     /// Every option's name, open findings (all time) and quadrant counts, in the scenario's
     /// order, for the option switcher; computed when the scenario changes.
     pub fn option_summaries(&self) -> &[OptionSummary] {
         &self.derived.options.summaries
+    }
+
+    /// The scenario as the room sees it: the board of the run it is in (see [`room_board`]), else
+    /// the current option with its mission changes applied (the scenario itself when it has
+    /// none). Findings, rows and counts are of this scenario: read a finding's entities and
+    /// sentence, and index missions, against it.
+    pub fn room(&self) -> &Scenario {
+        self.derived.room.as_ref().unwrap_or(&self.scenario)
+    }
+
+    /// The run the room is in (replayed, else open), if any.
+    pub fn room_run(&self) -> Option<&Run> {
+        room_run(&self.scenario, self.replay.as_ref())
+    }
+
+    /// Why the run's board could not be made, if it could not (the room sees the plan).
+    pub fn room_error(&self) -> Option<&str> {
+        self.derived.room_error.as_deref()
+    }
+
+    /// The closed run replayed, if one is.
+    pub fn replay(&self) -> Option<&Replay> {
+        self.replay.as_ref()
+    }
+
+    /// Replays a closed run (read-only) up to a step, or stops replaying. Not an edit.
+    pub fn set_replay(&mut self, replay: Option<Replay>) {
+        if replay != self.replay {
+            self.replay = replay;
+            self.view_revision += 1;
+            self.refresh();
+        }
     }
 
     /// What the lens shows of the scenario (which missions and activities).
@@ -329,6 +389,11 @@ impl Document {
     }
 
     fn changed(&mut self) {
+        if let Some(r) = &self.replay
+            && !self.scenario.runs.iter().any(|x| x.id == r.run)
+        {
+            self.replay = None;
+        }
         self.revision += 1;
         self.view_revision += 1;
         self.dirty = self.scenario != self.saved;
@@ -338,16 +403,23 @@ impl Document {
     /// After a change of the scenario: everything.
     fn refresh(&mut self) {
         self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
-        self.derived.options.board_scenario = match self.scenario.board_scenario() {
-            std::borrow::Cow::Owned(board) => Some(board),
-            std::borrow::Cow::Borrowed(_) => None,
-        };
+        (self.derived.room, self.derived.room_error) =
+            match room_board(&self.scenario, self.replay.as_ref()) {
+                Some(Ok(board)) => (Some(board), None),
+                found => (
+                    match self.scenario.board_scenario() {
+                        std::borrow::Cow::Owned(board) => Some(board),
+                        std::borrow::Cow::Borrowed(_) => None,
+                    },
+                    found.and_then(Result::err).map(|e| e.to_string()),
+                ),
+            };
         if !self.lens.is_all_time() {
             // The resolved decisions are those of all time, whatever the month: found once per
             // change of the scenario, not per move of the cursor.
-            let board = self.board_scenario();
-            let all_time = evaluate(board);
-            let resolved = Review::new(&all_time, board)
+            let room = self.room();
+            let all_time = evaluate(room);
+            let resolved = Review::new(&all_time, room)
                 .resolved
                 .iter()
                 .map(|s| (*s).clone())
@@ -374,7 +446,7 @@ impl Document {
                         counts: self.derived.counts,
                     }
                 } else if s.is_current(&o.id) {
-                    OptionSummary::of_board(o.id.clone(), o.name.clone(), self.board_scenario())
+                    OptionSummary::of_board(o.id.clone(), o.name.clone(), self.room())
                 } else {
                     match s.option_scenario(&o.id) {
                         Ok(board) => OptionSummary::of_board(o.id.clone(), o.name.clone(), &board),
@@ -394,9 +466,9 @@ impl Document {
     /// After a change of the lens: what the lens shows (of the current option's board).
     fn relens(&mut self) {
         let options = std::mem::take(&mut self.derived.options);
-        let board_scenario = options.board_scenario.as_ref().unwrap_or(&self.scenario);
-        let findings = evaluate_at(board_scenario, &self.lens);
-        let review = Review::new(&findings, board_scenario);
+        let room = self.derived.room.as_ref().unwrap_or(&self.scenario);
+        let findings = evaluate_at(room, &self.lens);
+        let review = Review::new(&findings, room);
         // As of a month, `resolved` stays the all-time list found by `refresh` (or by the last
         // all-time look, if the scenario has not changed since).
         if self.lens.is_all_time() {
@@ -414,9 +486,11 @@ impl Document {
             })
             .collect();
         let open = review.open_count();
-        let board = Board::new(board_scenario, self.lens);
+        let board = Board::new(room, self.lens);
         self.derived = Derived {
             options,
+            room: self.derived.room.take(),
+            room_error: self.derived.room_error.take(),
             rows,
             resolved: std::mem::take(&mut self.derived.resolved),
             open,
@@ -493,6 +567,71 @@ mod tests {
         }
         doc.set_lens(Lens::ALL_TIME);
         assert_eq!(doc.check_rows().len(), all.len());
+    }
+
+    #[test]
+    fn an_open_run_shows_its_board_and_a_replay_steps_through_a_closed_one() {
+        use crate::model::{Run, WallTime};
+        let text = include_str!("../scenarios/kosovo-exercise.ron");
+        let s = crate::io::parse(text, Path::new("kosovo-exercise.ron")).unwrap();
+        // The inject that adds a group: its findings name an entity the plan does not have.
+        let adds = s
+            .injects
+            .iter()
+            .find(|i| {
+                i.effects
+                    .iter()
+                    .any(|e| matches!(e, crate::model::Effect::AddGroup(_)))
+            })
+            .unwrap()
+            .clone();
+        let mut doc = Document::new(s.clone(), Origin::New);
+        let plan_rows = doc.check_rows().to_vec();
+        let run = RunId::from("r1");
+        doc.apply(Edit::StartRun(Run::new("r1", "A", WallTime(0))), 0.0)
+            .unwrap();
+        assert_eq!(doc.check_rows(), &plan_rows[..], "nothing delivered yet");
+        let edit =
+            crate::exercise::delivery_edit(doc.scenario(), &run, &adds, WallTime(1)).unwrap();
+        doc.apply(edit, 1.0).unwrap();
+        let board = crate::exercise::run_board(doc.scenario(), &run).unwrap();
+        assert!(doc.room() == &board, "the room sees the run's board");
+        assert_eq!(doc.scenario().groups, s.groups, "the plan is unchanged");
+        let want: Vec<FindingKey> = evaluate(&board).iter().map(|f| f.key(&board)).collect();
+        let got: Vec<FindingKey> = doc.check_rows().iter().map(|r| r.key.clone()).collect();
+        assert_eq!(got, want, "findings resolved against the board");
+        assert_ne!(doc.check_rows(), &plan_rows[..]);
+        // Every finding's sentence can be said on the board it came from.
+        for f in doc.findings() {
+            let _ = f.message(doc.room());
+        }
+        doc.apply(
+            Edit::EndRun {
+                run: run.clone(),
+                when: WallTime(2),
+            },
+            2.0,
+        )
+        .unwrap();
+        assert_eq!(
+            doc.check_rows(),
+            &plan_rows[..],
+            "a closed run leaves the plan"
+        );
+        doc.set_replay(Some(Replay {
+            run: run.clone(),
+            steps: 1,
+        }));
+        assert!(
+            doc.room().groups == board.groups,
+            "replayed to its first step"
+        );
+        doc.set_replay(Some(Replay { run, steps: 0 }));
+        assert_eq!(doc.check_rows(), &plan_rows[..]);
+        assert!(doc.undo(), "the end of the run is one step");
+        assert!(doc.replay().is_some());
+        doc.set_replay(None);
+        assert!(doc.room() == &board, "open again: the run's board");
     }
 
     #[test]

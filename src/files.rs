@@ -26,6 +26,8 @@ pub enum FileKind {
     Scenario,
     /// A report export (HTML, Markdown, CSV, SVG).
     Export(crate::report::Format),
+    /// An exercise script as an MSEL spreadsheet (CSV).
+    Msel,
 }
 
 impl FileKind {
@@ -34,6 +36,7 @@ impl FileKind {
         match self {
             FileKind::Scenario => "Save the PeaceOps scenario",
             FileKind::Export(f) => f.dialog_title(),
+            FileKind::Msel => "The exercise script (MSEL, CSV)",
         }
     }
 
@@ -42,6 +45,7 @@ impl FileKind {
         match self {
             FileKind::Scenario => ("PeaceOps scenario", &["ron"]),
             FileKind::Export(f) => (f.label(), f.extensions()),
+            FileKind::Msel => ("MSEL spreadsheet (CSV)", &["csv"]),
         }
     }
 }
@@ -61,6 +65,14 @@ pub trait FileDialogs {
             Picked::Unavailable => PickedMany::Unavailable,
         }
     }
+    /// Opens a file with the system's usual program for it (an exported report in a browser);
+    /// says why not when that fails.
+    fn open_externally(&mut self, path: &Path) -> Result<(), String>;
+    /// Asks for a file of `kind` to read (an MSEL to import); by default, as [`Self::open`].
+    fn open_kind(&mut self, kind: FileKind, dir: Option<&Path>) -> Picked {
+        let _ = kind;
+        self.open(dir)
+    }
 }
 
 /// What a dialog that picks several files gave back.
@@ -72,9 +84,6 @@ pub enum PickedMany {
     Cancelled,
     /// No dialog could be shown (no desktop portal, no zenity).
     Unavailable,
-    /// Opens a file with the system's usual program for it (an exported report in a browser);
-    /// says why not when that fails.
-    fn open_externally(&mut self, path: &Path) -> Result<(), String>;
 }
 
 /// The system's opener: `xdg-open` on Linux and the BSDs, `open` on macOS, `explorer` on
@@ -131,6 +140,14 @@ impl FileDialogs for NativeDialogs {
         )
     }
 
+    fn open_kind(&mut self, kind: FileKind, dir: Option<&Path>) -> Picked {
+        let started = Instant::now();
+        classify(
+            dialog(kind, dir).set_title(kind.title()).pick_file(),
+            started,
+        )
+    }
+
     fn save(&mut self, kind: FileKind, dir: Option<&Path>, file_name: &str) -> Picked {
         let started = Instant::now();
         classify(
@@ -156,6 +173,8 @@ impl FileDialogs for NativeDialogs {
                 _ => PickedMany::Cancelled,
             },
         }
+    }
+
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
         if !path.is_file() {
             return Err("the file is not there any more".into());

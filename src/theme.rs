@@ -196,6 +196,14 @@ pub const PRESENT_TEXT: ChartText = ChartText {
 pub const PRESENT_TITLE: f32 = 34.0;
 /// Size of the presentation's other text.
 pub const PRESENT_BODY: f32 = 26.0;
+/// Text size of the inject read to the room, on the room's screen.
+pub const PRESENT_INJECT_TEXT: f32 = 28.0;
+/// Most height a list of the facilitator's console takes (injects, log entries).
+pub const CONSOLE_LIST_HEIGHT: f32 = 200.0;
+/// Default size of the hot wash window.
+pub const HOT_WASH_SIZE: [f32; 2] = [560.0, 520.0];
+/// Gap between a floating window and the edge of the area it is kept in.
+pub const WINDOW_MARGIN: f32 = 16.0;
 
 // ---- Colours ----
 

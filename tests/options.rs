@@ -300,7 +300,7 @@ fn the_board_applies_the_current_options_mission_changes() {
     );
     // The document evaluates that board, and says so.
     let doc = Document::new(s.clone(), Origin::New);
-    assert!(doc.board_scenario().mission(&left).is_none());
+    assert!(doc.room().mission(&left).is_none());
     assert_eq!(doc.findings().len(), evaluate(&board).len());
     // Activities that name the left-out mission are warned about, not errors.
     let warned = validate(&s, None)

@@ -215,13 +215,25 @@ pub enum RunError {
 /// one when it names none) with its mission changes, then the injects the run delivered
 /// applied in the order they were delivered.
 pub fn run_board(s: &Scenario, run: &RunId) -> Result<Scenario, RunError> {
+    run_board_upto(s, run, usize::MAX)
+}
+
+/// The board of a run after its first `steps` deliveries or skips (a closed run replayed step
+/// by step); `usize::MAX` for all of them ([`run_board`]).
+pub fn run_board_upto(s: &Scenario, run: &RunId, steps: usize) -> Result<Scenario, RunError> {
     let r = s
         .runs
         .iter()
         .find(|r| &r.id == run)
         .ok_or_else(|| RunError::UnknownRun(run.to_string()))?;
     let mut board = run_start(s, r)?;
-    for id in r.delivered() {
+    let delivered = r
+        .deliveries
+        .iter()
+        .take(steps)
+        .filter(|d| d.state == DeliveryState::Delivered)
+        .map(|d| &d.inject);
+    for id in delivered {
         let inject = s
             .inject(id)
             .ok_or_else(|| RunError::MissingInject(id.to_string()))?;
@@ -317,6 +329,25 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
     let mut after = s.clone();
     apply_inject(&mut after, inject)?;
     let findings = evaluate(&after);
+    Ok(diff(s, before, after, findings))
+}
+
+/// Previews an inject as the room will see it through `lens` (the console previews at the
+/// month delivering moves the cursor to): the findings before and after, both through the lens.
+pub fn preview_at(
+    s: &Scenario,
+    lens: &crate::lens::Lens,
+    inject: &Inject,
+) -> Result<Preview, EffectError> {
+    let before = crate::rules::evaluate_at(s, lens);
+    let mut after = s.clone();
+    apply_inject(&mut after, inject)?;
+    let findings = crate::rules::evaluate_at(&after, lens);
+    Ok(diff(s, &before, after, findings))
+}
+
+/// Compares findings before (of `s`) and after (of `after`) by checklist key.
+fn diff(s: &Scenario, before: &[Finding], after: Scenario, findings: Vec<Finding>) -> Preview {
     let before_text: HashMap<FindingKey, String> =
         before.iter().map(|f| (f.key(s), f.message(s))).collect();
     let after_keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&after)).collect();
@@ -337,13 +368,13 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
             (!after_set.contains(&key)).then(|| (key, f.message(s)))
         })
         .collect();
-    Ok(Preview {
+    Preview {
         after,
         findings,
         raised,
         changed,
         cleared,
-    })
+    }
 }
 
 #[cfg(test)]

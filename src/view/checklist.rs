@@ -112,7 +112,7 @@ impl ChecklistState {
                 entries.extend(g.rows.iter().map(|r| Entry::Finding(*r)));
             }
         }
-        let custom = doc.scenario().checklist.custom.len();
+        let custom = doc.room().checklist.custom.len();
         if custom > 0 {
             entries.push(Entry::CustomHeader(custom));
             entries.extend((0..custom).map(Entry::Custom));
@@ -144,14 +144,14 @@ impl ChecklistState {
         match self.messages.get_mut(i) {
             Some(Some(m)) => m.clone(),
             Some(slot) => {
-                let m = doc.findings()[i].message(doc.scenario());
+                let m = doc.findings()[i].message(doc.room());
                 *slot = Some(m.clone());
                 m
             }
             None => doc
                 .findings()
                 .get(i)
-                .map(|f| f.message(doc.scenario()))
+                .map(|f| f.message(doc.room()))
                 .unwrap_or_default(),
         }
     }
@@ -264,7 +264,7 @@ pub fn checklist_ui(
             .on_hover_text("Add an item of the room's own to the checklist.")
             .clicked()
         {
-            let id: CustomItemId = doc.scenario().fresh_id("item").as_str().into();
+            let id: CustomItemId = doc.room().fresh_id("item").as_str().into();
             out.push(Command::Edit(Edit::AddCustom(CustomItem {
                 id: id.clone(),
                 title: "New checklist item".into(),
@@ -391,7 +391,7 @@ pub fn checklist_ui(
                         let row = &rows[r];
                         let finding = &doc.findings()[row.finding];
                         let title = title(texts, finding.rule).to_owned();
-                        let about = format!("{title}: {}", finding.subject(doc.scenario()).iter().map(|e| e.key()).collect::<Vec<_>>().join(", "));
+                        let about = format!("{title}: {}", finding.subject(doc.room()).iter().map(|e| e.key()).collect::<Vec<_>>().join(", "));
                         let picked = state.picked == Some(Picked::Finding(row.key.clone()));
                         let message = state.message(doc, row.finding);
                         let inner = rect.shrink(2.0);
@@ -416,7 +416,7 @@ pub fn checklist_ui(
                         }
                     }
                     Entry::Custom(i) => {
-                        let Some(item) = doc.scenario().checklist.custom.get(i) else { continue };
+                        let Some(item) = doc.room().checklist.custom.get(i) else { continue };
                         let resp = ui.scope_builder(UiBuilder::new().max_rect(rect.shrink(2.0)).sense(Sense::click()).id_salt(("custom", i)), |ui| {
                             ui.horizontal(|ui| {
                                 if let Some(status) = status_combo(ui, ("custom status", i), &item.title, Some(item.status)) {
@@ -524,7 +524,7 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
                         rows.len() - why.len()
                     ));
                 }
-                let todo = info.mitigations_for(&doc.findings()[first], doc.scenario());
+                let todo = info.mitigations_for(&doc.findings()[first], doc.room());
                 explain(ui, info, &why, &todo);
             }
             ui.separator();
@@ -544,7 +544,7 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
             if let Some(info) = info {
                 ui.weak(format!("{} · {}", info.section, info.family.label()));
                 let why = [state.message(doc, row.finding)];
-                let todo = info.mitigations_for(finding, doc.scenario());
+                let todo = info.mitigations_for(finding, doc.room());
                 explain(ui, info, &why, &todo);
             } else {
                 ui.label(state.message(doc, row.finding));
@@ -601,7 +601,7 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
             }
         }
         Some(Picked::Custom(id)) => {
-            let Some(item) = doc.scenario().checklist.custom.iter().find(|c| c.id == id) else {
+            let Some(item) = doc.room().checklist.custom.iter().find(|c| c.id == id) else {
                 ui.weak("This item was deleted.");
                 return;
             };

@@ -32,6 +32,10 @@ pub enum PathPurpose {
     Export(crate::report::Format),
     /// Import these scenario files as options (several separated by `;`).
     ImportOption,
+    /// Import the injects of this MSEL (CSV).
+    ImportMsel,
+    /// Write the exercise script to this MSEL (CSV).
+    ExportMsel,
 }
 
 /// A modal dialog.
@@ -210,6 +214,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                     PathPurpose::SaveAs => "Save the scenario as",
                     PathPurpose::Export(f) => f.dialog_title(),
                     PathPurpose::ImportOption => "Import options from scenario files",
+                    PathPurpose::ImportMsel => "Import an MSEL (CSV)",
+                    PathPurpose::ExportMsel => "Export the MSEL (CSV)",
                 });
                 ui.label(why.as_str());
                 let l = ui.label("File path");
@@ -233,6 +239,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                             PathPurpose::SaveAs => "Save file",
                             PathPurpose::Export(_) => "Export",
                             PathPurpose::ImportOption => "Import files",
+                            PathPurpose::Export(_) | PathPurpose::ExportMsel => "Export",
+                            PathPurpose::ImportMsel => "Import",
                         }),
                     );
                     if (ok.clicked() || entered) && !text.trim().is_empty() {

@@ -48,6 +48,10 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
                 ui.separator();
                 UiCommand::RepeatExport.menu_button(ui, true, out);
             });
+            ui.menu_button("Exercise script (MSEL)", |ui| {
+                UiCommand::ImportMsel.menu_button(ui, true, out);
+                UiCommand::ExportMsel.menu_button(ui, !doc.scenario().injects.is_empty(), out);
+            });
             ui.separator();
             UiCommand::Quit.menu_button(ui, true, out);
         });
@@ -80,6 +84,8 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             UiCommand::ToggleTimeline.menu_button(ui, true, out);
             UiCommand::Present.menu_button(ui, true, out);
             UiCommand::CompareOptions.menu_button(ui, doc.scenario().options.len() > 1, out);
+            UiCommand::Console.menu_button(ui, true, out);
+            UiCommand::LogEntry.menu_button(ui, true, out);
             ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);
         });

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod compare;
 pub mod dialogs;
 pub mod editor;
+pub mod exercise;
 pub mod forms;
 pub mod help;
 pub mod import;
@@ -95,6 +96,8 @@ pub struct ViewState {
     pub options: options::OptionsState,
     /// The compare view (issue 12).
     pub compare: compare::CompareState,
+    /// The facilitator's console, the hot wash and the room's inject.
+    pub exercise: exercise::ExerciseState,
     /// Scroll the editor's list to the selected entity on its next frame (something selected it:
     /// the chart, the checklist, Add or Duplicate).
     pub reveal_selection: bool,

@@ -36,7 +36,7 @@ pub fn present_ui(
 ) {
     let body = theme::PRESENT_BODY * scale;
     let text = theme::PRESENT_TEXT.scaled(scale);
-    let s = doc.scenario();
+    let s = doc.room();
     ui.horizontal(|ui| {
         // The count and the way out first (right-aligned), the title in what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -69,6 +69,10 @@ pub fn present_ui(
             .map(|f| f.message(s)),
         _ => None,
     };
+    // During an exercise: the inject last delivered, as the room hears it (no controller notes).
+    if let Some(inject) = view.exercise.room_inject(doc) {
+        super::exercise::room_inject_ui(ui, &inject, scale);
+    }
     if let Some(sentence) = sentence {
         ui.add(egui::Label::new(RichText::new(sentence).size(body)).wrap());
     }

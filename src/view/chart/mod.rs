@@ -127,7 +127,7 @@ pub fn chart_ui(
     text: &ChartText,
     out: &mut Vec<Command>,
 ) {
-    let s = doc.scenario();
+    let s = doc.room();
     let timeline = match view.chart.timeline {
         Some((rev, t)) if rev == doc.revision() => t,
         _ => {
@@ -237,7 +237,7 @@ fn highlight_activities(
     finding: Option<usize>,
     selected: Option<&ActivityId>,
 ) -> Vec<usize> {
-    let s = doc.scenario();
+    let s = doc.room();
     let mut acts: Vec<usize> = finding
         .and_then(|f| doc.findings().get(f))
         .map(|f| f.activity_indices().collect())
