@@ -237,7 +237,6 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Answer {
                         egui::Button::new(match purpose {
                             PathPurpose::Open => "Open file",
                             PathPurpose::SaveAs => "Save file",
-                            PathPurpose::Export(_) => "Export",
                             PathPurpose::ImportOption => "Import files",
                             PathPurpose::Export(_) | PathPurpose::ExportMsel => "Export",
                             PathPurpose::ImportMsel => "Import",
