@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lens::{Board, Lens};
-use crate::model::{ActivityId, FindingKey, OptionId, Quadrant, Scenario};
+use crate::model::{ActivityId, CheckStatus, FindingKey, OptionId, Quadrant, Scenario};
 use crate::rules::{Finding, Review, RuleId, evaluate, evaluate_at};
 
 /// One option in a line: what the switcher and `peaceops options` show.
@@ -110,8 +110,8 @@ pub struct FindingRow {
     pub key: FindingKey,
     /// Its rule.
     pub rule: RuleId,
-    /// Its sentence (in the first option that has it).
-    pub sentence: String,
+    /// The first column that has it ([`FindingRow::sentence`] is that column's).
+    pub first: usize,
     /// For each column, its index in that column's findings, if the option has it.
     pub presence: Vec<Option<usize>>,
 }
@@ -146,6 +146,16 @@ impl ActivityRow {
 }
 
 impl FindingRow {
+    /// Its sentence, as the first option that has it says it. Written on demand, not for every
+    /// row: sentences were two thirds of `compare_4x1000` (benches/options.rs).
+    pub fn sentence(&self, c: &Comparison) -> String {
+        let col = &c.columns[self.first];
+        self.presence[self.first]
+            .and_then(|i| col.findings.get(i))
+            .map(|f| f.message(&col.board))
+            .unwrap_or_default()
+    }
+
     /// Whether only column `c` has it.
     pub fn only_in(&self, c: usize) -> bool {
         in_columns(&self.presence).eq([c])
@@ -255,7 +265,7 @@ pub fn compare(
                 findings.push(FindingRow {
                     key: key.clone(),
                     rule: col.findings[i].rule,
-                    sentence: col.findings[i].message(&col.board),
+                    first: c,
                     presence: vec![None; n],
                 });
                 findings.len() - 1
@@ -266,14 +276,10 @@ pub fn compare(
             }
         }
     }
-    // In the rules' order (then first appearance), as each column lists them.
-    let rule_rank = |r: RuleId| {
-        RuleId::ALL
-            .iter()
-            .position(|x| *x == r)
-            .unwrap_or(usize::MAX)
-    };
-    findings.sort_by_key(|f| rule_rank(f.rule));
+    // In the rules' order (then first appearance), as each column lists them: `RuleId` is
+    // declared in the order of `RuleId::ALL`, so its discriminant is the rank (a search of
+    // `ALL` per comparison cost a tenth of `compare_4x1000`, benches/options.rs).
+    findings.sort_by_key(|f| f.rule as usize);
 
     let mut rules: Vec<RuleCount> = Vec::new();
     for f in &findings {
@@ -302,9 +308,21 @@ pub fn compare(
 
 fn column(s: &Scenario, id: &OptionId, board: Scenario, lens: &Lens) -> Column {
     let findings = evaluate_at(&board, lens);
-    let review = Review::new(&findings, &board);
-    let open = review.open_count();
-    let keys = review.rows.into_iter().map(|r| r.key).collect();
+    // The keys once, and the open count from the option's decisions by key (the later of two
+    // on one key, as the checklist shows): `Review` would also copy every key into a set of
+    // those firing, which a comparison does not need (benches/options.rs, `compare_4x1000`).
+    let keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&board)).collect();
+    let decided: FxHashMap<&FindingKey, CheckStatus> = board
+        .checklist
+        .findings
+        .iter()
+        .map(|d| (&d.key, d.status))
+        .collect();
+    let open = keys
+        .iter()
+        .filter(|k| decided.get(k).is_none_or(|s| *s == CheckStatus::Open))
+        .count();
+    drop(decided);
     let shown = Board::new(&board, *lens);
     let counts = shown.counts;
     let option = s.option(id);

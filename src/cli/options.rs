@@ -303,7 +303,7 @@ pub fn compare_report(path: &str, c: &Comparison) -> CompareReport {
             .map(|r| FindingPresence {
                 rule: r.rule,
                 key: r.key.clone(),
-                message: r.sentence.clone(),
+                message: r.sentence(c),
                 in_options: in_options(&r.presence),
             })
             .collect(),
@@ -400,13 +400,13 @@ fn write_compare(r: &CompareReport, c: &Comparison, out: &mut dyn Write) -> std:
         let only: Vec<_> = c.findings_only_in(i).collect();
         safe_line!(out, "  findings only in {} ({}):", o.name, only.len())?;
         for f in only {
-            safe_line!(out, "    - [{}] {}", f.rule, f.sentence)?;
+            safe_line!(out, "    - [{}] {}", f.rule, f.sentence(c))?;
         }
     }
     let both: Vec<_> = c.findings_in_all().collect();
     safe_line!(out, "  findings in all: {}", both.len())?;
     for f in both {
-        safe_line!(out, "    = [{}] {}", f.rule, f.sentence)?;
+        safe_line!(out, "    = [{}] {}", f.rule, f.sentence(c))?;
     }
     if r.options.len() > 2 {
         let some = c
@@ -425,7 +425,7 @@ fn write_compare(r: &CompareReport, c: &Comparison, out: &mut dyn Write) -> std:
                 out,
                 "    ± [{}] {} (in {})",
                 f.rule,
-                f.sentence,
+                f.sentence(c),
                 in_.join(", ")
             )?;
         }
