@@ -983,37 +983,16 @@ impl PeaceOpsApp {
     fn board(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
         let menu = Panel::top("menu bar").show(ui, |ui| {
-            // The option switcher shares the menu bar's row: always in view, and the board
-            // keeps its height.
-            if self.start_screen {
-                menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, out);
-                return;
-            }
-            // The menus take what they need; the switcher the rest of the row, on the right.
-            let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-            ui.allocate_ui_with_layout(
-                row,
-                egui::Layout::right_to_left(egui::Align::Center),
-                |ui| {
-                    let room = ui.available_width() * theme::OPTION_BAR_SHARE;
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(room, row.y),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| {
-                            ui.set_min_width(room);
-                            options::options_bar_ui(
-                                ui,
-                                self.session.document(),
-                                &mut self.view.options,
-                                out,
-                            );
-                        },
-                    );
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        menu_bar::menu_bar_ui(ui, self.session.document(), &self.prefs.recent, out);
-                    });
-                },
-            );
+            // The option switcher shares the menu bar's row, right of the menus: always in
+            // view, and the board keeps its height.
+            let start_screen = self.start_screen;
+            let (doc, options) = (self.session.document(), &mut self.view.options);
+            menu_bar::menu_bar_ui(ui, doc, &self.prefs.recent, out, |ui, out| {
+                if !start_screen {
+                    ui.separator();
+                    options::options_bar_ui(ui, doc, options, out);
+                }
+            });
         });
         Panel::bottom("status bar").show(ui, |ui| {
             status_bar::status_bar_ui(

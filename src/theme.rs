@@ -709,8 +709,6 @@ pub fn provenance_color(source: &crate::model::Source, dark: bool) -> Color32 {
 
 // ---- Options and the compare view (issue 12) ----
 
-/// Share of the menu bar's row the option switcher takes (the menus need the rest).
-pub const OPTION_BAR_SHARE: f32 = 0.6;
 /// Widest an option's button in the option bar grows before its name is cut short.
 pub const OPTION_BUTTON_MAX_WIDTH: f32 = 260.0;
 /// Width of the option name field in the option bar's menu.

@@ -9,8 +9,15 @@ use crate::command::{Command, UiCommand};
 use crate::document::Document;
 use crate::io::REFERENCES;
 
-/// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Command>) {
+/// Draws the menu bar; `after` draws more in its row, right of the menus (the option
+/// switcher).
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    recent: &[PathBuf],
+    out: &mut Vec<Command>,
+    after: impl FnOnce(&mut Ui, &mut Vec<Command>),
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             UiCommand::New.menu_button(ui, true, out);
@@ -93,5 +100,6 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Ve
             UiCommand::Shortcuts.menu_button(ui, true, out);
             UiCommand::About.menu_button(ui, true, out);
         });
+        after(ui, out);
     });
 }
