@@ -779,39 +779,6 @@ fn the_chart_looks_as_it_did() {
     results.unwrap();
 }
 
-#[test]
-fn the_legend_shows_every_mission_whole_at_projector_zooms() {
-    for (size, zoom) in [
-        ([1024.0, 768.0], 2.0),
-        ([1024.0, 768.0], 1.5),
-        ([960.0, 600.0], 1.0),
-    ] {
-        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
-        let what = format!("{size:?} at zoom {zoom}");
-        let plot = plot_rect(&h);
-        let s = h.state().document().scenario().clone();
-        for m in &s.missions {
-            if !s
-                .activities
-                .iter()
-                .any(|a| a.mission.as_ref() == Some(&m.id))
-            {
-                continue;
-            }
-            let name = m.short_name();
-            let entry = h
-                .query_all_by_label(name)
-                .map(|n| n.rect())
-                .find(|r| r.bottom() <= plot.top())
-                .unwrap_or_else(|| panic!("{what}: no legend entry {name:?} above the plot"));
-            assert!(
-                entry.left() >= plot.left() - 120.0 && entry.right() <= plot.right() + 8.0,
-                "{what}: the legend entry {name:?} at {entry:?} runs past the chart ({plot:?})"
-            );
-        }
-    }
-}
-
 /// The texts painted anywhere in the window, and whether each was cut to fit ("…").
 fn all_texts(h: &H) -> Vec<(String, bool)> {
     fn walk(s: &Shape, out: &mut Vec<(String, bool)>) {

@@ -164,9 +164,7 @@ pub fn chart_ui(
         // Low on height (a projector at high zoom): the filters fold into one menu, and the
         // legend and the notes share one row.
         if ui.available_height() < theme::COMPACT_CHART_HEIGHT {
-            // Wrapped, so the legend's last entries go to a second line rather than off the
-            // edge.
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
                 ui.menu_button("Filters", |ui| {
                     filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
                 })
@@ -180,7 +178,12 @@ pub fn chart_ui(
                     ui.weak(format!("{hidden} unlabelled"))
                         .on_hover_text(&labels_note);
                 }
-                legend_entries(ui, &view.chart.model, &mut view.filter);
+                // One scrolling row: a second line would take the plot's height.
+                egui::ScrollArea::horizontal()
+                    .id_salt("legend")
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| legend_entries(ui, &view.chart.model, &mut view.filter))
+                    });
             });
         } else {
             filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
