@@ -182,14 +182,14 @@ fn compare_frame(c: &mut Criterion) {
     );
     app.compare_options(ids);
     for _ in 0..5 {
-        let mut out = ctx.run_ui(input(), |ui| app.show(ui));
+        let mut out = ctx.run_ui(input(Vec::new()), |ui| app.show(ui));
         out.textures_delta.clear();
         ctx.tessellate(out.shapes, out.pixels_per_point);
     }
     assert!(app.comparing(), "the compare view is open");
     c.bench_function("frame/compare 4 × 1000", |b| {
         b.iter(|| {
-            let mut out = ctx.run_ui(input(), |ui| app.show(ui));
+            let mut out = ctx.run_ui(input(Vec::new()), |ui| app.show(ui));
             out.textures_delta.clear();
             black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
         });

@@ -138,7 +138,7 @@ fn rows(c: &Comparison) -> Vec<Row> {
     let texts = RiskCatalogue::builtin().ok();
     let name = |i: usize| c.columns.get(i).map_or("?", |o| o.name.as_str());
     let finding = |f: &crate::compare::FindingRow| Row::Present {
-        label: format!("{}: {}", rule_title(texts, f.rule), f.sentence),
+        label: format!("{}: {}", rule_title(texts, f.rule), f.sentence(c)),
         present: present(&f.presence),
         target: Some(Target::Finding(f.key.clone())),
     };
