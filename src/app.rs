@@ -398,7 +398,7 @@ impl PeaceOpsApp {
         };
         // The findings are of the board the room sees (the current option's, or the run's).
         let mut report = Report::build(doc.room(), doc.findings(), &ctx);
-        report.options = crate::report::OptionsBrief::of(doc.scenario(), None);
+        report.options = crate::report::OptionsBrief::of(doc.scenario(), None, at);
         let options = Options {
             at,
             ..Options::default()

@@ -722,3 +722,68 @@ fn report_at_a_month_and_after_an_inject_from_the_command_line() {
     assert_eq!(code, 2);
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn a_file_with_options_compares_them_side_by_side_in_html_and_markdown() {
+    let path = Path::new(ROOT).join("scenarios/haiti-minustah.ron");
+    let file = peaceops::io::load(&path).unwrap();
+    assert!(file.options.len() >= 2, "Haiti ships with options");
+    let r = report::report_of_file(&path).unwrap();
+    let table = r.options.as_ref().unwrap().compared.as_ref().unwrap();
+    let names: Vec<&str> = file.options.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(table.names, names);
+    // The facts agree with the comparison the window and `peaceops compare` show.
+    let c = peaceops::compare::compare(&file, &[], &peaceops::lens::Lens { at: None }).unwrap();
+    let row = |label: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .unwrap_or_else(|| panic!("no row {label:?}"))
+    };
+    for (i, col) in c.columns.iter().enumerate() {
+        assert_eq!(row("Open risks").cells[i], col.open.to_string());
+        assert_eq!(
+            row("Activities").cells[i],
+            col.counts.iter().sum::<usize>().to_string()
+        );
+        let only: Vec<String> = c.activities_only_in(i).map(|a| a.title.clone()).collect();
+        if only.is_empty() {
+            assert_eq!(row("Activities only in this option").cells[i], "—");
+        } else {
+            assert_eq!(
+                row("Activities only in this option").cells[i],
+                only.join("; ")
+            );
+        }
+    }
+    assert!(
+        row("Activities only in this option")
+            .cells
+            .iter()
+            .any(|c| c != "—"),
+        "Haiti's options differ in their activities"
+    );
+
+    let html = report::html(&r).unwrap();
+    let p = parse(&html);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert!(p.text.contains("Mandate options compared"));
+    for n in &names {
+        assert!(p.text.contains(n), "{n} in the HTML");
+    }
+    let md = report::markdown(&r, &Images::default()).unwrap();
+    let head = format!("| | {} |", names.join(" | "));
+    assert!(md.contains("## Mandate options compared"), "{md}");
+    assert!(md.contains(&head), "{head} in\n{md}");
+
+    // A file with one option has no such section.
+    let kosovo =
+        report::report_of_file(&Path::new(ROOT).join("scenarios/kosovo-2008.ron")).unwrap();
+    assert!(kosovo.options.is_none());
+    assert!(
+        !report::html(&kosovo)
+            .unwrap()
+            .contains("Mandate options compared")
+    );
+}

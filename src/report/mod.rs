@@ -25,8 +25,8 @@ pub use html::{TemplateError, html};
 pub use markdown::{Images, markdown, md_escape};
 pub use model::{
     ActivityRow, Badge, CITATION, Checklist, Counts, CustomRow, FindingRow, GroupBrief, HostBrief,
-    MissionBrief, OptionLine, OptionsBrief, Report, ReportContext, ResolvedRow, SourcedClaim,
-    status_id,
+    MissionBrief, OptionLine, OptionsBrief, OptionsTable, OptionsTableRow, Report, ReportContext,
+    ResolvedRow, SourcedClaim, status_id,
 };
 pub use png::{PngError, png, png_sized};
 pub use run::{report_of_file, report_of_file_through, report_of_option, run};

@@ -86,12 +86,125 @@ pub struct OptionsBrief {
     pub this: OptionLine,
     /// The others, in the file's order.
     pub others: Vec<OptionLine>,
+    /// Every option side by side, at the report's date (`compare::compare`); `None` when
+    /// the options could not be compared.
+    pub compared: Option<OptionsTable>,
+}
+
+/// The file's options side by side: one column per option, one row per criterion, raw facts
+/// only (the decision is the room's).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionsTable {
+    /// The columns' heads: the options' names, in the file's order.
+    pub names: Vec<String>,
+    /// The rows.
+    pub rows: Vec<OptionsTableRow>,
+}
+
+/// One criterion across the options.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionsTableRow {
+    /// What the row compares.
+    pub label: String,
+    /// One cell per option, in the columns' order.
+    pub cells: Vec<String>,
+}
+
+impl OptionsTable {
+    /// The table of a comparison: activities and their quadrants, empty quadrants, open risks,
+    /// the risks and activities only in each option, and the mission changes.
+    pub fn of(c: &crate::compare::Comparison) -> Self {
+        let texts = RiskCatalogue::builtin().ok();
+        let n = c.columns.len();
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                "—".to_owned()
+            } else {
+                items.join("; ")
+            }
+        };
+        let row = |label: &str, cells: Vec<String>| OptionsTableRow {
+            label: label.to_owned(),
+            cells,
+        };
+        let mut rows = vec![row(
+            "Activities",
+            c.columns
+                .iter()
+                .map(|col| col.counts.iter().sum::<usize>().to_string())
+                .collect(),
+        )];
+        for q in Quadrant::ALL {
+            rows.push(row(
+                q.label(),
+                c.columns
+                    .iter()
+                    .map(|col| col.counts[q.index()].to_string())
+                    .collect(),
+            ));
+        }
+        rows.push(row(
+            "Empty quadrants",
+            c.columns
+                .iter()
+                .map(|col| {
+                    list(
+                        col.empty_quadrants
+                            .iter()
+                            .map(|q| q.label().to_owned())
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ));
+        rows.push(row(
+            "Open risks",
+            c.columns.iter().map(|col| col.open.to_string()).collect(),
+        ));
+        rows.push(row(
+            "Risks only in this option",
+            (0..n)
+                .map(|i| {
+                    list(
+                        c.findings_only_in(i)
+                            .map(|f| {
+                                texts
+                                    .and_then(|t| t.get(f.rule))
+                                    .map_or_else(|| f.rule.to_string(), |info| info.title.clone())
+                            })
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ));
+        rows.push(row(
+            "Activities only in this option",
+            (0..n)
+                .map(|i| list(c.activities_only_in(i).map(|a| a.title.clone()).collect()))
+                .collect(),
+        ));
+        rows.push(row(
+            "Mission changes",
+            c.columns
+                .iter()
+                .map(|col| list(col.mission_changes.clone()))
+                .collect(),
+        ));
+        Self {
+            names: c.columns.iter().map(|col| col.name.clone()).collect(),
+            rows,
+        }
+    }
 }
 
 impl OptionsBrief {
     /// The brief of a file's options for a report of option `this` (the current one when
-    /// `None`); `None` when the file has only one option.
-    pub fn of(file: &Scenario, this: Option<&crate::model::OptionId>) -> Option<Self> {
+    /// `None`) as of `at` (all time when `None`); `None` when the file has only one option.
+    pub fn of(
+        file: &Scenario,
+        this: Option<&crate::model::OptionId>,
+        at: Option<YearMonth>,
+    ) -> Option<Self> {
         if file.options.len() < 2 {
             return None;
         }
@@ -112,9 +225,13 @@ impl OptionsBrief {
                 others.push(line);
             }
         }
+        let compared = crate::compare::compare(file, &[], &crate::lens::Lens { at })
+            .ok()
+            .map(|c| OptionsTable::of(&c));
         Some(Self {
             this: mine?,
             others,
+            compared,
         })
     }
 }
@@ -599,7 +716,7 @@ impl Report {
             custom,
             timeline: TimelineData::build(s, ctx.at),
             // A board of one option lists only that option: its caller says which file it is of.
-            options: OptionsBrief::of(s, None),
+            options: OptionsBrief::of(s, None, ctx.at),
             chart,
         }
     }

@@ -20,7 +20,7 @@ pub fn report_of_file(path: &Path) -> Result<Report, crate::io::LoadError> {
     };
     let board = scenario.board_scenario();
     let mut r = Report::build(&board, &evaluate(&board), &ctx);
-    r.options = OptionsBrief::of(&scenario, scenario.current_option.as_ref());
+    r.options = OptionsBrief::of(&scenario, scenario.current_option.as_ref(), None);
     Ok(r)
 }
 
@@ -59,7 +59,7 @@ pub fn report_of_option(
         &crate::rules::evaluate_at(&scenario, &lens),
         &ctx,
     );
-    r.options = OptionsBrief::of(&file, this.as_ref());
+    r.options = OptionsBrief::of(&file, this.as_ref(), at);
     Ok(r)
 }
 

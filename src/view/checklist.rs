@@ -285,18 +285,26 @@ pub fn checklist_ui(
     }
     ui.separator();
 
-    let detail_height = if state.picked.is_some() { 0.5 } else { 0.15 } * ui.available_height();
-    egui::Panel::bottom("checklist detail")
-        // No frame of its own: its margins would widen the checklist panel every frame.
-        .frame(egui::Frame::NONE)
-        .resizable(true)
-        .default_size(detail_height)
-        .min_size(detail_height.max(80.0))
-        .show(ui, |ui| {
-            ScrollArea::vertical()
-                .id_salt("checklist detail scroll")
-                .show(ui, |ui| detail_ui(ui, doc, state, out));
-        });
+    if state.picked.is_some() {
+        let detail_height = 0.5 * ui.available_height();
+        egui::Panel::bottom("checklist detail")
+            // No frame of its own: its margins would widen the checklist panel every frame.
+            .frame(egui::Frame::NONE)
+            .resizable(true)
+            .default_size(detail_height)
+            .min_size(detail_height.max(80.0))
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .id_salt("checklist detail scroll")
+                    .show(ui, |ui| detail_ui(ui, doc, state, out));
+            });
+    } else {
+        // Nothing picked: only the hint, as high as its line, so the list keeps its rows.
+        egui::Panel::bottom("checklist hint")
+            .frame(egui::Frame::NONE)
+            .resizable(false)
+            .show(ui, |ui| detail_ui(ui, doc, state, out));
+    }
 
     if state.entries.is_empty() {
         ui.weak("No risks found. Add missions and activities to see what the paper warns about.");
@@ -496,7 +504,9 @@ fn detail_ui(ui: &mut Ui, doc: &Document, state: &mut ChecklistState, out: &mut 
     let texts = RiskCatalogue::builtin().ok();
     match state.picked.clone() {
         None => {
-            ui.weak("Click a risk to see what the paper says, why it fired here and what to do, and to write the room's note.");
+            // One line, so the collapsed list keeps its rows at the default window size.
+            ui.weak("Click a risk for why it fired and what to do.")
+                .on_hover_text("A risk's detail shows what the paper says, why it fired here, what to do, and the room's note.");
         }
         Some(Picked::Rule(rule)) => {
             let Some(group) = state.groups.iter().find(|g| g.rule == rule) else {
