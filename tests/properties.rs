@@ -951,6 +951,14 @@ fn locations(s: &Scenario) -> std::collections::HashSet<String> {
     for r in &s.runs {
         add("run", &r.name, r.id.as_str());
     }
+    for (i, m) in s.milestones.iter().enumerate() {
+        let name = format!("{} {}", m.at, m.label.trim());
+        add("milestone", name.trim(), &(i + 1).to_string());
+    }
+    for o in &s.options {
+        add("option", &o.name, o.id.as_str());
+    }
+    out.insert("options".to_owned());
     out.insert("scenario timeline".to_owned());
     out
 }
