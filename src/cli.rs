@@ -480,20 +480,17 @@ pub type OptionNames = (String, Vec<String>);
 /// a standalone scenario with its mission changes applied, and, when the file has more than one
 /// option, its name and the others' names.
 pub fn option_board(
-    s: &Scenario,
+    s: Scenario,
     option: Option<&str>,
 ) -> Result<(Scenario, Option<OptionNames>), crate::model::OptionError> {
-    let board = match option {
-        None => s.board_scenario().into_owned(),
-        Some(name) => {
-            let id = s.find_option(name)?.id.clone();
-            s.option_scenario(&id)?
-        }
+    let this = match option {
+        None => s.current_option.clone(),
+        Some(name) => Some(s.find_option(name)?.id.clone()),
     };
     let named = (s.options.len() > 1).then(|| {
-        let this = board.current_option.clone();
-        let name = board
-            .current_option()
+        let name = this
+            .as_ref()
+            .and_then(|id| s.option(id))
             .map(|o| o.name.clone())
             .unwrap_or_default();
         let others = s
@@ -504,6 +501,15 @@ pub fn option_board(
             .collect();
         (name, others)
     });
+    let board = match (option, this) {
+        (Some(_), Some(id)) if !s.is_current(&id) => s.option_scenario(&id)?,
+        // The current option: the file itself unless its mission changes make it differ, so
+        // `check` copies no 100,000-activity file (benches/domain.rs, check/100000).
+        _ => match s.board_scenario() {
+            std::borrow::Cow::Owned(board) => board,
+            std::borrow::Cow::Borrowed(_) => s,
+        },
+    };
     Ok((board, named))
 }
 
@@ -529,7 +535,7 @@ pub fn report_option(
     };
     drop(text);
     let problems = all_problems_at(&scenario, Catalogue::builtin().ok(), &lines);
-    let (scenario, named) = match option_board(&scenario, option) {
+    let (scenario, named) = match option_board(scenario, option) {
         Ok(found) => found,
         Err(e) => {
             let message = format!("{shown}: {e}");

@@ -226,7 +226,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             scenario.ensure_option();
             Ok(scenario)
         }
-        Ok(scenario) => upgrade_or_refuse(scenario.format_version, text, path),
+        Ok(scenario) if scenario.format_version > FORMAT_VERSION => Err(LoadError::TooNew {
+            path: path.to_owned(),
+            found: scenario.format_version,
+            supported: FORMAT_VERSION,
+        }),
+        // Older, and parsed as the current types already: migrated without a second parse.
+        Ok(scenario) => migrate::upgrade_parsed(scenario, path),
         Err(parse_error) => {
             // A file of another version may fail to parse as this one: say so instead. Skipping
             // an unknown value costs the parser two levels of its limit per bracket, so the

@@ -45,9 +45,13 @@ pub fn report_of_option(
 ) -> Result<Report, String> {
     let file = load(path).map_err(|e| e.to_string())?;
     let problems = all_problems(&file, Catalogue::builtin().ok());
-    let (scenario, _) =
-        crate::cli::option_board(&file, option).map_err(|e| format!("{}: {e}", path.display()))?;
-    let this = scenario.current_option.clone();
+    let named = |e: crate::model::OptionError| format!("{}: {e}", path.display());
+    let this = match option {
+        None => file.current_option.clone(),
+        Some(name) => Some(file.find_option(name).map_err(named)?.id.clone()),
+    };
+    let brief = OptionsBrief::of(&file, this.as_ref(), at);
+    let (scenario, _) = crate::cli::option_board(file, option).map_err(named)?;
     let scenario = match after {
         None => scenario,
         Some(id) => crate::exercise::scenario_after(&scenario, id).map_err(|e| e.to_string())?,
@@ -59,7 +63,7 @@ pub fn report_of_option(
         &crate::rules::evaluate_at(&scenario, &lens),
         &ctx,
     );
-    r.options = OptionsBrief::of(&file, this.as_ref(), at);
+    r.options = brief;
     Ok(r)
 }
 
