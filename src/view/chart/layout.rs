@@ -383,6 +383,8 @@ fn spread(points: &[Pos2]) -> Vec<Pos2> {
 struct Placer<'a> {
     centres: &'a [Pos2],
     bounds: Rect,
+    /// The chart's centre on screen, where the quadrants meet.
+    origin: Pos2,
     /// Markers, corner texts and placed labels.
     grid: Grid,
     /// Placed labels alone.
@@ -438,6 +440,11 @@ impl<'a> Placer<'a> {
         Self {
             centres,
             bounds: key.rect.shrink(2.0),
+            origin: Frame {
+                rect: key.rect,
+                span: key.span,
+            }
+            .to_screen(0.0, 0.0),
             grid,
             labels: Grid::new(key.rect, theme::LABEL_GRID_CELL),
             lines: Grid::new(key.rect, theme::LABEL_GRID_CELL),
@@ -490,6 +497,20 @@ impl<'a> Placer<'a> {
                     }
                 }
             }
+        }
+        // Then the shortest texts farther out, with a leader line, in the free room of their
+        // marker's quadrant (a crowded cluster's labels where the quadrant has room), before a
+        // marker is left to a number.
+        for &i in &order {
+            if self.exhausted() {
+                return;
+            }
+            let length = if text(i, LENGTHS - 1).is_some() {
+                LENGTHS - 1
+            } else {
+                0
+            };
+            self.try_at(i, length, theme::LABEL_RINGS + 1, text);
         }
         // Then the numbers, in the room the texts left.
         let numbered: Vec<usize> = self
@@ -549,8 +570,13 @@ impl<'a> Placer<'a> {
         // The last round (numbers only): its leader line may cross other labels, rather than
         // leave a marker unnamed.
         let relaxed = round > theme::LABEL_RINGS + 1;
+        // A text standing off its marker stays in the marker's quadrant: across an axis it
+        // would seem to say the marker is there (a number may go anywhere: the key names it).
+        let side = |p: Pos2| (p.x < self.origin.x, p.y < self.origin.y);
+        let own_quadrant = round > 0 && self.numbers[i].is_none();
         let found = spots.into_iter().find(|rect| {
             self.bounds.contains_rect(*rect)
+                && (!own_quadrant || side(rect.center()) == side(c))
                 && !self.grid.hits(rect.expand(1.0))
                 // No label on a leader line, no leader line through a label (lines may
                 // cross each other and pass markers: a crowded cluster is fenced in by its
