@@ -107,7 +107,7 @@ pub const KEY_MAX_SHARE: f32 = 0.4;
 pub const KEY_ROOM_SHRINKS: usize = 3;
 /// Share of the most the chart's key may take that its whole labels may fill; beyond, it takes
 /// the shortened ones (the plot keeps the height).
-pub const KEY_FULL_SHARE: f32 = 0.5;
+pub const KEY_FULL_SHARE: f32 = 0.7;
 /// Widths of the chart this close are one for the key's room.
 pub const KEY_WIDTH_SLACK: f32 = 32.0;
 /// Height the chart keeps for the plot and its axes before it gives any to the key.

@@ -570,13 +570,21 @@ impl<'a> Placer<'a> {
         // The last round (numbers only): its leader line may cross other labels, rather than
         // leave a marker unnamed.
         let relaxed = round > theme::LABEL_RINGS + 1;
-        // A text standing off its marker stays in the marker's quadrant: across an axis it
+        // A text stays in its marker's quadrant: across an axis it
         // would seem to say the marker is there (a number may go anywhere: the key names it).
-        let side = |p: Pos2| (p.x < self.origin.x, p.y < self.origin.y);
-        let own_quadrant = round > 0 && self.numbers[i].is_none();
+        let o = self.origin;
+        let (left, up) = (c.x < o.x, c.y < o.y);
+        let same_side = |r: &Rect| {
+            (if left {
+                r.right() < o.x
+            } else {
+                r.left() > o.x
+            }) && (if up { r.bottom() < o.y } else { r.top() > o.y })
+        };
+        let own_quadrant = self.numbers[i].is_none();
         let found = spots.into_iter().find(|rect| {
             self.bounds.contains_rect(*rect)
-                && (!own_quadrant || side(rect.center()) == side(c))
+                && (!own_quadrant || same_side(rect))
                 && !self.grid.hits(rect.expand(1.0))
                 // No label on a leader line, no leader line through a label (lines may
                 // cross each other and pass markers: a crowded cluster is fenced in by its

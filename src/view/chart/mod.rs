@@ -666,7 +666,7 @@ fn plot_ui(
         // Too short to give rows of their own: initials inside (labels keep clear of them),
         // unless a marker sits under one (and the plot can spare the rows).
         None if inner.height() < theme::CORNER_OUTSIDE_FROM
-            && (inner.height() < theme::CORNER_OUTSIDE_FROM / 2.0
+            && (inner.height() < theme::CORNER_OUTSIDE_FROM * 0.75
                 || clear_of_markers(&galleys(CORNER_FORMS - 1))) =>
         {
             (inner, galleys(CORNER_FORMS - 1), false)
