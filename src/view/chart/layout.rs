@@ -179,6 +179,7 @@ pub struct ChartLayout {
 }
 
 /// A uniform grid of rects, so checking a label against its neighbours is not quadratic.
+#[derive(Clone)]
 struct Grid {
     cell: f32,
     origin: Pos2,
@@ -227,16 +228,15 @@ impl Grid {
         }
     }
 
-    /// How many rects meet `r` (a rect in several cells counts once per cell: fine for ranking).
-    fn count(&self, r: Rect) -> usize {
+    /// How many rects are in the cells `r` touches (a rect in several cells counts once per
+    /// cell: fine for ranking). Counted per cell, not tested one by one: at 10,000 markers that
+    /// testing took most of a frame that moves the date (`scrub/10000` in benches/frame.rs).
+    fn crowd(&self, r: Rect) -> usize {
         let (xs, ys) = self.span(r);
         let mut n = 0;
         for y in ys {
             for x in xs.clone() {
-                n += self.cells[y * self.cols + x]
-                    .iter()
-                    .filter(|i| self.rects[**i as usize].intersects(r))
-                    .count();
+                n += self.cells[y * self.cols + x].len();
             }
         }
         n
@@ -402,15 +402,16 @@ struct Placer<'a> {
     tried: usize,
 }
 
-impl<'a> Placer<'a> {
-    /// `numbers`: the markers that carry a number instead of a text (see [`ChartLayout::build`]).
-    fn new(
-        model: &ChartModel,
-        centres: &'a [Pos2],
-        key: &LayoutKey,
-        crowded_first: bool,
-        numbers: &[Option<usize>],
-    ) -> Self {
+/// What every placement of one layout starts from: the markers and corner texts on a grid, and
+/// how crowded each marker is (the placements differ only in their order).
+struct Ground {
+    grid: Grid,
+    /// For each dot, the markers and corner texts around it.
+    crowd: Vec<usize>,
+}
+
+impl Ground {
+    fn new(centres: &[Pos2], key: &LayoutKey) -> Self {
         let r = theme::MARKER_RADIUS;
         let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
         // Markers zoomed out of the plot (the compare view) take no room and get no label.
@@ -420,6 +421,26 @@ impl<'a> Placer<'a> {
         for k in &key.keep_clear {
             grid.insert(*k);
         }
+        let crowd = centres
+            .iter()
+            .map(|c| grid.crowd(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
+            .collect();
+        Self { grid, crowd }
+    }
+}
+
+impl<'a> Placer<'a> {
+    /// `numbers`: the markers that carry a number instead of a text (see [`ChartLayout::build`]).
+    fn new(
+        model: &ChartModel,
+        centres: &'a [Pos2],
+        key: &LayoutKey,
+        crowded_first: bool,
+        numbers: &[Option<usize>],
+        ground: &Ground,
+    ) -> Self {
+        let grid = ground.grid.clone();
+        let crowd = &ground.crowd;
         // The most crowded markers first (their neighbours' labels would fence them in; a
         // marker on the edge of a cluster still has room outwards afterwards), or the least
         // crowded first (the edge of a cluster labelled close, its middle farther out).
@@ -427,10 +448,6 @@ impl<'a> Placer<'a> {
         let mut order: Vec<usize> = (0..model.dots.len())
             .filter(|i| Some(model.dots[*i].activity) != key.dragged && !model.dots[*i].faded)
             .filter(|i| key.rect.contains(centres[*i]))
-            .collect();
-        let crowd: Vec<usize> = centres
-            .iter()
-            .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
             .collect();
         if crowded_first {
             order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
@@ -711,6 +728,7 @@ impl ChartLayout {
         // with those numbered, their numbers placed after the texts in the room left (the
         // last rounds anywhere on the plot), so the texts stay where they were.
         let mut numbers: Vec<Option<usize>> = vec![None; model.dots.len()];
+        let ground = Ground::new(&centres, &key);
         let mut best: Option<Placer<'_>> = None;
         for _round in 0..theme::KEY_ROUNDS {
             let numbers_now = numbers.clone();
@@ -725,7 +743,8 @@ impl ChartLayout {
             let p = [(false, true), (true, true), (false, false), (true, false)]
                 .into_iter()
                 .map(|(ring_major, crowded_first)| {
-                    let mut p = Placer::new(model, &centres, &key, crowded_first, &numbers_now);
+                    let mut p =
+                        Placer::new(model, &centres, &key, crowded_first, &numbers_now, &ground);
                     p.run(ring_major, &mut text);
                     p
                 })
