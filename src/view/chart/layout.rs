@@ -587,8 +587,9 @@ impl<'a> Placer<'a> {
         // The last round (numbers only): its leader line may cross other labels, rather than
         // leave a marker unnamed.
         let relaxed = round > theme::LABEL_RINGS + 1;
-        // A text stays in its marker's quadrant: across an axis it
-        // would seem to say the marker is there (a number may go anywhere: the key names it).
+        // A text standing off its marker stays in the marker's quadrant: across an axis it
+        // would seem to say the marker is there (right beside it, it reads as the marker's;
+        // a number may go anywhere: the key names it).
         let o = self.origin;
         let (left, up) = (c.x < o.x, c.y < o.y);
         let same_side = |r: &Rect| {
@@ -598,7 +599,7 @@ impl<'a> Placer<'a> {
                 r.left() > o.x
             }) && (if up { r.bottom() < o.y } else { r.top() > o.y })
         };
-        let own_quadrant = self.numbers[i].is_none();
+        let own_quadrant = round > 0 && self.numbers[i].is_none();
         let found = spots.into_iter().find(|rect| {
             self.bounds.contains_rect(*rect)
                 && (!own_quadrant || same_side(rect))
