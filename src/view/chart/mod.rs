@@ -46,6 +46,8 @@ pub struct ChartCache {
     /// Counts the models built, so the layout knows when its model changed.
     generation: u64,
     model: ChartModel,
+    /// The activities' labels, kept between models.
+    labels: model::Labels,
     /// Dot index of each activity (`None`: filtered out).
     dot_of: Vec<Option<usize>>,
     layout: Option<ChartLayout>,
@@ -98,7 +100,7 @@ impl ChartCache {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        self.model = ChartModel::build(s, board, &key.filter, key.dark);
+        self.model = ChartModel::build(s, board, &key.filter, key.dark, &mut self.labels);
         self.dot_of = vec![None; s.activities.len()];
         for (i, d) in self.model.dots.iter().enumerate() {
             self.dot_of[d.activity] = Some(i);
