@@ -102,6 +102,12 @@ pub const KEY_MAX: usize = 40;
 pub const KEY_ROUNDS: usize = 6;
 /// Largest share of the chart's height the key of numbered markers takes.
 pub const KEY_MAX_SHARE: f32 = 0.4;
+/// How many times the room kept for the chart's key may shrink to what it needs (it grows
+/// whenever needed) before it stays.
+pub const KEY_ROOM_SHRINKS: usize = 3;
+/// Share of the most the chart's key may take that its whole labels may fill; beyond, it takes
+/// the shortened ones (the plot keeps the height).
+pub const KEY_FULL_SHARE: f32 = 0.7;
 /// Widths of the chart this close are one for the key's room.
 pub const KEY_WIDTH_SLACK: f32 = 32.0;
 /// Height the chart keeps for the plot and its axes before it gives any to the key.
@@ -157,6 +163,8 @@ pub struct ChartText {
     pub corner: f32,
     /// Marker labels.
     pub label: f32,
+    /// Smallest the marker labels get on a narrow plot (see [`chart_label_size`]).
+    pub min_label: f32,
     /// Whether the filters and the legend are shown.
     pub controls: bool,
 }
@@ -169,6 +177,7 @@ impl ChartText {
             axis: self.axis * scale,
             corner: self.corner * scale,
             label: self.label * scale,
+            min_label: self.min_label * scale,
             controls: self.controls,
         }
     }
@@ -180,8 +189,20 @@ pub const CHART_TEXT: ChartText = ChartText {
     axis: 15.0,
     corner: 15.0,
     label: 13.5,
+    min_label: 10.5,
     controls: true,
 };
+
+/// A plot at least this wide (points) takes the marker labels at their full size; narrower
+/// (a small window at a high zoom), they shrink in proportion, to [`ChartText::min_label`], so
+/// more markers carry their text rather than a number.
+pub const LABEL_FULL_WIDTH: f32 = 440.0;
+
+/// The marker labels' size on a plot `plot_width` points wide (see [`LABEL_FULL_WIDTH`]).
+pub fn chart_label_size(text: &ChartText, plot_width: f32) -> f32 {
+    let scaled = text.label * (plot_width / LABEL_FULL_WIDTH).min(1.0);
+    scaled.max(text.min_label.min(text.label))
+}
 
 /// The chart in presentation mode: at least 24 px at 1024×768 for the back of the room.
 pub const PRESENT_TEXT: ChartText = ChartText {
@@ -189,6 +210,7 @@ pub const PRESENT_TEXT: ChartText = ChartText {
     axis: 24.0,
     corner: 28.0,
     label: 24.0,
+    min_label: 24.0,
     controls: false,
 };
 
@@ -739,6 +761,7 @@ pub const COMPARE_CHART_TEXT: ChartText = ChartText {
     axis: 13.0,
     corner: 13.0,
     label: 12.0,
+    min_label: 12.0,
     controls: false,
 };
 

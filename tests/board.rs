@@ -822,3 +822,58 @@ fn the_checklists_top_risks_line_is_never_cut() {
         );
     }
 }
+
+/// In a short chart (a projector at a high zoom) the legend is one row above the plot: each
+/// mission's entry is there whole, inside the chart's width, or counted on the menu button at
+/// the row's end ("+2") that lists the others; none is cut at the edge.
+#[test]
+fn the_legend_shows_every_mission_whole_or_in_its_menu_at_projector_zooms() {
+    for (size, zoom) in [
+        ([1024.0, 768.0], 2.0),
+        ([1280.0, 800.0], 2.0),
+        ([1024.0, 768.0], 1.5),
+        ([960.0, 600.0], 1.0),
+    ] {
+        let (h, _s) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
+        let what = format!("{size:?} at zoom {zoom}");
+        let plot = plot_rect(&h);
+        let s = h.state().document().scenario().clone();
+        let more: usize = h
+            .query_all_by_label_contains("+")
+            .filter(|n| n.rect().bottom() <= plot.top())
+            .filter_map(|n| {
+                n.accesskit_node()
+                    .label()?
+                    .strip_prefix('+')?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .sum();
+        let mut missing = 0;
+        for m in &s.missions {
+            if !s
+                .activities
+                .iter()
+                .any(|a| a.mission.as_ref() == Some(&m.id))
+            {
+                continue;
+            }
+            let name = m.short_name();
+            match h
+                .query_all_by_label(name)
+                .map(|n| n.rect())
+                .find(|r| r.bottom() <= plot.top())
+            {
+                Some(entry) => assert!(
+                    entry.left() >= plot.left() - 120.0 && entry.right() <= plot.right() + 16.0,
+                    "{what}: the legend entry {name:?} at {entry:?} runs past the chart"
+                ),
+                None => missing += 1,
+            }
+        }
+        assert_eq!(
+            missing, more,
+            "{what}: {missing} missions not in the row, {more} on its menu button"
+        );
+    }
+}

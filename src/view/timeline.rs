@@ -392,9 +392,13 @@ fn plot(
             let painter = ui.painter_at(area);
             let months_rect = Rect::from_min_max(pos2(scale.left, area.top()), pos2(scale.left + scale.width, area.bottom()));
             let dated = ui.painter_at(months_rect.intersect(ui.clip_rect()));
-            // Interaction rects of dated things, cut to the months shown (`None`: out of view).
+            // Interaction rects of dated things, cut to the months shown and to the lanes
+            // scrolled into view (`None`: out of view). Ten thousand bars took a quarter of a
+            // frame that moves the date (`scrub/10000` in benches/frame.rs) in interaction
+            // alone when the ones scrolled away were kept.
+            let view = months_rect.intersect(ui.clip_rect());
             let visible = |r: Rect| -> Option<Rect> {
-                let r = r.intersect(months_rect);
+                let r = r.intersect(view);
                 (r.width() > 0.0 && r.height() > 0.0).then_some(r)
             };
 
@@ -546,6 +550,10 @@ ui.label(format!(
                 for (b, row) in lane.bars.iter().zip(rows) {
                     let a = &s.activities[b.activity];
                     let by = top + theme::TIMELINE_BAR + 2.0 + *row as f32 * pitch;
+                    if by > view.bottom() || by + theme::TIMELINE_ACTIVITY < view.top() {
+                        // Scrolled out of view: not drawn (the painter would clip it).
+                        continue;
+                    }
                     let (start, end) = dragged(BarOf::Activity(b.activity), b.start, b.end);
                     let r = Rect::from_min_max(
                         pos2(scale.x(start), by),

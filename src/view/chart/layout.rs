@@ -179,6 +179,7 @@ pub struct ChartLayout {
 }
 
 /// A uniform grid of rects, so checking a label against its neighbours is not quadratic.
+#[derive(Clone)]
 struct Grid {
     cell: f32,
     origin: Pos2,
@@ -227,16 +228,15 @@ impl Grid {
         }
     }
 
-    /// How many rects meet `r` (a rect in several cells counts once per cell: fine for ranking).
-    fn count(&self, r: Rect) -> usize {
+    /// How many rects are in the cells `r` touches (a rect in several cells counts once per
+    /// cell: fine for ranking). Counted per cell, not tested one by one: at 10,000 markers that
+    /// testing took most of a frame that moves the date (`scrub/10000` in benches/frame.rs).
+    fn crowd(&self, r: Rect) -> usize {
         let (xs, ys) = self.span(r);
         let mut n = 0;
         for y in ys {
             for x in xs.clone() {
-                n += self.cells[y * self.cols + x]
-                    .iter()
-                    .filter(|i| self.rects[**i as usize].intersects(r))
-                    .count();
+                n += self.cells[y * self.cols + x].len();
             }
         }
         n
@@ -383,6 +383,8 @@ fn spread(points: &[Pos2]) -> Vec<Pos2> {
 struct Placer<'a> {
     centres: &'a [Pos2],
     bounds: Rect,
+    /// The chart's centre on screen, where the quadrants meet.
+    origin: Pos2,
     /// Markers, corner texts and placed labels.
     grid: Grid,
     /// Placed labels alone.
@@ -400,15 +402,16 @@ struct Placer<'a> {
     tried: usize,
 }
 
-impl<'a> Placer<'a> {
-    /// `numbers`: the markers that carry a number instead of a text (see [`ChartLayout::build`]).
-    fn new(
-        model: &ChartModel,
-        centres: &'a [Pos2],
-        key: &LayoutKey,
-        crowded_first: bool,
-        numbers: &[Option<usize>],
-    ) -> Self {
+/// What every placement of one layout starts from: the markers and corner texts on a grid, and
+/// how crowded each marker is (the placements differ only in their order).
+struct Ground {
+    grid: Grid,
+    /// For each dot, the markers and corner texts around it.
+    crowd: Vec<usize>,
+}
+
+impl Ground {
+    fn new(centres: &[Pos2], key: &LayoutKey) -> Self {
         let r = theme::MARKER_RADIUS;
         let mut grid = Grid::new(key.rect, theme::LABEL_GRID_CELL);
         // Markers zoomed out of the plot (the compare view) take no room and get no label.
@@ -418,6 +421,26 @@ impl<'a> Placer<'a> {
         for k in &key.keep_clear {
             grid.insert(*k);
         }
+        let crowd = centres
+            .iter()
+            .map(|c| grid.crowd(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
+            .collect();
+        Self { grid, crowd }
+    }
+}
+
+impl<'a> Placer<'a> {
+    /// `numbers`: the markers that carry a number instead of a text (see [`ChartLayout::build`]).
+    fn new(
+        model: &ChartModel,
+        centres: &'a [Pos2],
+        key: &LayoutKey,
+        crowded_first: bool,
+        numbers: &[Option<usize>],
+        ground: &Ground,
+    ) -> Self {
+        let grid = ground.grid.clone();
+        let crowd = &ground.crowd;
         // The most crowded markers first (their neighbours' labels would fence them in; a
         // marker on the edge of a cluster still has room outwards afterwards), or the least
         // crowded first (the edge of a cluster labelled close, its middle farther out).
@@ -425,10 +448,6 @@ impl<'a> Placer<'a> {
         let mut order: Vec<usize> = (0..model.dots.len())
             .filter(|i| Some(model.dots[*i].activity) != key.dragged && !model.dots[*i].faded)
             .filter(|i| key.rect.contains(centres[*i]))
-            .collect();
-        let crowd: Vec<usize> = centres
-            .iter()
-            .map(|c| grid.count(Rect::from_center_size(*c, Vec2::splat(theme::LABEL_CROWD))))
             .collect();
         if crowded_first {
             order.sort_by_key(|i| std::cmp::Reverse(crowd[*i]));
@@ -438,6 +457,11 @@ impl<'a> Placer<'a> {
         Self {
             centres,
             bounds: key.rect.shrink(2.0),
+            origin: Frame {
+                rect: key.rect,
+                span: key.span,
+            }
+            .to_screen(0.0, 0.0),
             grid,
             labels: Grid::new(key.rect, theme::LABEL_GRID_CELL),
             lines: Grid::new(key.rect, theme::LABEL_GRID_CELL),
@@ -490,6 +514,20 @@ impl<'a> Placer<'a> {
                     }
                 }
             }
+        }
+        // Then the shortest texts farther out, with a leader line, in the free room of their
+        // marker's quadrant (a crowded cluster's labels where the quadrant has room), before a
+        // marker is left to a number.
+        for &i in &order {
+            if self.exhausted() {
+                return;
+            }
+            let length = if text(i, LENGTHS - 1).is_some() {
+                LENGTHS - 1
+            } else {
+                0
+            };
+            self.try_at(i, length, theme::LABEL_RINGS + 1, text);
         }
         // Then the numbers, in the room the texts left.
         let numbered: Vec<usize> = self
@@ -549,8 +587,22 @@ impl<'a> Placer<'a> {
         // The last round (numbers only): its leader line may cross other labels, rather than
         // leave a marker unnamed.
         let relaxed = round > theme::LABEL_RINGS + 1;
+        // A text standing off its marker stays in the marker's quadrant: across an axis it
+        // would seem to say the marker is there (right beside it, it reads as the marker's;
+        // a number may go anywhere: the key names it).
+        let o = self.origin;
+        let (left, up) = (c.x < o.x, c.y < o.y);
+        let same_side = |r: &Rect| {
+            (if left {
+                r.right() < o.x
+            } else {
+                r.left() > o.x
+            }) && (if up { r.bottom() < o.y } else { r.top() > o.y })
+        };
+        let own_quadrant = round > 0 && self.numbers[i].is_none();
         let found = spots.into_iter().find(|rect| {
             self.bounds.contains_rect(*rect)
+                && (!own_quadrant || same_side(rect))
                 && !self.grid.hits(rect.expand(1.0))
                 // No label on a leader line, no leader line through a label (lines may
                 // cross each other and pass markers: a crowded cluster is fenced in by its
@@ -677,6 +729,7 @@ impl ChartLayout {
         // with those numbered, their numbers placed after the texts in the room left (the
         // last rounds anywhere on the plot), so the texts stay where they were.
         let mut numbers: Vec<Option<usize>> = vec![None; model.dots.len()];
+        let ground = Ground::new(&centres, &key);
         let mut best: Option<Placer<'_>> = None;
         for _round in 0..theme::KEY_ROUNDS {
             let numbers_now = numbers.clone();
@@ -688,10 +741,15 @@ impl ChartLayout {
                     None => text(i, length),
                 }
             };
+            // A huge scenario tries one way only: four took 4× the time of a frame that moves
+            // the date (`scrub/10000` in benches/frame.rs), to label a few more of thousands.
+            let ways = if many { 1 } else { 4 };
             let p = [(false, true), (true, true), (false, false), (true, false)]
                 .into_iter()
+                .take(ways)
                 .map(|(ring_major, crowded_first)| {
-                    let mut p = Placer::new(model, &centres, &key, crowded_first, &numbers_now);
+                    let mut p =
+                        Placer::new(model, &centres, &key, crowded_first, &numbers_now, &ground);
                     p.run(ring_major, &mut text);
                     p
                 })

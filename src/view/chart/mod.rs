@@ -46,6 +46,8 @@ pub struct ChartCache {
     /// Counts the models built, so the layout knows when its model changed.
     generation: u64,
     model: ChartModel,
+    /// The activities' labels, kept between models.
+    labels: model::Labels,
     /// Dot index of each activity (`None`: filtered out).
     dot_of: Vec<Option<usize>>,
     layout: Option<ChartLayout>,
@@ -61,14 +63,16 @@ pub struct ChartCache {
     /// charts zoom and pan (wheel, drag; double-click resets), sharing one span.
     pub span: Span,
     /// Height kept below the plot for the key of numbered markers, and what it was kept for
-    /// (see [`KeyRoom`]).
-    key_room: Option<(KeyRoom, f32)>,
+    /// (see [`KeyRoom`]), and how often it has shrunk since.
+    key_room: Option<(KeyRoom, f32, usize)>,
 }
 
 /// What the room kept for the key depends on. The key is laid out after the plot (its entries
-/// are the markers the layout could only number), so its room comes from the last frame and
-/// only grows while this stays the same: a smaller plot numbers more markers, never fewer, so
-/// it settles in a frame or two instead of see-sawing.
+/// are the markers the layout could only number), so its room comes from the last frame. While
+/// this stays the same it grows as needed, and shrinks to what the key needs at most
+/// [`theme::KEY_ROOM_SHRINKS`] times (the key's entries switch to shorter texts when many, so
+/// room kept for a few long entries can be more than the many short ones need): it settles
+/// in a few frames instead of see-sawing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct KeyRoom {
     revision: u64,
@@ -96,7 +100,7 @@ impl ChartCache {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        self.model = ChartModel::build(s, board, &key.filter, key.dark);
+        self.model = ChartModel::build(s, board, &key.filter, key.dark, &mut self.labels);
         self.dot_of = vec![None; s.activities.len()];
         for (i, d) in self.model.dots.iter().enumerate() {
             self.dot_of[d.activity] = Some(i);
@@ -178,12 +182,9 @@ pub fn chart_ui(
                     ui.weak(format!("{hidden} unlabelled"))
                         .on_hover_text(&labels_note);
                 }
-                // One scrolling row: a second line would take the plot's height.
-                egui::ScrollArea::horizontal()
-                    .id_salt("legend")
-                    .show(ui, |ui| {
-                        ui.horizontal(|ui| legend_entries(ui, &view.chart.model, &mut view.filter))
-                    });
+                // One row (a second line would take the plot's height): the entries that fit
+                // whole, the others in a menu at its end ("+2"), so none is cut at the edge.
+                compact_legend(ui, &view.chart.model, &mut view.filter);
             });
         } else {
             filters_ui(ui, s, doc.lens(), timeline, &mut view.filter, out);
@@ -348,8 +349,8 @@ fn filters_ui(
 
 /// The legend's entries: each mission's marker and name (the model's styles, the same the
 /// markers use); a click shows only that mission.
-fn legend_entries(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
-    for st in &model.styles {
+fn legend_entries(ui: &mut Ui, styles: &[model::MissionStyle], filter: &mut ChartFilter) {
+    for st in styles {
         let r = legend_entry(ui, st).on_hover_text(
             "Click to show only this mission's activities; click again to show all.",
         );
@@ -370,8 +371,68 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
         .id_salt("legend")
         .max_height(theme::LEGEND_MAX_HEIGHT)
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| legend_entries(ui, model, filter))
+            ui.horizontal_wrapped(|ui| legend_entries(ui, &model.styles, filter))
         });
+}
+
+/// The legend in one row of a short chart: as many entries as fit whole in the row's width,
+/// then a menu button ("+2") with the others.
+fn compact_legend(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
+    let spacing = ui.spacing().item_spacing.x;
+    let widths: Vec<f32> = model
+        .styles
+        .iter()
+        .map(|st| legend_entry_size(ui, st).x + spacing)
+        .collect();
+    let room = ui.available_width();
+    let shown = if widths.iter().sum::<f32>() <= room {
+        widths.len()
+    } else {
+        // Room for the menu button at the end ("+N", N at most the number of missions).
+        let more = egui::WidgetText::from(format!("+{}", widths.len()))
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+            + 2.0 * ui.spacing().button_padding.x
+            + spacing;
+        let mut used = more;
+        widths
+            .iter()
+            .take_while(|w| {
+                used += **w;
+                used <= room
+            })
+            .count()
+    };
+    let (first, rest) = model.styles.split_at(shown.min(model.styles.len()));
+    legend_entries(ui, first, filter);
+    if !rest.is_empty() {
+        ui.menu_button(format!("+{}", rest.len()), |ui| {
+            legend_entries(ui, rest, filter);
+        })
+        .response
+        .on_hover_text("The legend's other missions.");
+    }
+}
+
+/// The size of one legend entry (see [`legend_entry`]).
+fn legend_entry_size(ui: &Ui, st: &model::MissionStyle) -> egui::Vec2 {
+    let galley = egui::WidgetText::from(st.name.as_str()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let marker = 2.0 * theme::MARKER_RADIUS + theme::LEGEND_GAP;
+    vec2(
+        marker + galley.size().x + theme::LEGEND_GAP,
+        galley.size().y.max(marker) + theme::LEGEND_GAP / 2.0,
+    )
 }
 
 /// One legend entry, marker and name as a single widget so a line never breaks between them.
@@ -383,10 +444,7 @@ fn legend_entry(ui: &mut Ui, st: &model::MissionStyle) -> egui::Response {
         egui::TextStyle::Button,
     );
     let marker = 2.0 * theme::MARKER_RADIUS + theme::LEGEND_GAP;
-    let size = vec2(
-        marker + galley.size().x + theme::LEGEND_GAP,
-        galley.size().y.max(marker) + theme::LEGEND_GAP / 2.0,
-    );
+    let size = legend_entry_size(ui, st);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     if response.hovered() {
         ui.painter().rect_filled(
@@ -519,9 +577,9 @@ fn plot_ui(
     } else {
         key_max
     };
-    let key_room = match cache.key_room {
-        Some((k, h)) if k.same(&room_key) => h.min(key_max),
-        _ => 0.0,
+    let (key_room, shrinks) = match cache.key_room {
+        Some((k, h, n)) if k.same(&room_key) => (h.min(key_max), Some(n)),
+        _ => (0.0, None),
     };
     let area = Rect::from_min_max(full.min, pos2(full.right(), full.bottom() - key_room));
     let tick_font = FontId::proportional(text.tick);
@@ -575,10 +633,44 @@ fn plot_ui(
     let inside = (0..CORNER_FORMS)
         .map(galleys)
         .find(|g| fits_width(g) && g.iter().all(|g| g.size().y <= band));
+    // Whether corner texts inside the plot keep clear of every marker.
+    let clear_of_markers = |g: &[Arc<Galley>]| {
+        let frame = Frame {
+            rect: inner,
+            span: cache.span,
+        };
+        let rects: Vec<Rect> = Quadrant::ALL
+            .iter()
+            .zip(g)
+            .map(|(q, g)| {
+                let size = g.size();
+                let (sx, sy) = quadrant_sign(*q);
+                let x = if sx < 0.0 {
+                    inner.left() + pad
+                } else {
+                    inner.right() - pad - size.x
+                };
+                let y = if sy > 0.0 {
+                    inner.top() + pad
+                } else {
+                    inner.bottom() - pad - size.y
+                };
+                Rect::from_min_size(pos2(x, y), size).expand(theme::MARKER_RADIUS)
+            })
+            .collect();
+        cache.model.dots.iter().all(|d| {
+            let c = frame.to_screen(d.x, d.y);
+            !rects.iter().any(|r| r.contains(c))
+        })
+    };
     let (rect, corner_galleys, outside) = match inside {
         Some(g) => (inner, g, false),
-        // Too short to give rows of their own: initials inside (labels keep clear of them).
-        None if inner.height() < theme::CORNER_OUTSIDE_FROM => {
+        // Too short to give rows of their own: initials inside (labels keep clear of them),
+        // unless a marker sits under one (and the plot can spare the rows).
+        None if inner.height() < theme::CORNER_OUTSIDE_FROM
+            && (inner.height() < theme::CORNER_OUTSIDE_FROM * 0.75
+                || clear_of_markers(&galleys(CORNER_FORMS - 1))) =>
+        {
             (inner, galleys(CORNER_FORMS - 1), false)
         }
         None => {
@@ -604,6 +696,8 @@ fn plot_ui(
         rect,
         span: cache.span,
     };
+    // Smaller labels on a narrow plot (a small window at a high zoom).
+    let label_size = theme::chart_label_size(text, rect.width());
     // Tints, axes and markers stay inside the plot when it is zoomed (the compare view); the
     // whole chart fits it by itself.
     let plot_painter = if frame.span == Span::FULL {
@@ -728,7 +822,7 @@ fn plot_ui(
         model: cache.generation,
         rect,
         span: cache.span,
-        label_size: text.label,
+        label_size,
         pixels_per_point: ui.ctx().pixels_per_point(),
         keep_clear: if outside {
             Vec::new()
@@ -798,25 +892,31 @@ fn plot_ui(
         // draws garbage. The kept one gave the size the placement needed.
         let galley = painter.layout_no_wrap(
             l.galley.text().to_owned(),
-            FontId::proportional(text.label),
+            FontId::proportional(label_size),
             text_color,
         );
         painter.galley(l.pos, galley, text_color);
     }
     // The key: what each numbered marker is.
     let look = KeyLook {
-        size: text.label,
+        size: label_size,
         color: text_color,
         outline: Stroke::new(theme::MARKER_OUTLINE, theme::marker_outline(dark)),
     };
     let key_h = key_ui(&painter, layout, &cache.model, full, key_room, &look);
     // Never more than a share of the chart's height: the plot stays the hero.
     let key_h = key_h.min(key_max);
-    if key_h > key_room + 0.5 {
-        cache.key_room = Some((room_key, key_h));
-        ui.ctx().request_repaint();
-    } else if cache.key_room.is_none_or(|(k, _)| !k.same(&room_key)) {
-        cache.key_room = Some((room_key, key_h));
+    match shrinks {
+        _ if key_h > key_room + 0.5 => {
+            cache.key_room = Some((room_key, key_h, shrinks.unwrap_or(0)));
+            ui.ctx().request_repaint();
+        }
+        None => cache.key_room = Some((room_key, key_h, 0)),
+        Some(n) if key_h + 0.5 < key_room && n < theme::KEY_ROOM_SHRINKS => {
+            cache.key_room = Some((room_key, key_h, n + 1));
+            ui.ctx().request_repaint();
+        }
+        Some(_) => {}
     }
 
     // The dragged marker keeps its shape, colour and label, at the pointer.
@@ -839,7 +939,7 @@ fn plot_ui(
             c + vec2(theme::MARKER_RADIUS + theme::LABEL_GAP, 0.0),
             Align2::LEFT_CENTER,
             &dot.label,
-            FontId::proportional(text.label),
+            FontId::proportional(label_size),
             text_color,
         );
     }
@@ -970,7 +1070,7 @@ struct KeyLook {
 /// Paints the key of numbered markers ("▲ 3 EULEX mentoring…": the marker, its number and its
 /// label), entries flowing in lines across the bottom of `full`, and returns the height it
 /// needs (0 with no numbered marker). Where the labels would need more than
-/// [`theme::KEY_MAX_SHARE`] of the height, the shortened labels are used (the marker's colour
+/// [`theme::KEY_FULL_SHARE`] of the most it may take, the shortened labels are used (the marker's colour
 /// and shape say the mission). Only the rows that fit in the room kept for it are painted (the
 /// next frame makes room otherwise).
 fn key_ui(
@@ -1035,7 +1135,7 @@ fn key_ui(
     let max =
         (full.height() - theme::KEY_MIN_PLOT).clamp(0.0, full.height() * theme::KEY_MAX_SHARE);
     let (mut rows, mut line, mut needed) = flow(false);
-    if needed > max {
+    if needed > max * theme::KEY_FULL_SHARE {
         (rows, line, needed) = flow(true);
     }
     // In the room kept for it this frame, below the plot's own texts: the rows that fit.

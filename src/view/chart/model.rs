@@ -6,7 +6,7 @@ use egui::Color32;
 
 use super::ChartFilter;
 use crate::lens::Board;
-use crate::model::{MissionId, Quadrant, Scenario};
+use crate::model::{Activity, MissionId, Quadrant, Scenario};
 use crate::theme::{self, MarkerShape};
 
 /// How one mission's activities look, everywhere they are drawn.
@@ -65,6 +65,27 @@ fn unique_name(s: &Scenario, i: usize) -> String {
     }
 }
 
+/// Each activity's label, kept from one model to the next: moving the date rebuilds the model,
+/// and shortening 10,000 titles again took a tenth of that frame (`scrub/10000` in
+/// benches/frame.rs). A label is made again when its activity's title or short label changed.
+#[derive(Debug, Default)]
+pub struct Labels(Vec<(String, String, String)>);
+
+impl Labels {
+    fn get(&mut self, i: usize, a: &Activity) -> String {
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, Default::default);
+        }
+        let (title, short, label) = &mut self.0[i];
+        if *title != a.title || *short != a.short || label.is_empty() {
+            *title = a.title.clone();
+            *short = a.short.clone();
+            *label = a.label();
+        }
+        label.clone()
+    }
+}
+
 fn finite(v: f64) -> f64 {
     if v.is_finite() {
         v.clamp(-1.0, 1.0)
@@ -75,7 +96,14 @@ fn finite(v: f64) -> f64 {
 
 impl ChartModel {
     /// Builds the model for a scenario, the board its lens shows, and the filter.
-    pub fn build(s: &Scenario, board: &Board, filter: &ChartFilter, dark: bool) -> Self {
+    /// `labels` keeps the activities' labels between builds.
+    pub fn build(
+        s: &Scenario,
+        board: &Board,
+        filter: &ChartFilter,
+        dark: bool,
+        labels: &mut Labels,
+    ) -> Self {
         let index: rustc_hash::FxHashMap<&str, usize> = s
             .missions
             .iter()
@@ -132,7 +160,7 @@ impl ChartModel {
                 style,
                 x: finite(a.x),
                 y: finite(a.y),
-                label: a.label(),
+                label: labels.get(i, a),
                 faded,
             });
         }
