@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::lens::{Board, Lens};
 use crate::model::{ActivityId, CheckStatus, FindingKey, OptionId, Quadrant, Scenario};
-use crate::rules::{Finding, Review, RuleId, evaluate, evaluate_at};
+use crate::rules::{Finding, KeyRef, Review, RuleId, evaluate, evaluate_at};
 
 /// One option in a line: what the switcher and `peaceops options` show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,8 +81,6 @@ pub struct Column {
     pub empty_quadrants: Vec<Quadrant>,
     /// Its findings through the lens, in the rules' order.
     pub findings: Vec<Finding>,
-    /// Their checklist keys, in the same order.
-    pub keys: Vec<FindingKey>,
     /// How many findings are open (the option's own checklist decisions).
     pub open: usize,
     /// Its changes to the base's missions, one sentence each.
@@ -258,13 +256,15 @@ pub fn compare(
     }
 
     let mut findings: Vec<FindingRow> = Vec::new();
-    let mut finding_row: FxHashMap<&FindingKey, usize> = FxHashMap::default();
+    // By borrowed key: a key is made only for each row (see `KeyRef`).
+    let mut finding_row: FxHashMap<KeyRef<'_>, usize> = FxHashMap::default();
     for (c, col) in columns.iter().enumerate() {
-        for (i, key) in col.keys.iter().enumerate() {
-            let row = *finding_row.entry(key).or_insert_with(|| {
+        for (i, f) in col.findings.iter().enumerate() {
+            let key = f.key_ref(&col.board);
+            let row = *finding_row.entry(key).or_insert_with_key(|key| {
                 findings.push(FindingRow {
-                    key: key.clone(),
-                    rule: col.findings[i].rule,
+                    key: key.to_key(),
+                    rule: key.rule(),
                     first: c,
                     presence: vec![None; n],
                 });
@@ -308,19 +308,23 @@ pub fn compare(
 
 fn column(s: &Scenario, id: &OptionId, board: Scenario, lens: &Lens) -> Column {
     let findings = evaluate_at(&board, lens);
-    // The keys once, and the open count from the option's decisions by key (the later of two
-    // on one key, as the checklist shows): `Review` would also copy every key into a set of
-    // those firing, which a comparison does not need (benches/options.rs, `compare_4x1000`).
-    let keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&board)).collect();
-    let decided: FxHashMap<&FindingKey, CheckStatus> = board
+    // The open count from the option's decisions by key (the later of two on one key, as the
+    // checklist shows), keys borrowed: `Review` would make every key and copy each into a set
+    // of those firing, which a comparison does not need (benches/options.rs, `compare_4x1000`).
+    let decided: FxHashMap<KeyRef<'_>, CheckStatus> = board
         .checklist
         .findings
         .iter()
-        .map(|d| (&d.key, d.status))
+        .filter_map(|d| Some((KeyRef::of_key(&d.key)?, d.status)))
         .collect();
-    let open = keys
+    let open = findings
         .iter()
-        .filter(|k| decided.get(k).is_none_or(|s| *s == CheckStatus::Open))
+        .filter(|f| {
+            decided.is_empty()
+                || decided
+                    .get(&f.key_ref(&board))
+                    .is_none_or(|s| *s == CheckStatus::Open)
+        })
         .count();
     drop(decided);
     let shown = Board::new(&board, *lens);
@@ -340,7 +344,6 @@ fn column(s: &Scenario, id: &OptionId, board: Scenario, lens: &Lens) -> Column {
         counts,
         shown,
         findings,
-        keys,
         open,
         mission_changes,
         board,

@@ -1,5 +1,7 @@
 //! What a rule returns: a finding that names its rule and the entities that trigger it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::table::Detail;
@@ -181,6 +183,14 @@ impl At {
         }
     }
 
+    /// [`Self::key`], borrowed from the scenario where it is an id.
+    fn key_part(self, s: &Scenario) -> Option<Cow<'_, str>> {
+        match self {
+            At::Link(l) => Some(Cow::Owned(format!("link:{}", l.label()))),
+            _ => self.id(s).map(|(_, id)| Cow::Borrowed(id)),
+        }
+    }
+
     /// The position in its list (0 for a justice-chain link).
     pub(super) fn ix(self) -> Ix {
         match self {
@@ -324,6 +334,12 @@ impl Finding {
         )
     }
 
+    /// [`Self::key`] borrowed from the scenario, to match findings by key without making keys.
+    pub(crate) fn key_ref<'s>(&self, s: &'s Scenario) -> KeyRef<'s> {
+        let mut parts = self.subject.iter().filter_map(|a| a.key_part(s));
+        KeyRef::new(self.rule, parts.next(), parts.next())
+    }
+
     /// The sentence, in plain words, naming the entities.
     pub fn message(&self, s: &Scenario) -> String {
         capitalized(self.detail.sentence(self, &Names(s)))
@@ -338,5 +354,128 @@ impl Finding {
                 At::Activity(i) => Some(*i as usize),
                 _ => None,
             })
+    }
+}
+
+/// A finding's checklist key borrowed from its scenario: two are equal exactly when the
+/// [`FindingKey`]s they stand for are. Comparing options matches thousands of findings by key,
+/// and making every key (a string per entity) was a sixth of `options/compare_4x1000`
+/// (benches/options.rs).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct KeyRef<'s> {
+    rule: RuleId,
+    /// The subject's ids, sorted and without repeats (as [`FindingKey::new`] has them), then
+    /// `None`: a subject has at most two entities.
+    entities: [Option<Cow<'s, str>>; 2],
+}
+
+impl<'s> KeyRef<'s> {
+    fn new(rule: RuleId, a: Option<Cow<'s, str>>, b: Option<Cow<'s, str>>) -> Self {
+        let entities = match (a, b) {
+            (Some(a), Some(b)) if a == b => [Some(a), None],
+            (Some(a), Some(b)) if b < a => [Some(b), Some(a)],
+            (None, b) => [b, None],
+            (a, b) => [a, b],
+        };
+        Self { rule, entities }
+    }
+
+    /// The key of a checklist decision, if a finding can have it: a known rule and at most two
+    /// entities, sorted without repeats as keys are read (anything else matches no finding).
+    pub(crate) fn of_key(key: &'s FindingKey) -> Option<Self> {
+        let rule = RuleId::parse(&key.rule)?;
+        let entities = match key.entities.as_slice() {
+            [] => [None, None],
+            [a] => [Some(Cow::Borrowed(a.as_str())), None],
+            [a, b] if a < b => [
+                Some(Cow::Borrowed(a.as_str())),
+                Some(Cow::Borrowed(b.as_str())),
+            ],
+            _ => return None,
+        };
+        Some(Self { rule, entities })
+    }
+
+    /// The rule.
+    pub(crate) fn rule(&self) -> RuleId {
+        self.rule
+    }
+
+    /// The key it stands for.
+    pub(crate) fn to_key(&self) -> FindingKey {
+        FindingKey::new(
+            self.rule.as_str(),
+            self.entities
+                .iter()
+                .flatten()
+                .map(|e| e.to_string())
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+    use crate::model::{Activity, CrimeGroup, Mission, YearMonth};
+
+    #[test]
+    fn borrowed_keys_match_exactly_when_keys_do() {
+        let mut s = Scenario::new("t");
+        let start = YearMonth::new(2004, 6).expect("a month");
+        for id in ["b", "a"] {
+            s.missions.push(Mission::new(id.into(), id, start));
+            s.groups.push(CrimeGroup::new(id.into(), id));
+            s.activities.push(Activity::new(id.into(), id, 0.0, 0.0));
+        }
+        let subjects: Vec<Vec<At>> = vec![
+            vec![],
+            vec![At::Mission(0)],
+            vec![At::Mission(1)],
+            vec![At::Mission(0), At::Mission(1)],
+            vec![At::Mission(1), At::Mission(0)],
+            vec![At::Mission(0), At::Group(0)],
+            vec![At::Group(1), At::Activity(0)],
+            vec![At::Link(JusticeLink::Prosecution)],
+            vec![At::Mission(7)],
+            vec![At::Mission(7), At::Group(1)],
+        ];
+        let findings: Vec<Finding> = subjects
+            .iter()
+            .flat_map(|subject| {
+                [
+                    Finding::new(subject, Vec::new(), super::super::engaging::probe()),
+                    Finding::new(
+                        subject,
+                        Vec::new(),
+                        super::super::missions::probe_intelligence(),
+                    ),
+                ]
+            })
+            .collect();
+        for f in &findings {
+            let key = f.key(&s);
+            assert_eq!(f.key_ref(&s).to_key(), key);
+            assert_eq!(KeyRef::of_key(&key), Some(f.key_ref(&s)), "{key:?}");
+            for g in &findings {
+                assert_eq!(
+                    f.key_ref(&s) == g.key_ref(&s),
+                    key == g.key(&s),
+                    "{key:?} {:?}",
+                    g.key(&s)
+                );
+            }
+        }
+        let unsorted = FindingKey {
+            rule: "turf-overlap".to_owned(),
+            entities: vec!["b".to_owned(), "a".to_owned()],
+        };
+        assert_eq!(KeyRef::of_key(&unsorted), None);
+        let three = FindingKey::new("turf-overlap", vec!["a".into(), "b".into(), "c".into()]);
+        assert_eq!(KeyRef::of_key(&three), None);
+        assert_eq!(
+            KeyRef::of_key(&FindingKey::new("no-such-rule", vec![])),
+            None
+        );
     }
 }

@@ -336,6 +336,12 @@ pub(crate) struct IntelligenceNotShared {
     j: Ix,
 }
 
+/// A detail for tests of findings' keys.
+#[cfg(test)]
+pub(super) fn probe_intelligence() -> IntelligenceNotShared {
+    IntelligenceNotShared { i: 0, j: 1 }
+}
+
 impl Rule for IntelligenceNotShared {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let missions = &ctx.s.missions;

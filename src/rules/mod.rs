@@ -17,6 +17,7 @@ mod review;
 mod table;
 mod text;
 
+pub(crate) use finding::KeyRef;
 pub use finding::{EntityRef, Family, Finding, RuleId};
 pub use info::{RISKS_RON, RiskCatalogue, RiskInfo, RiskInfoError, priority_label};
 pub use review::{Review, ReviewRow};
@@ -29,11 +30,17 @@ use context::{Ctx, Dating};
 /// Dropped activities are set aside; dangling references are skipped (validation reports them).
 pub fn evaluate(scenario: &Scenario) -> Vec<Finding> {
     let ctx = Ctx::new(scenario);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(capacity(&ctx));
     for rule in RuleId::ALL {
         run(*rule, &ctx, &mut out);
     }
     out
+}
+
+/// Room for about one finding per live activity, reserved once: growing the list by doubling
+/// copied it over and over, a fourteenth of `rules/10000` (benches/domain.rs).
+fn capacity(ctx: &Ctx<'_>) -> usize {
+    ctx.live.len()
 }
 
 /// Runs every rule on the scenario as the lens shows it: for a month, on the activities under
@@ -46,7 +53,7 @@ pub fn evaluate_at(scenario: &Scenario, lens: &Lens) -> Vec<Finding> {
     };
     let now = Ctx::dated(scenario, Dating::UnderWay(at));
     let past = Ctx::dated(scenario, Dating::Begun(at));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(capacity(&now));
     for rule in RuleId::ALL {
         run(
             *rule,

@@ -5,14 +5,14 @@
 //! ordered by counting, not by comparison, so the whole costs time in proportion to the
 //! activities. The turf and intelligence rules share the result.
 
-use super::context::{Ctx, kinds};
+use super::context::{Ctx, Live, kinds};
 use crate::model::{ActivityKind as K, YearMonth};
 
 /// Tags that do not make a turf battle: coordinating is the cure, and conduct is internal.
 const NOT_TURF: u64 = kinds(&[K::Coordination, K::ConductDiscipline]);
 
 /// What one mission does at one place, and when.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Note {
     place: u32,
     mission: u32,
@@ -77,35 +77,54 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     if n < 2 || places == 0 {
         return Vec::new();
     }
-    // About one note per group and region of each activity; sized once, not grown by doubling
-    // (growing it and `found` was a sixth of the `rules/10000` benchmark, benches/domain.rs).
-    let mut notes = Vec::with_capacity(ctx.live.len() * 2);
-    for l in &ctx.live {
-        let (Some(m), Some(start)) = (l.mission(), l.start_index()) else {
-            continue;
-        };
+    // Each note goes straight to its place's run, in the activities' order: counted first,
+    // then written (notes made in a list and sorted by place were copied twice, a sixth of
+    // `pairs::meetings` in `rules/10000`, benches/domain.rs).
+    let note = |l: &Live| {
+        let (m, start) = (l.mission()?, l.start_index()?);
         let end = l
             .end_index()
             .or_else(|| ctx.mission(m).end.map(YearMonth::index))
             .unwrap_or(i32::MAX);
         let kinds = l.kinds & !NOT_TURF;
         let (direct, indirect) = if l.direct() { (kinds, 0) } else { (0, kinds) };
-        let note = |place: usize| Note {
-            place: place as u32,
+        Some(Note {
+            place: 0,
             mission: m as u32,
             start,
             end,
             direct,
             indirect,
-        };
-        for g in ctx.groups(l) {
-            notes.push(note(*g));
-        }
-        if let Some(r) = l.region() {
-            notes.push(note(ng + r));
+        })
+    };
+    let places_of = |l: &Live| {
+        let region = l.region().map(|r| ng + r);
+        ctx.groups(l).iter().copied().chain(region)
+    };
+    let mut next = vec![0usize; places + 1];
+    for l in ctx
+        .live
+        .iter()
+        .filter(|l| l.mission().is_some() && l.start_index().is_some())
+    {
+        for p in places_of(l) {
+            next[p + 1] += 1;
         }
     }
-    let sorted = counting_sort(&notes, places, |n| n.place as usize);
+    for p in 0..places {
+        next[p + 1] += next[p];
+    }
+    let mut sorted = vec![Note::default(); next[places]];
+    for l in &ctx.live {
+        let Some(note) = note(l) else { continue };
+        for p in places_of(l) {
+            sorted[next[p]] = Note {
+                place: p as u32,
+                ..note
+            };
+            next[p] += 1;
+        }
+    }
     let mut slot = vec![u32::MAX; n];
     let mut spans: Vec<Note> = Vec::new();
     let mut found: Vec<Meeting> = Vec::new();
