@@ -494,12 +494,14 @@ impl PeaceOpsApp {
             return;
         };
         let import::ImportOutcome {
-            edits,
+            edit,
             added,
             notes,
             refused,
         } = import::import_edits(self.session.document().scenario(), &state);
-        for edit in edits {
+        // One batch: one import is one undo step, whatever it adds.
+        if let Some(edit) = edit {
+            self.session.document_mut().seal_undo_step();
             self.run(ctx, Command::Edit(edit));
             self.session.document_mut().seal_undo_step();
         }

@@ -8,9 +8,11 @@ use egui::Ui;
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
 use crate::io::REFERENCES;
+use crate::theme;
 
 /// Draws the menu bar; `after` draws more in its row, right of the menus (the option
-/// switcher).
+/// switcher), or in a row of its own under the menus when fewer than
+/// [`theme::OPTION_BAR_MIN_WIDTH`] points are left of the row (a narrow window, a large zoom).
 pub fn menu_bar_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -18,6 +20,7 @@ pub fn menu_bar_ui(
     out: &mut Vec<Command>,
     after: impl FnOnce(&mut Ui, &mut Vec<Command>),
 ) {
+    let mut after = Some(after);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             UiCommand::New.menu_button(ui, true, out);
@@ -100,6 +103,13 @@ pub fn menu_bar_ui(
             UiCommand::Shortcuts.menu_button(ui, true, out);
             UiCommand::About.menu_button(ui, true, out);
         });
-        after(ui, out);
+        if ui.available_width() >= theme::OPTION_BAR_MIN_WIDTH
+            && let Some(after) = after.take()
+        {
+            after(ui, out);
+        }
     });
+    if let Some(after) = after {
+        ui.horizontal(|ui| after(ui, out));
+    }
 }
