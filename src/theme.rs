@@ -714,11 +714,12 @@ pub const OPTION_BUTTON_MAX_WIDTH: f32 = 260.0;
 /// Narrowest an option's button is cut to; with less room per option the switcher becomes a
 /// drop-down.
 pub const OPTION_BUTTON_MIN_WIDTH: f32 = 150.0;
+/// Least room the compact option bar leaves the current option's name (cut short).
+pub const OPTION_NAME_MIN_WIDTH: f32 = 40.0;
 /// Narrowest the switcher's drop-down is drawn (its name cut short).
 pub const OPTION_MENU_MIN_WIDTH: f32 = 80.0;
-/// Room the option bar (Options menu, switcher) needs in the menu bar's row; with less it
-/// goes in a row of its own under the menus.
-pub const OPTION_BAR_MIN_WIDTH: f32 = 260.0;
+/// Width a separator between widgets in a row takes besides the item spacing on its sides.
+pub const SEPARATOR_ROOM: f32 = 7.0;
 /// Width of the option name field in the option bar's menu.
 pub const OPTION_NAME_WIDTH: f32 = 220.0;
 /// Points of mouse-wheel scroll that zoom the compare view's charts by a factor of e.

@@ -141,6 +141,15 @@ fn the_switcher_stays_in_the_window_with_the_current_option_and_its_count() {
         // The menus keep their place.
         let help = h.get_by_label("Help").rect();
         assert!(window.contains_rect(help), "{what}: Help at {help:?}");
+        if zoom <= 2.0 {
+            // Down to 512 points wide the bar shares the menus' row (the board keeps its
+            // height): compact, one menu, where the buttons do not fit.
+            let r = h.get_by_label(&label).rect();
+            assert!(
+                r.top() < help.bottom() && r.left() > help.right(),
+                "{what}: the switcher at {r:?} is not in the menus' row (Help at {help:?})"
+            );
+        }
     }
 }
 

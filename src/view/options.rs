@@ -4,10 +4,12 @@
 //! buttons do not fit, the names are cut short (whole on hover), and when even that leaves too
 //! little of them, one drop-down with the current option and its count. Then the Options
 //! menu: a new empty option or a duplicate of the current one, rename, rationale, reorder,
-//! delete (all undoable), compare and import. Also the editor's "Move or copy to option" menu
-//! for the selected activity. Everything goes through [`Edit`]s.
+//! delete (all undoable), compare and import. Where the Options menu and the switcher do not
+//! both fit, one menu "Options: <current option> · N open" holds the Options menu. Also the
+//! editor's "Move or copy to option" menu for the selected activity. Everything goes through
+//! [`Edit`]s.
 
-use egui::Ui;
+use egui::{AtomExt as _, Ui};
 
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
@@ -118,6 +120,10 @@ pub fn options_bar_ui(
     out: &mut Vec<Command>,
 ) {
     let s = doc.scenario();
+    if ui.available_width() < full_bar_width(ui, doc) {
+        compact_bar_ui(ui, doc, state, out);
+        return;
+    }
     ui.horizontal(|ui| {
         ui.menu_button("Options", |ui| options_menu_ui(ui, s, state, out))
             .response
@@ -163,6 +169,82 @@ pub fn options_bar_ui(
             SwitcherFit::Menu => switcher_menu_ui(ui, s, summaries, out),
         }
     });
+}
+
+/// The current option's summary (the first one's if none is current).
+fn current_summary(doc: &Document) -> Option<&crate::compare::OptionSummary> {
+    let s = doc.scenario();
+    let all = doc.option_summaries();
+    all.iter()
+        .find(|o| s.current_option.as_ref() == Some(&o.id))
+        .or(all.first())
+}
+
+/// The least room the option bar with its Options menu and its switcher takes: the switcher's
+/// buttons whole, or its drop-down at its narrowest if that is less.
+fn full_bar_width(ui: &Ui, doc: &Document) -> f32 {
+    let sp = ui.spacing();
+    let gap = sp.item_spacing.x;
+    let separator = 2.0 * gap + theme::SEPARATOR_ROOM;
+    let menu = text_width(ui, "Options") + 2.0 * sp.button_padding.x + gap;
+    let padding = 2.0 * sp.button_padding.x + sp.icon_spacing;
+    let buttons: f32 = doc
+        .option_summaries()
+        .iter()
+        .map(|o| text_width(ui, &format!("{}{}", o.name, open_text(o.open))) + padding + gap)
+        .sum();
+    let open = current_summary(doc).map_or(0, |o| o.open);
+    let drop_down = theme::OPTION_MENU_MIN_WIDTH + text_width(ui, &open_text(open)) + 2.0 * gap;
+    separator + menu + buttons.min(drop_down)
+}
+
+/// The least room the option bar takes at all, with the separator before it in the menu bar's
+/// row: its compact form (one menu, the current option's name cut short, its count whole).
+pub fn bar_min_width(ui: &Ui, doc: &Document) -> f32 {
+    let sp = ui.spacing();
+    let gap = sp.item_spacing.x;
+    let open = current_summary(doc).map_or(0, |o| o.open);
+    2.0 * gap
+        + theme::SEPARATOR_ROOM
+        + text_width(ui, COMPACT_PREFIX)
+        + theme::OPTION_NAME_MIN_WIDTH
+        + text_width(ui, &open_text(open))
+        + 2.0 * (sp.button_padding.x + sp.icon_spacing)
+        + gap
+}
+
+/// What the compact option bar says before the current option's name.
+const COMPACT_PREFIX: &str = "Options:";
+
+/// The option bar when the full one does not fit: one menu, "Options: <current option> · N
+/// open" (the name cut short, whole on hover), holding the Options menu, whose first part puts
+/// any option on the board.
+fn compact_bar_ui(ui: &mut Ui, doc: &Document, state: &mut OptionsState, out: &mut Vec<Command>) {
+    let s = doc.scenario();
+    let Some(current) = current_summary(doc) else {
+        return;
+    };
+    let button = egui::Button::new((
+        COMPACT_PREFIX,
+        current.name.as_str().atom_shrink(true),
+        open_text(current.open),
+    ))
+    .truncate();
+    let room = ui.available_width();
+    let r = ui
+        .scope(|ui| {
+            ui.set_max_width(room);
+            egui::containers::menu::MenuButton::from_button(button)
+                .ui(ui, |ui| options_menu_ui(ui, s, state, out))
+                .0
+        })
+        .inner
+        .on_hover_text(format!(
+            "{} Mandate options: put another on the board, new, duplicate, rename, reorder, delete, compare, import.",
+            option_hover(&current.name, current.open, true)
+        ));
+    let label = option_label(&current.name, current.open);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
 }
 
 /// The width of `text` on one line in a button's font.
