@@ -733,7 +733,7 @@ pub const COMPARE_CHART_MIN_WIDTH: f32 = 300.0;
 pub const COMPARE_CHART_SHARE: f32 = 0.5;
 /// Lowest a line of the compare view's charts is drawn (with the options' names above them);
 /// with less room they fold, and the table has it.
-pub const COMPARE_CHART_MIN_HEIGHT: f32 = 140.0;
+pub const COMPARE_CHART_MIN_HEIGHT: f32 = 120.0;
 /// Rows of the comparison table (besides its header) kept on screen before the charts grow.
 pub const COMPARE_TABLE_MIN_ROWS: usize = 5;
 /// Height of the handle between the compare view's charts and its table.
@@ -749,6 +749,9 @@ pub const COMPARE_COLUMN_WIDTH: f32 = 120.0;
 pub const COMPARE_COLUMN_MAX_WIDTH: f32 = 220.0;
 /// Narrowest the comparison table's first column (what a row is about) gets.
 pub const COMPARE_LABEL_MIN_WIDTH: f32 = 200.0;
+/// Share of the comparison table's width its first column keeps before the options' columns
+/// grow past [`COMPARE_COLUMN_WIDTH`].
+pub const COMPARE_LABEL_SHARE: f32 = 0.45;
 /// Tallest the import dialog's list of files grows before it scrolls.
 pub const IMPORT_LIST_HEIGHT: f32 = 360.0;
 /// The charts of the compare view: smaller than the board's (two to four share the width).

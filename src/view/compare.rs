@@ -642,7 +642,9 @@ fn text_width(ui: &Ui, text: &str) -> f32 {
 fn table_ui(ui: &mut Ui, c: &Comparison, rows: &[Row], dark: bool) -> Option<(usize, Target)> {
     let n = c.columns.len();
     let spacing = ui.spacing().item_spacing.x;
-    let room = ui.available_width() - (n as f32 + 1.0) * spacing - theme::COMPARE_LABEL_MIN_WIDTH;
+    let label_least =
+        (ui.available_width() * theme::COMPARE_LABEL_SHARE).max(theme::COMPARE_LABEL_MIN_WIDTH);
+    let room = ui.available_width() - (n as f32 + 1.0) * spacing - label_least;
     // Columns as wide as the room allows, within bounds; the first column takes the rest.
     let col = (room / n.max(1) as f32)
         .clamp(theme::COMPARE_COLUMN_WIDTH, theme::COMPARE_COLUMN_MAX_WIDTH);

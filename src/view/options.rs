@@ -90,7 +90,7 @@ pub fn switcher_fit(natural: &[f32], spacing: f32, room: f32) -> SwitcherFit {
 
 /// An option's open risks as the switcher shows them after its name.
 fn open_text(open: usize) -> String {
-    format!(" · {open} open")
+    format!("· {open} open")
 }
 
 /// What the switcher says about an option when hovered (its whole name: the button may cut it
@@ -135,7 +135,7 @@ pub fn options_bar_ui(
         let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().icon_spacing;
         let natural: Vec<f32> = summaries
             .iter()
-            .map(|o| text_width(ui, &format!("{}{}", o.name, open_text(o.open))) + padding)
+            .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding)
             .collect();
         let fit = switcher_fit(&natural, ui.spacing().item_spacing.x, ui.available_width());
         match fit {
@@ -191,7 +191,7 @@ fn full_bar_width(ui: &Ui, doc: &Document) -> f32 {
     let buttons: f32 = doc
         .option_summaries()
         .iter()
-        .map(|o| text_width(ui, &format!("{}{}", o.name, open_text(o.open))) + padding + gap)
+        .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding + gap)
         .sum();
     let open = current_summary(doc).map_or(0, |o| o.open);
     let drop_down = theme::OPTION_MENU_MIN_WIDTH + text_width(ui, &open_text(open)) + 2.0 * gap;
@@ -320,7 +320,7 @@ fn switcher_combo_ui(
                 let r = ui
                     .add(egui::Button::selectable(
                         on,
-                        format!("{}{}", o.name, open_text(o.open)),
+                        format!("{} {}", o.name, open_text(o.open)),
                     ))
                     .on_hover_text(option_hover(&o.name, o.open, on));
                 if r.clicked() && !on {
