@@ -494,12 +494,14 @@ impl PeaceOpsApp {
             return;
         };
         let import::ImportOutcome {
-            edits,
+            edit,
             added,
             notes,
             refused,
         } = import::import_edits(self.session.document().scenario(), &state);
-        for edit in edits {
+        // One batch: one import is one undo step, whatever it adds.
+        if let Some(edit) = edit {
+            self.session.document_mut().seal_undo_step();
             self.run(ctx, Command::Edit(edit));
             self.session.document_mut().seal_undo_step();
         }
@@ -983,16 +985,15 @@ impl PeaceOpsApp {
     fn board(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
         let menu = Panel::top("menu bar").show(ui, |ui| {
-            // The option switcher shares the menu bar's row, right of the menus: always in
-            // view, and the board keeps its height.
+            // The option switcher shares the menu bar's row, right of the menus (a row of its
+            // own when the window is too narrow): always in view, and the board keeps its
+            // height.
             let start_screen = self.start_screen;
             let (doc, options) = (self.session.document(), &mut self.view.options);
-            menu_bar::menu_bar_ui(ui, doc, &self.prefs.recent, out, |ui, out| {
-                if !start_screen {
-                    ui.separator();
-                    options::options_bar_ui(ui, doc, options, out);
-                }
+            let bar = (!start_screen).then_some(|ui: &mut egui::Ui, out: &mut Vec<Command>| {
+                options::options_bar_ui(ui, doc, options, out);
             });
+            menu_bar::menu_bar_ui(ui, doc, &self.prefs.recent, out, bar);
         });
         Panel::bottom("status bar").show(ui, |ui| {
             status_bar::status_bar_ui(

@@ -733,6 +733,15 @@ pub fn provenance_color(source: &crate::model::Source, dark: bool) -> Color32 {
 
 /// Widest an option's button in the option bar grows before its name is cut short.
 pub const OPTION_BUTTON_MAX_WIDTH: f32 = 260.0;
+/// Narrowest an option's button is cut to; with less room per option the switcher becomes a
+/// drop-down.
+pub const OPTION_BUTTON_MIN_WIDTH: f32 = 150.0;
+/// Least room the compact option bar leaves the current option's name (cut short).
+pub const OPTION_NAME_MIN_WIDTH: f32 = 40.0;
+/// Narrowest the switcher's drop-down is drawn (its name cut short).
+pub const OPTION_MENU_MIN_WIDTH: f32 = 80.0;
+/// Width a separator between widgets in a row takes besides the item spacing on its sides.
+pub const SEPARATOR_ROOM: f32 = 7.0;
 /// Width of the option name field in the option bar's menu.
 pub const OPTION_NAME_WIDTH: f32 = 220.0;
 /// Points of mouse-wheel scroll that zoom the compare view's charts by a factor of e.
@@ -741,10 +750,19 @@ pub const CHART_WHEEL_ZOOM: f32 = 200.0;
 pub const COMPARE_MAX: usize = 4;
 /// Narrowest a chart of the compare view is drawn; below it the charts go two to a row.
 pub const COMPARE_CHART_MIN_WIDTH: f32 = 300.0;
-/// Share of the compare view's height the charts take (the table has the rest).
+/// Share of the compare view's height the charts take until the split is dragged (the table
+/// has the rest).
 pub const COMPARE_CHART_SHARE: f32 = 0.5;
-/// Lowest a chart of the compare view is drawn.
-pub const COMPARE_CHART_MIN_HEIGHT: f32 = 150.0;
+/// Lowest a line of the compare view's charts is drawn (with the options' names above them);
+/// with less room they fold, and the table has it.
+pub const COMPARE_CHART_MIN_HEIGHT: f32 = 120.0;
+/// Rows of the comparison table (besides its header) kept on screen before the charts grow.
+pub const COMPARE_TABLE_MIN_ROWS: usize = 5;
+/// Height of the handle between the compare view's charts and its table.
+pub const COMPARE_SPLIT_HEIGHT: f32 = 10.0;
+/// Width the compare view's heading and buttons take in the row of picks; with less room left
+/// for the options' checkboxes they go in a drop-down.
+pub const COMPARE_PICKS_ROW_WIDTH: f32 = 480.0;
 /// Height of one row of the comparison table.
 pub const COMPARE_ROW_HEIGHT: f32 = 26.0;
 /// Width of one option's column in the comparison table.
@@ -753,6 +771,9 @@ pub const COMPARE_COLUMN_WIDTH: f32 = 120.0;
 pub const COMPARE_COLUMN_MAX_WIDTH: f32 = 220.0;
 /// Narrowest the comparison table's first column (what a row is about) gets.
 pub const COMPARE_LABEL_MIN_WIDTH: f32 = 200.0;
+/// Share of the comparison table's width its first column keeps before the options' columns
+/// grow past [`COMPARE_COLUMN_WIDTH`].
+pub const COMPARE_LABEL_SHARE: f32 = 0.45;
 /// Tallest the import dialog's list of files grows before it scrolls.
 pub const IMPORT_LIST_HEIGHT: f32 = 360.0;
 /// The charts of the compare view: smaller than the board's (two to four share the width).

@@ -64,6 +64,9 @@ pub struct CompareState {
     charts: Vec<ChartCache>,
     /// The part of the chart all the charts show (they zoom and pan together).
     span: chart::layout::Span,
+    /// The share of the view's height the charts take, once the split was dragged (else
+    /// [`theme::COMPARE_CHART_SHARE`]); the table has the rest.
+    chart_share: Option<f32>,
 }
 
 impl CompareState {
@@ -315,14 +318,18 @@ pub fn compare_ui(
     };
     let n = c.columns.len();
     let width = ui.available_width();
-    let per_row = if n > 2 && width / (n as f32) < theme::COMPARE_CHART_MIN_WIDTH {
+    let room = ui.available_height() - theme::COMPARE_SPLIT_HEIGHT;
+    let height = charts_height(room, state.chart_share);
+    // Two to a row when they are narrow, unless that leaves each line too low.
+    let per_row = if n > 2
+        && width / (n as f32) < theme::COMPARE_CHART_MIN_WIDTH
+        && height / 2.0 >= theme::COMPARE_CHART_MIN_HEIGHT
+    {
         2
     } else {
         n.max(1)
     };
-    let lines = n.div_ceil(per_row);
-    let height =
-        (ui.available_height() * theme::COMPARE_CHART_SHARE).max(theme::COMPARE_CHART_MIN_HEIGHT);
+    let lines = if height > 0.0 { n.div_ceil(per_row) } else { 0 };
     let cell_h = height / lines as f32;
     let gap = ui.spacing().item_spacing.x;
     let cell_w = (width - gap * (per_row as f32 - 1.0)) / per_row as f32;
@@ -415,7 +422,12 @@ pub fn compare_ui(
         state.span = span;
         ui.ctx().request_repaint();
     }
-    ui.separator();
+    let share = state
+        .chart_share
+        .unwrap_or(if room > 0.0 { height / room } else { 0.0 });
+    if let Some(share) = split_ui(ui, height, share, room) {
+        state.chart_share = share;
+    }
     if let Some((i, t)) = table_ui(ui, c, &d.rows, dark) {
         clicked = Some((i, t));
     }
@@ -426,38 +438,148 @@ pub fn compare_ui(
     }
 }
 
-/// The row of checkboxes that picks the options compared, and the way back.
-fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState) {
-    ui.horizontal_wrapped(|ui| {
-        ui.heading("Compare options");
-        if let Some(at) = doc.lens().at {
-            ui.label(format!("as of {at}"))
-                .on_hover_text("The timeline's date: the counts and findings are those of that month.");
+/// The height the charts get of `room` (the view's height below the picks, the split's handle
+/// left out). Until the split is dragged (`share` `None`): [`theme::COMPARE_CHART_SHARE`] of
+/// it, at most what leaves the table [`theme::COMPARE_TABLE_MIN_ROWS`] rows and its header;
+/// where that is less than [`theme::COMPARE_CHART_MIN_HEIGHT`] the charts fold (0) and the
+/// table has the room. Dragged: `share` of it, between that least and what leaves the table a
+/// row; dragged below half the least, folded.
+pub fn charts_height(room: f32, share: Option<f32>) -> f32 {
+    let min = theme::COMPARE_CHART_MIN_HEIGHT;
+    match share {
+        None => {
+            let table = (theme::COMPARE_TABLE_MIN_ROWS as f32 + 1.0) * theme::COMPARE_ROW_HEIGHT;
+            let h = (room * theme::COMPARE_CHART_SHARE).min(room - table);
+            if h < min { 0.0 } else { h }
         }
-        let full = state.picked.len() >= theme::COMPARE_MAX;
-        for o in &s.options {
-            let mut on = state.picked.contains(&o.id);
-            let r = ui
-                .add_enabled(on || !full, egui::Checkbox::new(&mut on, &o.name))
-                .on_hover_text("Compare this option (two to four at a time).")
-                .on_disabled_hover_text("Four options at most: untick one first.");
-            if r.changed() {
-                if on {
-                    state.picked.push(o.id.clone());
-                } else if state.picked.len() > 2 {
-                    state.picked.retain(|p| p != &o.id);
-                }
+        Some(share) => {
+            let h = room * share;
+            let most = room - 2.0 * theme::COMPARE_ROW_HEIGHT;
+            if h < min / 2.0 || most < min {
+                0.0
+            } else {
+                h.clamp(min, most)
             }
         }
-        if ui
-            .add_enabled(
-                state.span != chart::layout::Span::FULL,
-                egui::Button::new("Show whole charts"),
+    }
+}
+
+/// The handle between the charts (`height` high, 0 when folded; `share` of `room` as dragged)
+/// and the table: dragged, it moves the split; a double-click puts it back (or unfolds the
+/// charts). Returns the new share of `room` the charts ask for (`None`: the default).
+fn split_ui(ui: &mut Ui, height: f32, share: f32, room: f32) -> Option<Option<f32>> {
+    let folded = height <= 0.0;
+    let h = if folded {
+        theme::COMPARE_ROW_HEIGHT
+    } else {
+        theme::COMPARE_SPLIT_HEIGHT
+    };
+    let (rect, r) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), Sense::click_and_drag());
+    let r = r.on_hover_cursor(egui::CursorIcon::ResizeVertical).on_hover_text(if folded {
+        "The charts are folded to leave the table room: drag this line down, or double-click it, to show them."
+    } else {
+        "Drag to give the charts or the table more room; double-click for the usual split."
+    });
+    r.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Splitter,
+            true,
+            "Resize the charts and the table",
+        )
+    });
+    let stroke = if r.hovered() || r.dragged() {
+        ui.visuals().widgets.hovered.fg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    if folded {
+        ui.painter()
+            .hline(rect.x_range(), rect.bottom() - 1.0, stroke);
+        let text = egui::WidgetText::from(
+            RichText::new("Charts folded for room: drag down or double-click to show").weak(),
+        )
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            rect.width(),
+            egui::TextStyle::Body,
+        );
+        ui.painter().galley(
+            egui::pos2(rect.left(), rect.center().y - text.size().y / 2.0),
+            text,
+            ui.visuals().text_color(),
+        );
+    } else {
+        ui.painter().hline(rect.x_range(), rect.center().y, stroke);
+    }
+    if room <= 0.0 {
+        return None;
+    }
+    if r.double_clicked() {
+        Some(if folded {
+            Some(theme::COMPARE_CHART_SHARE)
+        } else {
+            None
+        })
+    } else if r.dragged() {
+        // The share accumulates while folded: the charts come back past half their least.
+        let most = (room - 2.0 * theme::COMPARE_ROW_HEIGHT).max(0.0) / room;
+        Some(Some((share + r.drag_delta().y / room).clamp(0.0, most)))
+    } else {
+        None
+    }
+}
+
+/// The picks, the lens's date and the way back: the options' checkboxes in the row when they
+/// fit, else in a drop-down (so that the charts and the table keep the height at a large zoom).
+fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState) {
+    let boxes: f32 = s
+        .options
+        .iter()
+        .map(|o| {
+            text_width(ui, &o.name)
+                + ui.spacing().icon_width
+                + ui.spacing().icon_spacing
+                + ui.spacing().item_spacing.x
+        })
+        .sum();
+    let inline = boxes + theme::COMPARE_PICKS_ROW_WIDTH <= ui.available_width();
+    ui.horizontal_wrapped(|ui| {
+        // Narrow: a smaller heading, and the picks and "Show whole charts" in a drop-down,
+        // so that the row stays one line at a large zoom.
+        if inline {
+            ui.heading("Compare options");
+        } else {
+            ui.strong("Compare options");
+        }
+        if let Some(at) = doc.lens().at {
+            ui.label(format!("as of {at}")).on_hover_text(
+                "The timeline's date: the counts and findings are those of that month.",
+            );
+        }
+        if inline {
+            checkboxes_ui(ui, s, state);
+            whole_charts_ui(ui, state);
+        } else {
+            egui::containers::menu::MenuButton::new(format!(
+                "{} of {} options",
+                state.picked.len(),
+                s.options.len()
+            ))
+            .config(
+                egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
             )
-            .on_hover_text("The charts zoom together with the mouse wheel and pan together by dragging; this shows all of them again (so does a double-click).")
-            .clicked()
-        {
-            state.span = chart::layout::Span::FULL;
+            .ui(ui, |ui| {
+                checkboxes_ui(ui, s, state);
+                ui.separator();
+                whole_charts_ui(ui, state);
+            })
+            .0
+            .on_hover_text(
+                "Pick the options compared (two to four at a time); show the whole charts again.",
+            );
         }
         if ui
             .button("Back to the board")
@@ -469,12 +591,60 @@ fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState)
     });
 }
 
+/// The button that undoes the charts' zoom and pan.
+fn whole_charts_ui(ui: &mut Ui, state: &mut CompareState) {
+    if ui
+        .add_enabled(
+            state.span != chart::layout::Span::FULL,
+            egui::Button::new("Show whole charts"),
+        )
+        .on_hover_text("The charts zoom together with the mouse wheel and pan together by dragging; this shows all of them again (so does a double-click).")
+        .clicked()
+    {
+        state.span = chart::layout::Span::FULL;
+    }
+}
+
+/// A checkbox per option: ticked, it is compared.
+fn checkboxes_ui(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
+    let full = state.picked.len() >= theme::COMPARE_MAX;
+    for o in &s.options {
+        let mut on = state.picked.contains(&o.id);
+        let r = ui
+            .add_enabled(on || !full, egui::Checkbox::new(&mut on, &o.name))
+            .on_hover_text("Compare this option (two to four at a time).")
+            .on_disabled_hover_text("Four options at most: untick one first.");
+        if r.changed() {
+            if on {
+                state.picked.push(o.id.clone());
+            } else if state.picked.len() > 2 {
+                state.picked.retain(|p| p != &o.id);
+            }
+        }
+    }
+}
+
+/// The width of `text` on one line in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
 /// The comparison table: a header with the options' names, then the rows on screen. Returns
 /// the cell clicked (option column and what it shows).
 fn table_ui(ui: &mut Ui, c: &Comparison, rows: &[Row], dark: bool) -> Option<(usize, Target)> {
     let n = c.columns.len();
     let spacing = ui.spacing().item_spacing.x;
-    let room = ui.available_width() - (n as f32 + 1.0) * spacing - theme::COMPARE_LABEL_MIN_WIDTH;
+    let label_least =
+        (ui.available_width() * theme::COMPARE_LABEL_SHARE).max(theme::COMPARE_LABEL_MIN_WIDTH);
+    let room = ui.available_width() - (n as f32 + 1.0) * spacing - label_least;
     // Columns as wide as the room allows, within bounds; the first column takes the rest.
     let col = (room / n.max(1) as f32)
         .clamp(theme::COMPARE_COLUMN_WIDTH, theme::COMPARE_COLUMN_MAX_WIDTH);
@@ -600,4 +770,33 @@ fn cell_label(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) {
                 .on_hover_text(full);
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_charts_shrink_first_then_fold_and_a_drag_moves_the_split() {
+        let table = (theme::COMPARE_TABLE_MIN_ROWS as f32 + 1.0) * theme::COMPARE_ROW_HEIGHT;
+        let min = theme::COMPARE_CHART_MIN_HEIGHT;
+        // Room enough: the usual share.
+        assert_eq!(
+            charts_height(800.0, None),
+            800.0 * theme::COMPARE_CHART_SHARE
+        );
+        // Less: the table keeps its rows, the charts take the rest.
+        let room = min + table + 10.0;
+        assert_eq!(charts_height(room, None), room - table);
+        // Too little for charts worth reading: folded.
+        assert_eq!(charts_height(min + table - 1.0, None), 0.0);
+        // Dragged: the share asked, within bounds, folded below half the least.
+        assert_eq!(charts_height(600.0, Some(0.4)), 240.0);
+        assert_eq!(charts_height(600.0, Some(0.2)), min);
+        assert_eq!(charts_height(600.0, Some(0.05)), 0.0);
+        assert_eq!(
+            charts_height(600.0, Some(1.0)),
+            600.0 - 2.0 * theme::COMPARE_ROW_HEIGHT
+        );
+    }
 }

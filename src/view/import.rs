@@ -181,9 +181,10 @@ fn file_ui(ui: &mut Ui, f: &mut ImportFile) {
 /// What importing the dialog's files does.
 #[derive(Debug, Default)]
 pub struct ImportOutcome {
-    /// The edits that make the scenario into the one [`import_option`] returns for each
-    /// importable file in turn (the extras chosen added to the base, then the new option).
-    pub edits: Vec<Edit>,
+    /// One edit, a batch (one undo step), that makes the scenario into the one
+    /// [`import_option`] returns for each importable file in turn (the extras chosen added to
+    /// the base, then the new option); `None` when nothing is imported.
+    pub edit: Option<Edit>,
     /// The names of the options added.
     pub added: Vec<String>,
     /// What the import did besides (extras added, references cleared), with the files' paths.
@@ -192,16 +193,12 @@ pub struct ImportOutcome {
     pub refused: Vec<String>,
 }
 
-/// Imports the dialog's importable files into `base`, as edits.
+/// Imports the dialog's importable files into `base`, as one batch of edits.
 pub fn import_edits(base: &Scenario, state: &ImportState) -> ImportOutcome {
     let mut s = base.clone();
     let mut out = ImportOutcome::default();
-    let (edits, added, notes, refused) = (
-        &mut out.edits,
-        &mut out.added,
-        &mut out.notes,
-        &mut out.refused,
-    );
+    let mut edits = Vec::new();
+    let (added, notes, refused) = (&mut out.added, &mut out.notes, &mut out.refused);
     for f in &state.files {
         let group = match &f.loaded {
             Ok((group, _)) if f.importable() => group,
@@ -237,12 +234,15 @@ pub fn import_edits(base: &Scenario, state: &ImportState) -> ImportOutcome {
             Err(e) => refused.push(format!("{}: {e}", f.path.display())),
         }
     }
+    if !edits.is_empty() {
+        out.edit = Some(Edit::Batch(edits));
+    }
     out
 }
 
 /// The edits from `before` to `after` when `after` only adds to the base (or changes an entity
-/// of it, such as a reference cleared) and adds options: the import's result as edits, each
-/// one undo step.
+/// of it, such as a reference cleared) and adds options: the import's result as edits (batched
+/// into one undo step by [`import_edits`]).
 fn diff_edits(before: &Scenario, after: &Scenario) -> Vec<Edit> {
     let mut out = Vec::new();
     if after.host != before.host {

@@ -8,15 +8,17 @@ use egui::Ui;
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
 use crate::io::REFERENCES;
+use crate::view::options;
 
-/// Draws the menu bar; `after` draws more in its row, right of the menus (the option
-/// switcher).
+/// Draws the menu bar; `after` (the option bar, none on the start screen) draws more in its
+/// row, right of the menus, or in a row of its own under the menus when the row has less room
+/// left than [`options::bar_min_width`] (a narrow window, a large zoom).
 pub fn menu_bar_ui(
     ui: &mut Ui,
     doc: &Document,
     recent: &[PathBuf],
     out: &mut Vec<Command>,
-    after: impl FnOnce(&mut Ui, &mut Vec<Command>),
+    mut after: Option<impl FnOnce(&mut Ui, &mut Vec<Command>)>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -100,6 +102,15 @@ pub fn menu_bar_ui(
             UiCommand::Shortcuts.menu_button(ui, true, out);
             UiCommand::About.menu_button(ui, true, out);
         });
-        after(ui, out);
+        if after.is_some()
+            && ui.available_width() >= options::bar_min_width(ui, doc)
+            && let Some(after) = after.take()
+        {
+            ui.separator();
+            after(ui, out);
+        }
     });
+    if let Some(after) = after {
+        ui.horizontal(|ui| after(ui, out));
+    }
 }

@@ -1,10 +1,15 @@
-//! The option bar (issue 12), always visible under the menu bar: one button per mandate option
-//! with its open-risk count (the current one pressed; a click switches to another), and the
-//! Options menu: a new empty option or a duplicate of the current one, rename, rationale,
-//! reorder, delete (all undoable), compare and import. Also the editor's "Move or copy to
-//! option" menu for the selected activity. Everything goes through [`Edit`]s.
+//! The option bar (issue 12), always visible: in the menu bar's row, or in a row of its own
+//! under it when the window is too narrow (see `menu_bar_ui`). One button per mandate option
+//! with its open-risk count (the current one pressed; a click switches to another); when the
+//! buttons do not fit, the names are cut short (whole on hover), and when even that leaves too
+//! little of them, one drop-down with the current option and its count. Then the Options
+//! menu: a new empty option or a duplicate of the current one, rename, rationale, reorder,
+//! delete (all undoable), compare and import. Where the Options menu and the switcher do not
+//! both fit, one menu "Options: <current option> · N open" holds the Options menu. Also the
+//! editor's "Move or copy to option" menu for the selected activity. Everything goes through
+//! [`Edit`]s.
 
-use egui::Ui;
+use egui::{AtomExt as _, Ui};
 
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
@@ -54,7 +59,60 @@ pub fn new_option(s: &Scenario, duplicate: bool) -> Vec<Edit> {
     vec![Edit::AddOption(option), Edit::SwitchOption(id)]
 }
 
-/// The option bar: the Options menu, then one button per option.
+/// How the option switcher is drawn in the width it has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SwitcherFit {
+    /// One button per option, each at most this wide (names cut short with an ellipsis when
+    /// they do not fit; the open-risk count is always whole).
+    Buttons(f32),
+    /// Too many or too long for buttons: one drop-down with the current option, its count
+    /// beside it.
+    Menu,
+}
+
+/// The switcher's form for buttons of these natural widths, `spacing` apart, in `room`
+/// points: every button whole when they all fit; else equal shares of the room, each name cut
+/// short, while a share is at least [`theme::OPTION_BUTTON_MIN_WIDTH`]; else a drop-down.
+pub fn switcher_fit(natural: &[f32], spacing: f32, room: f32) -> SwitcherFit {
+    let n = natural.len().max(1) as f32;
+    let gaps = spacing * (n - 1.0);
+    let whole = natural.iter().sum::<f32>() + gaps;
+    if whole <= room {
+        return SwitcherFit::Buttons(theme::OPTION_BUTTON_MAX_WIDTH);
+    }
+    let share = ((room - gaps) / n).min(theme::OPTION_BUTTON_MAX_WIDTH);
+    if share >= theme::OPTION_BUTTON_MIN_WIDTH {
+        SwitcherFit::Buttons(share)
+    } else {
+        SwitcherFit::Menu
+    }
+}
+
+/// An option's open risks as the switcher shows them after its name.
+fn open_text(open: usize) -> String {
+    format!("· {open} open")
+}
+
+/// What the switcher says about an option when hovered (its whole name: the button may cut it
+/// short).
+fn option_hover(name: &str, open: usize, current: bool) -> String {
+    format!(
+        "Option \"{name}\": {open} open risk(s). {}",
+        if current {
+            "This is the plan on the board."
+        } else {
+            "Click to put it on the board (Ctrl+Z switches back)."
+        }
+    )
+}
+
+/// The accessible name of an option's place in the switcher.
+fn option_label(name: &str, open: usize) -> String {
+    format!("Option {name} ({open} open)")
+}
+
+/// The option bar: the Options menu, then the switcher: one button per option with its
+/// open-risk count, or a drop-down when the buttons do not fit (see [`switcher_fit`]).
 pub fn options_bar_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -62,6 +120,10 @@ pub fn options_bar_ui(
     out: &mut Vec<Command>,
 ) {
     let s = doc.scenario();
+    if ui.available_width() < full_bar_width(ui, doc) {
+        compact_bar_ui(ui, doc, state, out);
+        return;
+    }
     ui.horizontal(|ui| {
         ui.menu_button("Options", |ui| options_menu_ui(ui, s, state, out))
             .response
@@ -69,45 +131,204 @@ pub fn options_bar_ui(
                 "Mandate options: alternative plans for this scenario on one shared base. New, duplicate, rename, reorder, delete, compare, import.",
             );
         ui.separator();
-        egui::ScrollArea::horizontal()
-            .id_salt("option buttons")
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for o in doc.option_summaries() {
-                        let current = s.current_option.as_ref() == Some(&o.id);
-                        let text = format!("{} · {} open", o.name, o.open);
-                        let r = ui
-                            .scope(|ui| {
-                                ui.set_max_width(theme::OPTION_BUTTON_MAX_WIDTH);
-                                ui.add(egui::Button::selectable(current, &text).truncate())
-                            })
-                            .inner
-                            .on_hover_text(format!(
-                                "Option \"{}\": {} open risk(s). {}",
-                                o.name,
-                                o.open,
-                                if current {
-                                    "This is the plan on the board."
-                                } else {
-                                    "Click to put it on the board (Ctrl+Z switches back)."
-                                }
-                            ));
-                        let label = format!("Option {} ({} open)", o.name, o.open);
-                        r.widget_info(|| {
-                            egui::WidgetInfo::selected(
-                                egui::Role::Button,
-                                true,
-                                current,
-                                &label,
+        let summaries = doc.option_summaries();
+        let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().icon_spacing;
+        let natural: Vec<f32> = summaries
+            .iter()
+            .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding)
+            .collect();
+        let fit = switcher_fit(&natural, ui.spacing().item_spacing.x, ui.available_width());
+        match fit {
+            SwitcherFit::Buttons(max_width) => {
+                for o in summaries {
+                    let current = s.current_option.as_ref() == Some(&o.id);
+                    let r = ui
+                        .scope(|ui| {
+                            ui.set_max_width(max_width);
+                            // The name shrinks (the first text of a truncating button); the
+                            // count stays whole.
+                            ui.add(
+                                egui::Button::selectable(
+                                    current,
+                                    (o.name.as_str(), open_text(o.open)),
+                                )
+                                .truncate(),
                             )
-                        });
-                        if r.clicked() && !current {
-                            out.push(Command::Edit(Edit::SwitchOption(o.id.clone())));
-                        }
+                        })
+                        .inner
+                        .on_hover_text(option_hover(&o.name, o.open, current));
+                    let label = option_label(&o.name, o.open);
+                    r.widget_info(|| {
+                        egui::WidgetInfo::selected(egui::Role::Button, true, current, &label)
+                    });
+                    if r.clicked() && !current {
+                        out.push(Command::Edit(Edit::SwitchOption(o.id.clone())));
                     }
-                });
-            });
+                }
+            }
+            SwitcherFit::Menu => switcher_menu_ui(ui, s, summaries, out),
+        }
     });
+}
+
+/// The current option's summary (the first one's if none is current).
+fn current_summary(doc: &Document) -> Option<&crate::compare::OptionSummary> {
+    let s = doc.scenario();
+    let all = doc.option_summaries();
+    all.iter()
+        .find(|o| s.current_option.as_ref() == Some(&o.id))
+        .or(all.first())
+}
+
+/// The least room the option bar with its Options menu and its switcher takes: the switcher's
+/// buttons whole, or its drop-down at its narrowest if that is less.
+fn full_bar_width(ui: &Ui, doc: &Document) -> f32 {
+    let sp = ui.spacing();
+    let gap = sp.item_spacing.x;
+    let separator = 2.0 * gap + theme::SEPARATOR_ROOM;
+    let menu = text_width(ui, "Options") + 2.0 * sp.button_padding.x + gap;
+    let padding = 2.0 * sp.button_padding.x + sp.icon_spacing;
+    let buttons: f32 = doc
+        .option_summaries()
+        .iter()
+        .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding + gap)
+        .sum();
+    let open = current_summary(doc).map_or(0, |o| o.open);
+    let drop_down = theme::OPTION_MENU_MIN_WIDTH + text_width(ui, &open_text(open)) + 2.0 * gap;
+    separator + menu + buttons.min(drop_down)
+}
+
+/// The least room the option bar takes at all, with the separator before it in the menu bar's
+/// row: its compact form (one menu, the current option's name cut short, its count whole).
+pub fn bar_min_width(ui: &Ui, doc: &Document) -> f32 {
+    let sp = ui.spacing();
+    let gap = sp.item_spacing.x;
+    let open = current_summary(doc).map_or(0, |o| o.open);
+    2.0 * gap
+        + theme::SEPARATOR_ROOM
+        + text_width(ui, COMPACT_PREFIX)
+        + theme::OPTION_NAME_MIN_WIDTH
+        + text_width(ui, &open_text(open))
+        + 2.0 * (sp.button_padding.x + sp.icon_spacing)
+        + gap
+}
+
+/// What the compact option bar says before the current option's name.
+const COMPACT_PREFIX: &str = "Options:";
+
+/// The option bar when the full one does not fit: one menu, "Options: <current option> · N
+/// open" (the name cut short, whole on hover), holding the Options menu, whose first part puts
+/// any option on the board.
+fn compact_bar_ui(ui: &mut Ui, doc: &Document, state: &mut OptionsState, out: &mut Vec<Command>) {
+    let s = doc.scenario();
+    let Some(current) = current_summary(doc) else {
+        return;
+    };
+    let button = egui::Button::new((
+        COMPACT_PREFIX,
+        current.name.as_str().atom_shrink(true),
+        open_text(current.open),
+    ))
+    .truncate();
+    let room = ui.available_width();
+    let r = ui
+        .scope(|ui| {
+            ui.set_max_width(room);
+            egui::containers::menu::MenuButton::from_button(button)
+                .ui(ui, |ui| options_menu_ui(ui, s, state, out))
+                .0
+        })
+        .inner
+        .on_hover_text(format!(
+            "{} Mandate options: put another on the board, new, duplicate, rename, reorder, delete, compare, import.",
+            option_hover(&current.name, current.open, true)
+        ));
+    let label = option_label(&current.name, current.open);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+}
+
+/// The width of `text` on one line in a button's font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+}
+
+/// The switcher as a drop-down: the current option's name (cut short when the room is
+/// narrow) with its open-risk count beside it, whole; the list has every option.
+fn switcher_menu_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    summaries: &[crate::compare::OptionSummary],
+    out: &mut Vec<Command>,
+) {
+    let Some(current) = summaries
+        .iter()
+        .find(|o| s.current_option.as_ref() == Some(&o.id))
+        .or(summaries.first())
+    else {
+        return;
+    };
+    let count = open_text(current.open);
+    let count_w = text_width(ui, &count) + ui.spacing().item_spacing.x;
+    // As wide as the name and the arrow need, cut short to the room left of the count.
+    let natural = text_width(ui, &current.name)
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().icon_spacing
+        + ui.spacing().icon_width;
+    let width = natural
+        .min(ui.available_width() - count_w)
+        .clamp(theme::OPTION_MENU_MIN_WIDTH, theme::OPTION_BUTTON_MAX_WIDTH);
+    // The combo box grows to its text within the room it has: give it `width`.
+    let r = ui
+        .scope(|ui| {
+            ui.set_max_width(width);
+            switcher_combo_ui(ui, s, summaries, current, width, out)
+        })
+        .inner
+        .on_hover_text(format!(
+            "{} Every option is in this list.",
+            option_hover(&current.name, current.open, true)
+        ));
+    let label = option_label(&current.name, current.open);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &label));
+    ui.add(egui::Label::new(count).selectable(false));
+}
+
+/// The switcher's combo box, `width` wide: the current option's name, the list of every option.
+fn switcher_combo_ui(
+    ui: &mut Ui,
+    s: &Scenario,
+    summaries: &[crate::compare::OptionSummary],
+    current: &crate::compare::OptionSummary,
+    width: f32,
+    out: &mut Vec<Command>,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt("option switcher")
+        .selected_text(current.name.as_str())
+        .width(width)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for o in summaries {
+                let on = s.current_option.as_ref() == Some(&o.id);
+                let r = ui
+                    .add(egui::Button::selectable(
+                        on,
+                        format!("{} {}", o.name, open_text(o.open)),
+                    ))
+                    .on_hover_text(option_hover(&o.name, o.open, on));
+                if r.clicked() && !on {
+                    out.push(Command::Edit(Edit::SwitchOption(o.id.clone())));
+                }
+            }
+        })
+        .response
 }
 
 fn options_menu_ui(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<Command>) {
@@ -302,4 +523,31 @@ pub fn move_copy_ui(
             "Select an activity first."
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_switcher_is_whole_buttons_then_cut_buttons_then_a_drop_down() {
+        let natural = [200.0, 300.0, 250.0];
+        assert_eq!(
+            switcher_fit(&natural, 8.0, 800.0),
+            SwitcherFit::Buttons(theme::OPTION_BUTTON_MAX_WIDTH),
+            "750 points and two gaps fit in 800"
+        );
+        // 600 points: shares of (600 - 16) / 3.
+        assert_eq!(
+            switcher_fit(&natural, 8.0, 600.0),
+            SwitcherFit::Buttons((600.0 - 16.0) / 3.0)
+        );
+        let narrow = 3.0 * theme::OPTION_BUTTON_MIN_WIDTH;
+        assert_eq!(switcher_fit(&natural, 8.0, narrow), SwitcherFit::Menu);
+        assert_eq!(
+            switcher_fit(&[100.0], 8.0, 90.0),
+            SwitcherFit::Menu,
+            "one option too long for the room"
+        );
+    }
 }
