@@ -332,6 +332,13 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
     Ok(diff(s, before, after, findings))
 }
 
+/// The lens the room looks through once `inject` is delivered, looking through `now` before:
+/// delivering moves the date cursor to the inject's month; one without a month leaves it where
+/// it is. The console previews through it, and the hot wash replays through it.
+pub fn delivery_lens(inject: &Inject, now: crate::lens::Lens) -> crate::lens::Lens {
+    inject.at.map_or(now, crate::lens::Lens::at)
+}
+
 /// Previews an inject as the room will see it through `lens` (the console previews at the
 /// month delivering moves the cursor to): the findings before and after, both through the lens.
 pub fn preview_at(

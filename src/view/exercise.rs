@@ -158,7 +158,7 @@ fn room_inject(doc: &Document) -> Option<RoomInject> {
 
 fn preview_text(doc: &Document, inject: &Inject) -> Result<PreviewText, String> {
     // Through the lens the room will look through once it is delivered: at the inject's month.
-    let lens = inject.at.map_or(doc.lens(), Lens::at);
+    let lens = exercise::delivery_lens(inject, doc.lens());
     let p = exercise::preview_at(doc.room(), &lens, inject).map_err(|e| e.to_string())?;
     let say = |i: &usize| p.findings[*i].message(&p.after);
     Ok(PreviewText {
