@@ -362,3 +362,43 @@ fn the_msel_goes_out_and_back_in_through_the_file_menu() {
     menu(&mut h, "Export MSEL (CSV)…");
     assert!(h.query_by_label("File path").is_some());
 }
+
+/// The width of a mission's bar on the timeline, as a share of KFOR's (which no inject ends):
+/// the span may change with it.
+fn unmik_bar(h: &H) -> f32 {
+    h.get_by_label("Mission UNMIK").rect().width() / h.get_by_label("Mission KFOR").rect().width()
+}
+
+#[test]
+fn the_timeline_shows_the_rooms_board_in_a_run_and_in_a_replay() {
+    let mut h = started();
+    ctrl(&mut h, Key::T);
+    let plan = unmik_bar(&h);
+    // m04 ends UNMIK in 2008-11.
+    h.get_by_label_contains("UNMIK's executive role ends early")
+        .click();
+    h.run();
+    click_in_view(&mut h, "Deliver");
+    let ended = h
+        .state()
+        .document()
+        .room()
+        .mission(&"unmik".into())
+        .unwrap()
+        .end;
+    assert_eq!(ended, Some(ym("2008-11")), "the room's UNMIK ends early");
+    let run = unmik_bar(&h);
+    assert!(run < plan * 0.95, "the bar ends early: {run} vs {plan}");
+    click_in_view(&mut h, "End exercise");
+    assert!(
+        (unmik_bar(&h) - plan).abs() < 0.01,
+        "a closed run no longer shapes the timeline"
+    );
+    click_in_view(&mut h, "Step through this run");
+    assert!((unmik_bar(&h) - plan).abs() < 0.01, "before the first step");
+    click_in_view(&mut h, "Next inject");
+    assert!(
+        (unmik_bar(&h) - run).abs() < 0.01,
+        "the replay's first step is the delivery of m04"
+    );
+}
