@@ -402,3 +402,47 @@ fn the_timeline_shows_the_rooms_board_in_a_run_and_in_a_replay() {
         "the replay's first step is the delivery of m04"
     );
 }
+
+#[test]
+fn a_malformed_msel_is_refused_whole_naming_the_file_the_row_and_the_column() {
+    use peaceops::files::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("broken msel.csv");
+    // Row 2 is good; row 3 has an id with a space and a month that is not one.
+    std::fs::write(
+        &csv,
+        "MSEL #,Scenario Time,Event Synopsis,Inject,Effects\n\
+         x01,2008-07,Fine,Read this,\n\
+         bad id,July 2008,Broken,Read this,\n",
+    )
+    .unwrap();
+    let (mut h, script) = harness_with(Some(scenario_path("kosovo-exercise.ron")));
+    let before = h.state().document().scenario().clone();
+    let revision = h.state().document().revision();
+    script.answer(Picked::Path(csv.clone()));
+    common::harness::click(&mut h, "File");
+    common::harness::click(&mut h, "Exercise script (MSEL)");
+    common::harness::click(&mut h, "Import MSEL (CSV)…");
+    let doc = h.state().document();
+    assert_eq!(doc.scenario(), &before, "nothing imported, not even row 2");
+    assert_eq!(doc.revision(), revision, "no edit, nothing to undo");
+    let notice = h.state().notice().unwrap().clone();
+    assert!(notice.error, "{}", notice.text);
+    // The whole message, as the user reads it in the Problems window (Details).
+    click_in_view(&mut h, "Details");
+    let shown = all_text(&h)
+        .into_iter()
+        .find(|t| t.starts_with("Error: ") && t.contains("nothing imported"))
+        .unwrap_or_else(|| panic!("the error is shown: {}", notice.text));
+    for part in [
+        csv.display().to_string(),
+        "row 3, column \"MSEL #\"".to_owned(),
+        "row 3, column \"Scenario Time\"".to_owned(),
+    ] {
+        assert!(shown.contains(&part), "{shown:?} names {part}");
+    }
+    assert!(
+        !shown.contains("row 2"),
+        "the good row is not blamed: {shown}"
+    );
+}
