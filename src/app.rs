@@ -95,6 +95,9 @@ pub struct PeaceOpsApp {
     last_export: Option<(crate::report::Format, PathBuf)>,
     /// The files being imported as options, while their dialog is open (issue 12).
     import: Option<import::ImportState>,
+    /// Said after the next command: the console kept what was being written for the document
+    /// that was replaced.
+    draft_note: Option<String>,
 }
 
 impl PeaceOpsApp {
@@ -141,6 +144,7 @@ impl PeaceOpsApp {
             timeline: timeline::TimelineState::default(),
             last_export: None,
             import: None,
+            draft_note: None,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -170,7 +174,11 @@ impl PeaceOpsApp {
     /// A new document is on screen (opened, new, restored, reloaded): the views start afresh,
     /// every list at the top, and the start screen gives way.
     fn document_shown(&mut self) {
+        // The console's unrecorded drafts belong to their file: kept, not thrown away.
+        let mut exercise = std::mem::take(&mut self.view.exercise);
+        self.draft_note = exercise.document_replaced(self.session.document().origin());
         self.view = ViewState::default();
+        self.view.exercise = exercise;
         self.start_screen = false;
         self.generation += 1;
     }
@@ -969,6 +977,18 @@ impl PeaceOpsApp {
         for cmd in out {
             self.run(&ctx, cmd);
         }
+        if let Some(note) = self.draft_note.take() {
+            self.notice = Some(match self.notice.take() {
+                Some(mut n) => {
+                    n.text = format!("{}. {note}", n.text);
+                    n
+                }
+                None => Notice::info(note),
+            });
+        }
+        self.view
+            .exercise
+            .belongs_to(self.session.document().origin());
         self.autosave(&ctx);
         let title = self.title();
         if title != self.title {

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use peaceops::document::{Document, Origin};
 use peaceops::exercise::{
-    Preview, delivery_edit, delivery_lens, hot_wash, msel, preview, preview_at, run_board,
+    Preview, Seen, delivery_edit, delivery_lens, hot_wash, msel, preview, preview_at, run_board,
     scenario_after, skip_edit,
 };
 use peaceops::io::{RecoveryStore, Snapshot, load, save, to_ron};
@@ -248,8 +248,8 @@ fn the_hot_wash_replays_the_run_inject_by_inject() {
 }
 
 /// Raised and cleared findings of a preview, as (key, sentence), sorted.
-fn raised_and_cleared(p: &Preview) -> (Vec<(FindingKey, String)>, Vec<(FindingKey, String)>) {
-    let sort = |mut v: Vec<(FindingKey, String)>| {
+fn raised_and_cleared(p: &Preview) -> (Vec<Seen>, Vec<Seen>) {
+    let sort = |mut v: Vec<Seen>| {
         v.sort_by(|a, b| (&a.0.rule, &a.0.entities).cmp(&(&b.0.rule, &b.0.entities)));
         v
     };

@@ -446,3 +446,54 @@ fn a_malformed_msel_is_refused_whole_naming_the_file_the_row_and_the_column() {
         "the good row is not blamed: {shown}"
     );
 }
+
+#[test]
+fn a_draft_typed_in_the_console_stays_with_its_file_when_another_is_opened() {
+    use peaceops::files::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("group-a.ron"), dir.path().join("other.ron"));
+    std::fs::copy(scenario_path("kosovo-exercise.ron"), &a).unwrap();
+    std::fs::copy(scenario_path("kosovo-2008.ron"), &b).unwrap();
+    let (mut h, script) = harness_with(Some(a.clone()));
+    ctrl(&mut h, Key::J);
+    click_in_view(&mut h, "Start exercise");
+    ctrl(&mut h, Key::S);
+    assert!(!h.state().document().is_dirty(), "the run is saved");
+    // Half an entry, not recorded.
+    ctrl(&mut h, Key::D);
+    h.event(egui::Event::Text("The room wants a liaison".into()));
+    h.run();
+    script.answer(Picked::Path(b.clone()));
+    ctrl(&mut h, Key::O);
+    assert_eq!(h.state().document().path(), Some(b.as_path()));
+    let notice = h.state().notice().unwrap().text.clone();
+    assert!(
+        notice.contains("for group-a.ron (the decision-log entry) is kept"),
+        "the user is told the draft is kept: {notice}"
+    );
+    assert!(
+        !all_text(&h)
+            .iter()
+            .any(|t| t.contains("The room wants a liaison")),
+        "the other file's console does not show it"
+    );
+    // Back to the first file: the entry is there to finish.
+    script.answer(Picked::Path(a.clone()));
+    ctrl(&mut h, Key::O);
+    assert_eq!(h.state().document().path(), Some(a.as_path()));
+    ctrl(&mut h, Key::D);
+    assert_eq!(
+        h.get_by_label("Log entry")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("The room wants a liaison")
+    );
+    h.event(egui::Event::Text(" cell".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let log = &h.state().document().room_run().unwrap().log;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text, "The room wants a liaison cell");
+}
