@@ -366,46 +366,123 @@ const READS_HOST: [RuleId; 4] = [
 /// Compares findings before (of `s`) and after (of `after`, which is `s` with an inject's
 /// effects applied) by checklist key.
 ///
-/// A finding present before and after has changed when its sentence has. The sentences are
-/// written only where they can differ (benches/exercise.rs, preview/1000: writing every
-/// finding's sentence twice took most of the preview): a finding equal to its earlier self
-/// (same rule, entities by position and detail) reads the same, as effects keep every entity in
-/// its place (they replace the host, missions and groups in place and add groups at the end)
-/// and change none of what sentences name them by (names, acronyms, organizations, kinds, a
-/// group's harm) — except the host, which the rules in [`READS_HOST`] read. The findings it
-/// clears are the only ones whose sentences are written here.
+/// A finding present before and after has changed when its sentence has. Sentences and keys
+/// are made only where they can differ (benches/exercise.rs, preview/1000: making every
+/// finding's key and sentence twice took most of the preview):
+///
+/// - A finding equal to its earlier self (same rule, entities by position and detail) has the
+///   same key and reads the same: effects keep every entity in its place (they replace the
+///   host, missions and groups in place and add groups at the end) and change none of what
+///   sentences name them by (names, acronyms, organizations, kinds, a group's harm); only the
+///   host changes under the rules in [`READS_HOST`], whose sentences read it.
+/// - Findings come in the rules' order, and an inject leaves most of them as they were: within
+///   each rule's findings, those equal at the same place from the start or from the end are
+///   matched so, without keys; the rest are matched by key.
 fn diff(s: &Scenario, before: &[Finding], after: Scenario, findings: Vec<Finding>) -> Preview {
-    let before_keys: Vec<FindingKey> = before.iter().map(|f| f.key(s)).collect();
-    let before_at: HashMap<&FindingKey, &Finding> = before_keys.iter().zip(before).collect();
-    let after_keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&after)).collect();
-    let after_set: HashSet<&FindingKey> = after_keys.iter().collect();
     let host_changed = s.host != after.host;
+    let reads_host = |f: &Finding| host_changed && READS_HOST.contains(&f.rule);
     let mut raised = Vec::new();
     let mut changed = Vec::new();
-    for (i, (k, f)) in after_keys.iter().zip(&findings).enumerate() {
-        match before_at.get(k) {
-            None => raised.push(i),
-            Some(b) => {
-                let same = *b == f && !(host_changed && READS_HOST.contains(&f.rule));
-                if !same && b.message(s) != f.message(&after) {
-                    changed.push(i);
+    let mut cleared: Vec<(usize, FindingKey, String)> = Vec::new();
+    // A pair of the same key: changed if its sentence did.
+    let compare = |b: &Finding, i: usize, changed: &mut Vec<usize>| {
+        let f = &findings[i];
+        if (b != f || reads_host(f)) && b.message(s) != f.message(&after) {
+            changed.push(i);
+        }
+    };
+    let before_rules = by_rule(before);
+    let after_rules = by_rule(&findings);
+    let segments = match (before_rules, after_rules) {
+        (Some(b), Some(a)) => segments(&b, &a),
+        // Not in the rules' order: all of them by key.
+        _ => vec![(0..before.len(), 0..findings.len())],
+    };
+    for (bs, as_) in segments {
+        let (b, a) = (&before[bs.clone()], &findings[as_.clone()]);
+        let head = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+        let tail = b[head..]
+            .iter()
+            .rev()
+            .zip(a[head..].iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        let equal = (0..head)
+            .map(|k| (k, k))
+            .chain((1..=tail).map(|t| (b.len() - t, a.len() - t)));
+        for (kb, ka) in equal {
+            let i = as_.start + ka;
+            if reads_host(&findings[i]) {
+                compare(&before[bs.start + kb], i, &mut changed);
+            }
+        }
+        let (b_mid, a_mid) = (head..b.len() - tail, head..a.len() - tail);
+        let before_at: HashMap<FindingKey, usize> = b_mid
+            .clone()
+            .map(|k| (before[bs.start + k].key(s), bs.start + k))
+            .collect();
+        let mut seen: HashSet<usize> = HashSet::new();
+        for k in a_mid {
+            let i = as_.start + k;
+            match before_at.get(&findings[i].key(&after)) {
+                None => raised.push(i),
+                Some(&j) => {
+                    seen.insert(j);
+                    compare(&before[j], i, &mut changed);
                 }
             }
         }
+        for (key, j) in before_at {
+            if !seen.contains(&j) {
+                cleared.push((j, key, before[j].message(s)));
+            }
+        }
     }
-    let cleared = before_keys
-        .into_iter()
-        .zip(before)
-        .filter(|(k, _)| !after_set.contains(k))
-        .map(|(k, f)| (k, f.message(s)))
-        .collect();
+    raised.sort_unstable();
+    changed.sort_unstable();
+    cleared.sort_unstable_by_key(|(j, _, _)| *j);
     Preview {
         after,
         findings,
         raised,
         changed,
-        cleared,
+        cleared: cleared.into_iter().map(|(_, k, m)| (k, m)).collect(),
     }
+}
+
+/// Each rule's findings as one run of the list, in order (`None` if a rule's findings are not
+/// all together).
+fn by_rule(findings: &[Finding]) -> Option<Vec<(RuleId, std::ops::Range<usize>)>> {
+    let mut out: Vec<(RuleId, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for chunk in findings.chunk_by(|x, y| x.rule == y.rule) {
+        let rule = chunk[0].rule;
+        if out.iter().any(|(r, _)| *r == rule) {
+            return None;
+        }
+        out.push((rule, start..start + chunk.len()));
+        start += chunk.len();
+    }
+    Some(out)
+}
+
+/// The findings of each rule before and after (an empty range where it has none).
+fn segments(
+    before: &[(RuleId, std::ops::Range<usize>)],
+    after: &[(RuleId, std::ops::Range<usize>)],
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let of = |list: &[(RuleId, std::ops::Range<usize>)], rule: RuleId| {
+        list.iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(0..0, |(_, range)| range.clone())
+    };
+    let mut rules: Vec<RuleId> = before.iter().chain(after).map(|(r, _)| *r).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+        .into_iter()
+        .map(|r| (of(before, r), of(after, r)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -607,7 +684,15 @@ mod tests {
             std::path::Path::new("kosovo-exercise.ron"),
         )
         .unwrap();
-        let mut boards = vec![exercise];
+        let synthetic = crate::synthetic::scenario(
+            crate::synthetic::Size {
+                activities: 200,
+                missions: 8,
+                groups: 12,
+            },
+            3,
+        );
+        let mut boards = vec![exercise, synthetic];
         // From each consent: a finding that reads the host's consent keeps its detail when
         // the consent goes from one partial level to another, but not its sentence.
         for c in Consent::ALL {
@@ -635,5 +720,27 @@ mod tests {
             }
         }
         assert!(changed > 0, "some effect changes a finding's sentence");
+    }
+
+    #[test]
+    fn findings_out_of_the_rules_order_are_compared_by_key() {
+        let s = kosovo();
+        let i = inject(vec![
+            Effect::SetConsent(Consent::Contested),
+            Effect::HandoverDrops {
+                mission: MissionId::from("eulex"),
+                scope: HandoverScope::CaseFiles,
+            },
+        ]);
+        let mut before = evaluate(&s);
+        before.reverse();
+        let mut after = s.clone();
+        apply_inject(&mut after, &i).unwrap();
+        let mut findings = evaluate(&after);
+        findings.rotate_left(3);
+        let p = diff(&s, &before, after, findings);
+        let (raised, changed, cleared) = by_sentences(&s, &before, &p);
+        assert!(!raised.is_empty() || !changed.is_empty());
+        assert_eq!((p.raised, p.changed, p.cleared), (raised, changed, cleared));
     }
 }
