@@ -98,6 +98,8 @@ pub struct PeaceOpsApp {
     /// Said after the next command: the console kept what was being written for the document
     /// that was replaced.
     draft_note: Option<String>,
+    /// A quit was held once for what the console has not recorded (the next one goes on).
+    quit_warned: bool,
 }
 
 impl PeaceOpsApp {
@@ -145,6 +147,7 @@ impl PeaceOpsApp {
             last_export: None,
             import: None,
             draft_note: None,
+            quit_warned: false,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -695,7 +698,11 @@ impl PeaceOpsApp {
             }
             UiCommand::Shortcuts => self.help.shortcuts = true,
             UiCommand::About => self.help.about = true,
-            UiCommand::Quit => self.guard(ctx, Pending::Quit),
+            UiCommand::Quit => {
+                if !self.drafts_hold_quit() {
+                    self.guard(ctx, Pending::Quit);
+                }
+            }
         }
     }
 
@@ -905,14 +912,15 @@ impl PeaceOpsApp {
             // This frame's root `Ui` was made with the old style: give it the new one.
             ui.set_style(ctx.global_style());
         }
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.allow_close
-            && self.session.needs_guard()
-        {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Pending::Quit,
-            });
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.drafts_hold_quit() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            } else if self.session.needs_guard() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved {
+                    then: Pending::Quit,
+                });
+            }
         }
 
         let mut out: Vec<Command> = Vec::new();
@@ -1241,6 +1249,23 @@ impl PeaceOpsApp {
             }
             _ => {}
         }
+    }
+
+    /// Holds a quit once when something typed in the console is not recorded (it is in no
+    /// file): says what, so that quitting again is a knowing choice. Returns whether it held.
+    fn drafts_hold_quit(&mut self) -> bool {
+        if self.quit_warned {
+            return false;
+        }
+        let Some(what) = self.view.exercise.unrecorded() else {
+            return false;
+        };
+        self.quit_warned = true;
+        let verb = if what.contains(" and ") { "are" } else { "is" };
+        self.notice = Some(Notice::error(format!(
+            "Not quitting yet: {what} you were writing in the console {verb} not recorded. Record it, or quit again to lose it"
+        )));
+        true
     }
 
     /// Adds the injects of an MSEL to the script (one undo step), or says why none were added.

@@ -497,3 +497,33 @@ fn a_draft_typed_in_the_console_stays_with_its_file_when_another_is_opened() {
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].text, "The room wants a liaison cell");
 }
+
+#[test]
+fn quitting_with_an_unrecorded_entry_says_so_first() {
+    use common::harness::{frame_with, key_event};
+    let mut h = started();
+    ctrl(&mut h, Key::D);
+    h.event(egui::Event::Text("Ask KFOR about".into()));
+    h.run();
+    let quit = key_event(egui::Modifiers::COMMAND, Key::Q);
+    let commands = frame_with(&mut h, quit.clone());
+    assert!(!commands.contains(&egui::ViewportCommand::Close));
+    h.run();
+    let notice = h.state().notice().unwrap().text.clone();
+    assert!(
+        notice.contains("the decision-log entry you were writing in the console is not recorded"),
+        "{notice}"
+    );
+    assert!(
+        h.query_by_label_contains("changes that are not saved")
+            .is_none(),
+        "one thing at a time"
+    );
+    // Again: a knowing choice, on to the unsaved run's question.
+    frame_with(&mut h, quit);
+    h.run();
+    assert!(
+        h.query_by_label_contains("changes that are not saved")
+            .is_some()
+    );
+}

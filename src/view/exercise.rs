@@ -116,6 +116,18 @@ impl ExerciseState {
         }
     }
 
+    /// What is typed in the console and not recorded, in words ("the decision-log entry"), if
+    /// anything is.
+    pub fn unrecorded(&self) -> Option<String> {
+        let d = Drafts {
+            draft: self.draft.clone(),
+            editing: self.editing,
+            authoring: self.authoring.clone(),
+            run_name: self.run_name.clone(),
+        };
+        (!d.is_empty()).then(|| d.what())
+    }
+
     /// Another document replaces the one on screen and the console starts afresh: what was
     /// being written for the one before is kept (for this session) and comes back when a
     /// document from the same file is shown again; what was being written for `origin`, if
