@@ -95,6 +95,11 @@ pub struct PeaceOpsApp {
     last_export: Option<(crate::report::Format, PathBuf)>,
     /// The files being imported as options, while their dialog is open (issue 12).
     import: Option<import::ImportState>,
+    /// Said after the next command: the console kept what was being written for the document
+    /// that was replaced.
+    draft_note: Option<String>,
+    /// A quit was held once for what the console has not recorded (the next one goes on).
+    quit_warned: bool,
 }
 
 impl PeaceOpsApp {
@@ -141,6 +146,8 @@ impl PeaceOpsApp {
             timeline: timeline::TimelineState::default(),
             last_export: None,
             import: None,
+            draft_note: None,
+            quit_warned: false,
         };
         if let Some(path) = start.file {
             app.open_path(&path);
@@ -170,7 +177,11 @@ impl PeaceOpsApp {
     /// A new document is on screen (opened, new, restored, reloaded): the views start afresh,
     /// every list at the top, and the start screen gives way.
     fn document_shown(&mut self) {
+        // The console's unrecorded drafts belong to their file: kept, not thrown away.
+        let mut exercise = std::mem::take(&mut self.view.exercise);
+        self.draft_note = exercise.document_replaced(self.session.document().origin());
         self.view = ViewState::default();
+        self.view.exercise = exercise;
         self.start_screen = false;
         self.generation += 1;
     }
@@ -689,7 +700,11 @@ impl PeaceOpsApp {
             }
             UiCommand::Shortcuts => self.help.shortcuts = true,
             UiCommand::About => self.help.about = true,
-            UiCommand::Quit => self.guard(ctx, Pending::Quit),
+            UiCommand::Quit => {
+                if !self.drafts_hold_quit() {
+                    self.guard(ctx, Pending::Quit);
+                }
+            }
         }
     }
 
@@ -899,14 +914,15 @@ impl PeaceOpsApp {
             // This frame's root `Ui` was made with the old style: give it the new one.
             ui.set_style(ctx.global_style());
         }
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.allow_close
-            && self.session.needs_guard()
-        {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Pending::Quit,
-            });
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.drafts_hold_quit() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            } else if self.session.needs_guard() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved {
+                    then: Pending::Quit,
+                });
+            }
         }
 
         let mut out: Vec<Command> = Vec::new();
@@ -971,6 +987,18 @@ impl PeaceOpsApp {
         for cmd in out {
             self.run(&ctx, cmd);
         }
+        if let Some(note) = self.draft_note.take() {
+            self.notice = Some(match self.notice.take() {
+                Some(mut n) => {
+                    n.text = format!("{}. {note}", n.text);
+                    n
+                }
+                None => Notice::info(note),
+            });
+        }
+        self.view
+            .exercise
+            .belongs_to(self.session.document().origin());
         self.autosave(&ctx);
         let title = self.title();
         if title != self.title {
@@ -1222,6 +1250,23 @@ impl PeaceOpsApp {
             }
             _ => {}
         }
+    }
+
+    /// Holds a quit once when something typed in the console is not recorded (it is in no
+    /// file): says what, so that quitting again is a knowing choice. Returns whether it held.
+    fn drafts_hold_quit(&mut self) -> bool {
+        if self.quit_warned {
+            return false;
+        }
+        let Some(what) = self.view.exercise.unrecorded() else {
+            return false;
+        };
+        self.quit_warned = true;
+        let verb = if what.contains(" and ") { "are" } else { "is" };
+        self.notice = Some(Notice::error(format!(
+            "Not quitting yet: {what} you were writing in the console {verb} not recorded. Record it, or quit again to lose it"
+        )));
+        true
     }
 
     /// Adds the injects of an MSEL to the script (one undo step), or says why none were added.

@@ -112,6 +112,8 @@ pub struct Document {
     replay: Option<Replay>,
     /// Bumped on every change of the scenario or the lens.
     view_revision: u64,
+    /// Bumped on every change of the scenario or of the replayed step: of what the room sees.
+    room_revision: u64,
 }
 
 impl Document {
@@ -128,6 +130,7 @@ impl Document {
             lens: Lens::ALL_TIME,
             replay: None,
             view_revision: 0,
+            room_revision: 0,
         };
         doc.refresh();
         doc
@@ -233,6 +236,12 @@ impl Document {
         self.view_revision
     }
 
+    /// Bumped on every change of the scenario or of the step a replay is at: views that show
+    /// [`Self::room`] whatever the lens (the timeline) cache by it.
+    pub fn room_revision(&self) -> u64 {
+        self.room_revision
+    }
+
     /// How the room looks at the scenario (all time, or as of a month).
     pub fn lens(&self) -> Lens {
         self.lens
@@ -282,6 +291,7 @@ impl Document {
         if replay != self.replay {
             self.replay = replay;
             self.view_revision += 1;
+            self.room_revision += 1;
             self.refresh();
         }
     }
@@ -396,6 +406,7 @@ impl Document {
         }
         self.revision += 1;
         self.view_revision += 1;
+        self.room_revision += 1;
         self.dirty = self.scenario != self.saved;
         self.refresh();
     }

@@ -12,7 +12,8 @@ use std::process::Command;
 
 use peaceops::document::{Document, Origin};
 use peaceops::exercise::{
-    delivery_edit, hot_wash, msel, preview, run_board, scenario_after, skip_edit,
+    Preview, Seen, delivery_edit, delivery_lens, hot_wash, msel, preview, preview_at, run_board,
+    scenario_after, skip_edit,
 };
 use peaceops::io::{RecoveryStore, Snapshot, load, save, to_ron};
 use peaceops::model::{
@@ -244,6 +245,58 @@ fn the_hot_wash_replays_the_run_inject_by_inject() {
         wash.steps[1].raised.is_empty(),
         "a skipped inject raises nothing"
     );
+}
+
+/// Raised and cleared findings of a preview, as (key, sentence), sorted.
+fn raised_and_cleared(p: &Preview) -> (Vec<Seen>, Vec<Seen>) {
+    let sort = |mut v: Vec<Seen>| {
+        v.sort_by(|a, b| (&a.0.rule, &a.0.entities).cmp(&(&b.0.rule, &b.0.entities)));
+        v
+    };
+    let raised = p
+        .raised
+        .iter()
+        .map(|n| {
+            (
+                p.findings[*n].key(&p.after),
+                p.findings[*n].message(&p.after),
+            )
+        })
+        .collect();
+    (sort(raised), sort(p.cleared.clone()))
+}
+
+#[test]
+fn the_hot_wash_lists_what_the_console_previewed_at_each_injects_month() {
+    let s = exercise();
+    let mut doc = started(&s);
+    let run = RunId::from("run-1");
+    let mut previewed = Vec::new();
+    let mut all_time_differs = false;
+    for (n, i) in s.injects.iter().enumerate() {
+        // What the console shows before Deliver, then what Deliver does (the cursor moves to
+        // the inject's month).
+        let lens = delivery_lens(i, doc.lens());
+        let p = preview_at(doc.room(), &lens, i).unwrap();
+        let all_time = preview(doc.room(), &evaluate(doc.room()), i).unwrap();
+        all_time_differs |= raised_and_cleared(&all_time) != raised_and_cleared(&p);
+        previewed.push(raised_and_cleared(&p));
+        let edit = delivery_edit(doc.scenario(), &run, i, WallTime(10 + n as u64)).unwrap();
+        doc.apply(edit, 0.0).unwrap();
+        doc.seal_undo_step();
+        doc.set_lens(lens);
+    }
+    assert!(
+        all_time_differs,
+        "an inject raises or clears something else at its month than of all time"
+    );
+    let wash = hot_wash(doc.scenario(), &doc.scenario().runs[0]);
+    assert!(wash.stopped.is_none());
+    for (step, (raised, cleared)) in wash.steps.iter().zip(&previewed) {
+        let id = step.delivery.inject.as_str();
+        assert_eq!(&step.raised, raised, "{id} raised");
+        assert_eq!(&step.cleared, cleared, "{id} cleared");
+    }
 }
 
 #[test]

@@ -362,3 +362,168 @@ fn the_msel_goes_out_and_back_in_through_the_file_menu() {
     menu(&mut h, "Export MSEL (CSV)…");
     assert!(h.query_by_label("File path").is_some());
 }
+
+/// The width of a mission's bar on the timeline, as a share of KFOR's (which no inject ends):
+/// the span may change with it.
+fn unmik_bar(h: &H) -> f32 {
+    h.get_by_label("Mission UNMIK").rect().width() / h.get_by_label("Mission KFOR").rect().width()
+}
+
+#[test]
+fn the_timeline_shows_the_rooms_board_in_a_run_and_in_a_replay() {
+    let mut h = started();
+    ctrl(&mut h, Key::T);
+    let plan = unmik_bar(&h);
+    // m04 ends UNMIK in 2008-11.
+    h.get_by_label_contains("UNMIK's executive role ends early")
+        .click();
+    h.run();
+    click_in_view(&mut h, "Deliver");
+    let ended = h
+        .state()
+        .document()
+        .room()
+        .mission(&"unmik".into())
+        .unwrap()
+        .end;
+    assert_eq!(ended, Some(ym("2008-11")), "the room's UNMIK ends early");
+    let run = unmik_bar(&h);
+    assert!(run < plan * 0.95, "the bar ends early: {run} vs {plan}");
+    click_in_view(&mut h, "End exercise");
+    assert!(
+        (unmik_bar(&h) - plan).abs() < 0.01,
+        "a closed run no longer shapes the timeline"
+    );
+    click_in_view(&mut h, "Step through this run");
+    assert!((unmik_bar(&h) - plan).abs() < 0.01, "before the first step");
+    click_in_view(&mut h, "Next inject");
+    assert!(
+        (unmik_bar(&h) - run).abs() < 0.01,
+        "the replay's first step is the delivery of m04"
+    );
+}
+
+#[test]
+fn a_malformed_msel_is_refused_whole_naming_the_file_the_row_and_the_column() {
+    use peaceops::files::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("broken msel.csv");
+    // Row 2 is good; row 3 has an id with a space and a month that is not one.
+    std::fs::write(
+        &csv,
+        "MSEL #,Scenario Time,Event Synopsis,Inject,Effects\n\
+         x01,2008-07,Fine,Read this,\n\
+         bad id,July 2008,Broken,Read this,\n",
+    )
+    .unwrap();
+    let (mut h, script) = harness_with(Some(scenario_path("kosovo-exercise.ron")));
+    let before = h.state().document().scenario().clone();
+    let revision = h.state().document().revision();
+    script.answer(Picked::Path(csv.clone()));
+    common::harness::click(&mut h, "File");
+    common::harness::click(&mut h, "Exercise script (MSEL)");
+    common::harness::click(&mut h, "Import MSEL (CSV)…");
+    let doc = h.state().document();
+    assert_eq!(doc.scenario(), &before, "nothing imported, not even row 2");
+    assert_eq!(doc.revision(), revision, "no edit, nothing to undo");
+    let notice = h.state().notice().unwrap().clone();
+    assert!(notice.error, "{}", notice.text);
+    // The whole message, as the user reads it in the Problems window (Details).
+    click_in_view(&mut h, "Details");
+    let shown = all_text(&h)
+        .into_iter()
+        .find(|t| t.starts_with("Error: ") && t.contains("nothing imported"))
+        .unwrap_or_else(|| panic!("the error is shown: {}", notice.text));
+    for part in [
+        csv.display().to_string(),
+        "row 3, column \"MSEL #\"".to_owned(),
+        "row 3, column \"Scenario Time\"".to_owned(),
+    ] {
+        assert!(shown.contains(&part), "{shown:?} names {part}");
+    }
+    assert!(
+        !shown.contains("row 2"),
+        "the good row is not blamed: {shown}"
+    );
+}
+
+#[test]
+fn a_draft_typed_in_the_console_stays_with_its_file_when_another_is_opened() {
+    use peaceops::files::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("group-a.ron"), dir.path().join("other.ron"));
+    std::fs::copy(scenario_path("kosovo-exercise.ron"), &a).unwrap();
+    std::fs::copy(scenario_path("kosovo-2008.ron"), &b).unwrap();
+    let (mut h, script) = harness_with(Some(a.clone()));
+    ctrl(&mut h, Key::J);
+    click_in_view(&mut h, "Start exercise");
+    ctrl(&mut h, Key::S);
+    assert!(!h.state().document().is_dirty(), "the run is saved");
+    // Half an entry, not recorded.
+    ctrl(&mut h, Key::D);
+    h.event(egui::Event::Text("The room wants a liaison".into()));
+    h.run();
+    script.answer(Picked::Path(b.clone()));
+    ctrl(&mut h, Key::O);
+    assert_eq!(h.state().document().path(), Some(b.as_path()));
+    let notice = h.state().notice().unwrap().text.clone();
+    assert!(
+        notice.contains("for group-a.ron (the decision-log entry) is kept"),
+        "the user is told the draft is kept: {notice}"
+    );
+    assert!(
+        !all_text(&h)
+            .iter()
+            .any(|t| t.contains("The room wants a liaison")),
+        "the other file's console does not show it"
+    );
+    // Back to the first file: the entry is there to finish.
+    script.answer(Picked::Path(a.clone()));
+    ctrl(&mut h, Key::O);
+    assert_eq!(h.state().document().path(), Some(a.as_path()));
+    ctrl(&mut h, Key::D);
+    assert_eq!(
+        h.get_by_label("Log entry")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("The room wants a liaison")
+    );
+    h.event(egui::Event::Text(" cell".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let log = &h.state().document().room_run().unwrap().log;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text, "The room wants a liaison cell");
+}
+
+#[test]
+fn quitting_with_an_unrecorded_entry_says_so_first() {
+    use common::harness::{frame_with, key_event};
+    let mut h = started();
+    ctrl(&mut h, Key::D);
+    h.event(egui::Event::Text("Ask KFOR about".into()));
+    h.run();
+    let quit = key_event(egui::Modifiers::COMMAND, Key::Q);
+    let commands = frame_with(&mut h, quit.clone());
+    assert!(!commands.contains(&egui::ViewportCommand::Close));
+    h.run();
+    let notice = h.state().notice().unwrap().text.clone();
+    assert!(
+        notice.contains("the decision-log entry you were writing in the console is not recorded"),
+        "{notice}"
+    );
+    assert!(
+        h.query_by_label_contains("changes that are not saved")
+            .is_none(),
+        "one thing at a time"
+    );
+    // Again: a knowing choice, on to the unsaved run's question.
+    frame_with(&mut h, quit);
+    h.run();
+    assert!(
+        h.query_by_label_contains("changes that are not saved")
+            .is_some()
+    );
+}

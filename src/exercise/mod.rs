@@ -15,7 +15,7 @@ use crate::model::{
     Delivery, DeliveryState, Edit, EditError, Effect, FindingKey, Inject, InjectId, RunId,
     Scenario, WallTime,
 };
-use crate::rules::{Finding, evaluate};
+use crate::rules::{Finding, RuleId, evaluate};
 
 /// Why an inject's effects cannot be applied; the scenario is unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -332,6 +332,13 @@ pub fn preview(s: &Scenario, before: &[Finding], inject: &Inject) -> Result<Prev
     Ok(diff(s, before, after, findings))
 }
 
+/// The lens the room looks through once `inject` is delivered, looking through `now` before:
+/// delivering moves the date cursor to the inject's month; one without a month leaves it where
+/// it is. The console previews through it, and the hot wash replays through it.
+pub fn delivery_lens(inject: &Inject, now: crate::lens::Lens) -> crate::lens::Lens {
+    inject.at.map_or(now, crate::lens::Lens::at)
+}
+
 /// Previews an inject as the room will see it through `lens` (the console previews at the
 /// month delivering moves the cursor to): the findings before and after, both through the lens.
 pub fn preview_at(
@@ -346,35 +353,136 @@ pub fn preview_at(
     Ok(diff(s, &before, after, findings))
 }
 
-/// Compares findings before (of `s`) and after (of `after`) by checklist key.
+/// The rules whose sentences read the host state itself (its consent, governance, justice
+/// chain or name), not only their finding's detail and entities: when an inject changes the
+/// host, their findings' sentences are written to see whether they changed.
+const READS_HOST: [RuleId; 4] = [
+    RuleId::SovereigntyConsent,
+    RuleId::CapacityToCapturedState,
+    RuleId::PanelOfExpertsUnused,
+    RuleId::FragmentedJusticeChain,
+];
+
+/// Compares findings before (of `s`) and after (of `after`, which is `s` with an inject's
+/// effects applied) by checklist key.
+///
+/// A finding present before and after has changed when its sentence has. Sentences and keys
+/// are made only where they can differ (benches/exercise.rs, preview/1000: making every
+/// finding's key and sentence twice took most of the preview):
+///
+/// - A finding equal to its earlier self (same rule, entities by position and detail) has the
+///   same key and reads the same: effects keep every entity in its place (they replace the
+///   host, missions and groups in place and add groups at the end) and change none of what
+///   sentences name them by (names, acronyms, organizations, kinds, a group's harm); only the
+///   host changes under the rules in [`READS_HOST`], whose sentences read it.
+/// - Findings come in the rules' order, and an inject leaves most of them as they were: within
+///   each rule's findings, those equal at the same place from the start or from the end are
+///   matched so, without keys; the rest are matched by key.
 fn diff(s: &Scenario, before: &[Finding], after: Scenario, findings: Vec<Finding>) -> Preview {
-    let before_text: HashMap<FindingKey, String> =
-        before.iter().map(|f| (f.key(s), f.message(s))).collect();
-    let after_keys: Vec<FindingKey> = findings.iter().map(|f| f.key(&after)).collect();
-    let after_set: HashSet<&FindingKey> = after_keys.iter().collect();
+    let host_changed = s.host != after.host;
+    let reads_host = |f: &Finding| host_changed && READS_HOST.contains(&f.rule);
     let mut raised = Vec::new();
     let mut changed = Vec::new();
-    for (i, k) in after_keys.iter().enumerate() {
-        match before_text.get(k) {
-            None => raised.push(i),
-            Some(text) if *text != findings[i].message(&after) => changed.push(i),
-            Some(_) => {}
+    let mut cleared: Vec<(usize, FindingKey, String)> = Vec::new();
+    // A pair of the same key: changed if its sentence did.
+    let compare = |b: &Finding, i: usize, changed: &mut Vec<usize>| {
+        let f = &findings[i];
+        if (b != f || reads_host(f)) && b.message(s) != f.message(&after) {
+            changed.push(i);
+        }
+    };
+    let before_rules = by_rule(before);
+    let after_rules = by_rule(&findings);
+    let segments = match (before_rules, after_rules) {
+        (Some(b), Some(a)) => segments(&b, &a),
+        // Not in the rules' order: all of them by key.
+        _ => vec![(0..before.len(), 0..findings.len())],
+    };
+    for (bs, as_) in segments {
+        let (b, a) = (&before[bs.clone()], &findings[as_.clone()]);
+        let head = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+        let tail = b[head..]
+            .iter()
+            .rev()
+            .zip(a[head..].iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        let equal = (0..head)
+            .map(|k| (k, k))
+            .chain((1..=tail).map(|t| (b.len() - t, a.len() - t)));
+        for (kb, ka) in equal {
+            let i = as_.start + ka;
+            if reads_host(&findings[i]) {
+                compare(&before[bs.start + kb], i, &mut changed);
+            }
+        }
+        let (b_mid, a_mid) = (head..b.len() - tail, head..a.len() - tail);
+        let before_at: HashMap<FindingKey, usize> = b_mid
+            .clone()
+            .map(|k| (before[bs.start + k].key(s), bs.start + k))
+            .collect();
+        let mut seen: HashSet<usize> = HashSet::new();
+        for k in a_mid {
+            let i = as_.start + k;
+            match before_at.get(&findings[i].key(&after)) {
+                None => raised.push(i),
+                Some(&j) => {
+                    seen.insert(j);
+                    compare(&before[j], i, &mut changed);
+                }
+            }
+        }
+        for (key, j) in before_at {
+            if !seen.contains(&j) {
+                cleared.push((j, key, before[j].message(s)));
+            }
         }
     }
-    let cleared = before
-        .iter()
-        .filter_map(|f| {
-            let key = f.key(s);
-            (!after_set.contains(&key)).then(|| (key, f.message(s)))
-        })
-        .collect();
+    raised.sort_unstable();
+    changed.sort_unstable();
+    cleared.sort_unstable_by_key(|(j, _, _)| *j);
     Preview {
         after,
         findings,
         raised,
         changed,
-        cleared,
+        cleared: cleared.into_iter().map(|(_, k, m)| (k, m)).collect(),
     }
+}
+
+/// Each rule's findings as one run of the list, in order (`None` if a rule's findings are not
+/// all together).
+fn by_rule(findings: &[Finding]) -> Option<Vec<(RuleId, std::ops::Range<usize>)>> {
+    let mut out: Vec<(RuleId, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for chunk in findings.chunk_by(|x, y| x.rule == y.rule) {
+        let rule = chunk[0].rule;
+        if out.iter().any(|(r, _)| *r == rule) {
+            return None;
+        }
+        out.push((rule, start..start + chunk.len()));
+        start += chunk.len();
+    }
+    Some(out)
+}
+
+/// The findings of each rule before and after (an empty range where it has none).
+fn segments(
+    before: &[(RuleId, std::ops::Range<usize>)],
+    after: &[(RuleId, std::ops::Range<usize>)],
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let of = |list: &[(RuleId, std::ops::Range<usize>)], rule: RuleId| {
+        list.iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(0..0, |(_, range)| range.clone())
+    };
+    let mut rules: Vec<RuleId> = before.iter().chain(after).map(|(r, _)| *r).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+        .into_iter()
+        .map(|r| (of(before, r), of(after, r)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -465,5 +573,174 @@ mod tests {
             err.to_string(),
             "no inject has the id \"c\"; the injects are: a, b"
         );
+    }
+
+    /// The preview's comparison as it was first written: every finding's sentence before and
+    /// after, by key. The typed comparison must find the same.
+    fn by_sentences(
+        s: &Scenario,
+        before: &[Finding],
+        p: &Preview,
+    ) -> (Vec<usize>, Vec<usize>, Vec<(FindingKey, String)>) {
+        let text: HashMap<FindingKey, String> =
+            before.iter().map(|f| (f.key(s), f.message(s))).collect();
+        let keys: Vec<FindingKey> = p.findings.iter().map(|f| f.key(&p.after)).collect();
+        let (mut raised, mut changed) = (Vec::new(), Vec::new());
+        for (i, k) in keys.iter().enumerate() {
+            match text.get(k) {
+                None => raised.push(i),
+                Some(t) if *t != p.findings[i].message(&p.after) => changed.push(i),
+                Some(_) => {}
+            }
+        }
+        let cleared = before
+            .iter()
+            .map(|f| (f.key(s), f.message(s)))
+            .filter(|(k, _)| !keys.contains(k))
+            .collect();
+        (raised, changed, cleared)
+    }
+
+    /// One inject per effect and value the scenario allows.
+    fn every_effect(s: &Scenario) -> Vec<Effect> {
+        use crate::model::{Approach, Level};
+        let mut out: Vec<Effect> = Consent::ALL
+            .iter()
+            .map(|c| Effect::SetConsent(*c))
+            .collect();
+        out.extend(Level::ALL.iter().map(|l| Effect::SetPoliceTrust(*l)));
+        out.push(Effect::SetMinimalSecurity(None));
+        out.push(Effect::SetMinimalSecurity(Some("2009-01".parse().unwrap())));
+        for m in &s.missions {
+            let mission = m.id.clone();
+            out.push(Effect::EndMission {
+                mission: mission.clone(),
+                end: m.start,
+            });
+            for c in Capability::ALL {
+                out.push(Effect::RemoveCapability {
+                    mission: mission.clone(),
+                    capability: *c,
+                });
+                out.push(Effect::AddCapability {
+                    mission: mission.clone(),
+                    capability: *c,
+                });
+            }
+            for scope in HandoverScope::ALL {
+                out.push(Effect::HandoverDrops {
+                    mission: mission.clone(),
+                    scope: *scope,
+                });
+            }
+            for b in [false, true] {
+                out.push(Effect::SetHandoverPlanned {
+                    mission: mission.clone(),
+                    planned: b,
+                });
+                out.push(Effect::SetOversight {
+                    mission: mission.clone(),
+                    oversight: b,
+                });
+                out.push(Effect::SetIntelSharing {
+                    mission: mission.clone(),
+                    with: s.missions[0].id.clone(),
+                    shares: b,
+                });
+            }
+        }
+        for g in &s.groups {
+            for r in PeaceRole::ALL {
+                out.push(Effect::SetGroupRole {
+                    group: g.id.clone(),
+                    role: *r,
+                });
+            }
+            for a in Approach::ALL {
+                out.push(Effect::SetGroupApproach {
+                    group: g.id.clone(),
+                    approach: *a,
+                });
+            }
+            for b in [false, true] {
+                out.push(Effect::SetGroupTies {
+                    group: g.id.clone(),
+                    ties_to_officials: b,
+                });
+            }
+        }
+        if let Some(g) = s.groups.first() {
+            let mut g = g.clone();
+            g.id = "new-group".into();
+            out.push(Effect::AddGroup(g));
+        }
+        out
+    }
+
+    #[test]
+    fn the_typed_comparison_finds_what_the_sentences_say() {
+        let exercise = crate::io::parse(
+            include_str!("../../scenarios/kosovo-exercise.ron"),
+            std::path::Path::new("kosovo-exercise.ron"),
+        )
+        .unwrap();
+        let synthetic = crate::synthetic::scenario(
+            crate::synthetic::Size {
+                activities: 200,
+                missions: 8,
+                groups: 12,
+            },
+            3,
+        );
+        let mut boards = vec![exercise, synthetic];
+        // From each consent: a finding that reads the host's consent keeps its detail when
+        // the consent goes from one partial level to another, but not its sentence.
+        for c in Consent::ALL {
+            let mut s = kosovo();
+            s.host.consent = *c;
+            boards.push(s);
+        }
+        let lenses = [
+            crate::lens::Lens::ALL_TIME,
+            crate::lens::Lens::at("2008-06".parse().unwrap()),
+        ];
+        let mut changed = 0;
+        for s in &boards {
+            for lens in &lenses {
+                let before = crate::rules::evaluate_at(s, lens);
+                for e in every_effect(s) {
+                    let i = inject(vec![e.clone()]);
+                    let p = preview_at(s, lens, &i).unwrap();
+                    let (raised, ch, cleared) = by_sentences(s, &before, &p);
+                    assert_eq!(p.raised, raised, "{e:?}");
+                    assert_eq!(p.changed, ch, "{e:?}");
+                    assert_eq!(p.cleared, cleared, "{e:?}");
+                    changed += ch.len();
+                }
+            }
+        }
+        assert!(changed > 0, "some effect changes a finding's sentence");
+    }
+
+    #[test]
+    fn findings_out_of_the_rules_order_are_compared_by_key() {
+        let s = kosovo();
+        let i = inject(vec![
+            Effect::SetConsent(Consent::Contested),
+            Effect::HandoverDrops {
+                mission: MissionId::from("eulex"),
+                scope: HandoverScope::CaseFiles,
+            },
+        ]);
+        let mut before = evaluate(&s);
+        before.reverse();
+        let mut after = s.clone();
+        apply_inject(&mut after, &i).unwrap();
+        let mut findings = evaluate(&after);
+        findings.rotate_left(3);
+        let p = diff(&s, &before, after, findings);
+        let (raised, changed, cleared) = by_sentences(&s, &before, &p);
+        assert!(!raised.is_empty() || !changed.is_empty());
+        assert_eq!((p.raised, p.changed, p.cleared), (raised, changed, cleared));
     }
 }

@@ -2,13 +2,15 @@
 //! and cleared, the decision log grouped by inject, and the strengths and areas for improvement
 //! the after-action report and the improvement plan are made of. The window's summary screen,
 //! `peaceops runs` and the reports all read it.
+//!
+//! Each inject's risks are those the console previewed before it was delivered: through the
+//! lens the room looked through once it was ([`delivery_lens`]: at the inject's month, or the
+//! month the run was at for an inject without one), by [`preview_at`].
 
-use std::collections::HashMap;
-
+use crate::lens::Lens;
 use crate::model::{Delivery, DeliveryState, FindingKey, Inject, LogEntry, LogKind, Run, Scenario};
-use crate::rules::evaluate;
 
-use super::{RunError, apply_inject};
+use super::{RunError, delivery_lens, preview_at};
 
 /// A finding as the room saw it: its checklist key and its sentence.
 pub type Seen = (FindingKey, String);
@@ -20,9 +22,10 @@ pub struct Step<'a> {
     pub delivery: &'a Delivery,
     /// The inject, if still in the script.
     pub inject: Option<&'a Inject>,
-    /// Findings it raised (absent before it, present after).
+    /// Findings it raised (absent before it, present after), at its month as the room saw it
+    /// (see the module's note).
     pub raised: Vec<Seen>,
-    /// Findings it cleared.
+    /// Findings it cleared, at the same month.
     pub cleared: Vec<Seen>,
     /// Log entries written after it (linked to it).
     pub log: Vec<&'a LogEntry>,
@@ -50,13 +53,6 @@ pub struct HotWash<'a> {
     pub stopped: Option<RunError>,
 }
 
-fn seen(s: &Scenario) -> HashMap<FindingKey, String> {
-    evaluate(s)
-        .iter()
-        .map(|f| (f.key(s), f.message(s)))
-        .collect()
-}
-
 fn sorted(mut v: Vec<Seen>) -> Vec<Seen> {
     v.sort_by(|a, b| (&a.0.rule, &a.0.entities).cmp(&(&b.0.rule, &b.0.entities)));
     v
@@ -66,7 +62,8 @@ fn sorted(mut v: Vec<Seen>) -> Vec<Seen> {
 pub fn hot_wash<'a>(s: &'a Scenario, run: &'a Run) -> HotWash<'a> {
     // The run's option (a missing one is the current plan's board; `run_board` reports it).
     let mut board = super::run_start(s, run).unwrap_or_else(|_| s.board_scenario().into_owned());
-    let mut before = seen(&board);
+    // The lens the room looked through: all time until a dated inject moved the cursor.
+    let mut lens = Lens::ALL_TIME;
     let mut stopped = None;
     let mut steps: Vec<Step<'a>> = Vec::new();
     for d in &run.deliveries {
@@ -79,28 +76,26 @@ pub fn hot_wash<'a>(s: &'a Scenario, run: &'a Run) -> HotWash<'a> {
             log: Vec::new(),
         };
         if d.state == DeliveryState::Delivered && stopped.is_none() {
-            let applied = match inject {
+            let previewed = match inject {
                 None => Err(RunError::MissingInject(d.inject.to_string())),
-                Some(i) => apply_inject(&mut board, i).map_err(RunError::from),
+                Some(i) => {
+                    lens = delivery_lens(i, lens);
+                    preview_at(&board, &lens, i).map_err(RunError::from)
+                }
             };
-            match applied {
-                Ok(()) => {
-                    let after = seen(&board);
+            match previewed {
+                Ok(p) => {
                     step.raised = sorted(
-                        after
+                        p.raised
                             .iter()
-                            .filter(|(k, _)| !before.contains_key(*k))
-                            .map(|(k, m)| (k.clone(), m.clone()))
+                            .map(|n| {
+                                let f = &p.findings[*n];
+                                (f.key(&p.after), f.message(&p.after))
+                            })
                             .collect(),
                     );
-                    step.cleared = sorted(
-                        before
-                            .iter()
-                            .filter(|(k, _)| !after.contains_key(*k))
-                            .map(|(k, m)| (k.clone(), m.clone()))
-                            .collect(),
-                    );
-                    before = after;
+                    step.cleared = sorted(p.cleared);
+                    board = p.after;
                 }
                 Err(e) => stopped = Some(e),
             }

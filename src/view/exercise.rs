@@ -9,7 +9,7 @@
 use egui::{Id, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::command::{Command, UiCommand};
-use crate::document::{Document, Replay};
+use crate::document::{Document, Origin, Replay};
 use crate::exercise::{self, cli::describe};
 use crate::lens::Lens;
 use crate::model::{
@@ -50,6 +50,127 @@ pub struct ExerciseState {
     pub error: Option<String>,
     preview: Option<(u64, InjectId, Result<PreviewText, String>)>,
     room: Option<(u64, Option<RoomInject>)>,
+    /// Where the document the drafts above belong to came from.
+    owner: Option<Origin>,
+    /// What was being written in other documents of this session, by where each came from.
+    kept: Vec<(Origin, Drafts)>,
+}
+
+/// What was being written in the console and is not in the file yet: the decision-log entry,
+/// the inject being authored, the next run's name. It belongs to the file it was typed for.
+#[derive(Clone, Debug, Default)]
+struct Drafts {
+    draft: LogDraft,
+    editing: Option<usize>,
+    authoring: Option<Authoring>,
+    run_name: String,
+}
+
+impl Drafts {
+    fn is_empty(&self) -> bool {
+        self.draft.text.trim().is_empty()
+            && self.draft.findings.is_empty()
+            && self.draft.activities.is_empty()
+            && self.editing.is_none()
+            && self.authoring.is_none()
+            && self.run_name.trim().is_empty()
+    }
+
+    /// What it holds, in words ("the decision-log entry and the inject").
+    fn what(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.draft.text.trim().is_empty() || self.editing.is_some() {
+            parts.push("the decision-log entry");
+        }
+        if self.authoring.is_some() {
+            parts.push("the inject");
+        }
+        if !self.run_name.trim().is_empty() {
+            parts.push("the run's name");
+        }
+        if parts.is_empty() {
+            parts.push("the links of the decision-log entry");
+        }
+        parts.join(" and ")
+    }
+}
+
+/// The name a document goes by in a message.
+fn origin_name(o: &Origin) -> String {
+    match o {
+        Origin::File(p) => p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        Origin::Reference(name) => format!("the reference scenario {name}"),
+        Origin::New => "the new, unsaved scenario".to_owned(),
+    }
+}
+
+impl ExerciseState {
+    /// Notes that the drafts belong to the document from `origin` (the one on screen; after
+    /// Save as, its new file). Called every frame: it copies only when the origin changes.
+    pub fn belongs_to(&mut self, origin: &Origin) {
+        if self.owner.as_ref() != Some(origin) {
+            self.owner = Some(origin.clone());
+        }
+    }
+
+    /// What is typed in the console and not recorded, in words ("the decision-log entry"), if
+    /// anything is.
+    pub fn unrecorded(&self) -> Option<String> {
+        let d = Drafts {
+            draft: self.draft.clone(),
+            editing: self.editing,
+            authoring: self.authoring.clone(),
+            run_name: self.run_name.clone(),
+        };
+        (!d.is_empty()).then(|| d.what())
+    }
+
+    /// Another document replaces the one on screen and the console starts afresh: what was
+    /// being written for the one before is kept (for this session) and comes back when a
+    /// document from the same file is shown again; what was being written for `origin`, if
+    /// anything, comes back now. Returns what to tell the user, when something was kept.
+    pub fn document_replaced(&mut self, origin: &Origin) -> Option<String> {
+        let mut kept = std::mem::take(&mut self.kept);
+        let drafts = Drafts {
+            draft: std::mem::take(&mut self.draft),
+            editing: self.editing.take(),
+            authoring: self.authoring.take(),
+            run_name: std::mem::take(&mut self.run_name),
+        };
+        let mut note = None;
+        if let Some(owner) = self.owner.take() {
+            kept.retain(|(o, _)| *o != owner);
+            if !drafts.is_empty() {
+                if owner != *origin {
+                    let back = if owner == Origin::New {
+                        "in the next new scenario"
+                    } else {
+                        "when you open it again"
+                    };
+                    note = Some(format!(
+                        "What you were writing in the console for {} ({}) is kept: it comes back {back}",
+                        origin_name(&owner),
+                        drafts.what()
+                    ));
+                }
+                kept.push((owner, drafts));
+            }
+        }
+        *self = Self::default();
+        if let Some(at) = kept.iter().position(|(o, _)| o == origin) {
+            let (_, d) = kept.remove(at);
+            self.draft = d.draft;
+            self.editing = d.editing;
+            self.authoring = d.authoring;
+            self.run_name = d.run_name;
+        }
+        self.kept = kept;
+        self.owner = Some(origin.clone());
+        note
+    }
 }
 
 /// A decision-log entry being written.
@@ -158,7 +279,7 @@ fn room_inject(doc: &Document) -> Option<RoomInject> {
 
 fn preview_text(doc: &Document, inject: &Inject) -> Result<PreviewText, String> {
     // Through the lens the room will look through once it is delivered: at the inject's month.
-    let lens = inject.at.map_or(doc.lens(), Lens::at);
+    let lens = exercise::delivery_lens(inject, doc.lens());
     let p = exercise::preview_at(doc.room(), &lens, inject).map_err(|e| e.to_string())?;
     let say = |i: &usize| p.findings[*i].message(&p.after);
     Ok(PreviewText {
@@ -1340,5 +1461,46 @@ pub fn room_inject_ui(ui: &mut Ui, inject: &RoomInject, scale: f32) {
             )
             .wrap(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_go_with_their_document_and_come_back_with_it() {
+        let mut st = ExerciseState::default();
+        let (file, reference) = (
+            Origin::File("a.ron".into()),
+            Origin::Reference("Kosovo".into()),
+        );
+        st.belongs_to(&file);
+        assert_eq!(
+            st.document_replaced(&reference),
+            None,
+            "nothing written, nothing to say"
+        );
+        st.authoring = Some(Authoring {
+            draft: Inject::new("x", "X"),
+            new: true,
+            effect: Effect::SetConsent(Consent::Full),
+        });
+        st.draft.text = "Half".into();
+        let note = st.document_replaced(&file).unwrap();
+        assert!(
+            note.contains("the reference scenario Kosovo (the decision-log entry and the inject)"),
+            "{note}"
+        );
+        assert!(st.authoring.is_none() && st.draft.text.is_empty());
+        assert_eq!(st.document_replaced(&reference), None);
+        assert_eq!(
+            st.authoring.as_ref().map(|a| a.draft.id.as_str()),
+            Some("x")
+        );
+        assert_eq!(st.draft.text, "Half");
+        // Reloading the same file keeps them on screen, without a word.
+        assert_eq!(st.document_replaced(&reference), None);
+        assert_eq!(st.draft.text, "Half");
     }
 }

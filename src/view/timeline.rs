@@ -117,15 +117,17 @@ pub fn timeline_ui(
     dark: bool,
     out: &mut Vec<Command>,
 ) {
+    // What the room sees: while a run is open (or a closed one is replayed), the plan with the
+    // run's injects applied (a mission an inject ended early ends there).
     if state
         .cache
         .as_ref()
-        .is_none_or(|(r, _)| *r != doc.revision())
+        .is_none_or(|(r, _)| *r != doc.room_revision())
     {
-        let t = MissionTimeline::build(doc.scenario());
+        let t = MissionTimeline::build(doc.room());
         // Packed once per revision, not every frame (benches/frame.rs, timeline/1000).
         state.packed = t.lanes.iter().map(|l| pack(&l.bars)).collect();
-        state.cache = Some((doc.revision(), t));
+        state.cache = Some((doc.room_revision(), t));
     }
     // Taken out for the frame, so the drawing can change the rest of the state.
     let Some((revision, t)) = state.cache.take() else {
@@ -349,7 +351,7 @@ fn plot(
     out: &mut Vec<Command>,
 ) {
     let Some(span) = t.span else { return };
-    let s = doc.scenario();
+    let s = doc.room();
     let font = FontId::proportional(theme::TIMELINE_TEXT);
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
@@ -786,13 +788,15 @@ fn edge_drag(
     }
     if resp.drag_stopped() {
         let to = state.drag.take().map(|(_, to)| to);
-        let s = doc.scenario();
+        // The bars are the room's (see `timeline_ui`); the edit changes the plan's own mission or
+        // activity of the same id.
+        let (room, s) = (doc.room(), doc.scenario());
         let Some(to) = to.filter(|to| *to != from) else {
             return;
         };
         match (what, grip.edge) {
             (BarOf::Mission(i), edge) => {
-                if let Some(m) = s.missions.get(i) {
+                if let Some(m) = room.missions.get(i).and_then(|m| s.mission(&m.id)) {
                     let mut m = m.clone();
                     match edge {
                         Edge::Start => m.start = m.end.map_or(to, |e| to.min(e)),
@@ -802,7 +806,11 @@ fn edge_drag(
                 }
             }
             (BarOf::Activity(i), edge) => {
-                if let Some(a) = s.activities.get(i) {
+                if let Some(a) = room
+                    .activities
+                    .get(i)
+                    .and_then(|a| s.activities.iter().find(|x| x.id == a.id))
+                {
                     let mut a = a.clone();
                     match edge {
                         Edge::Start => a.start = Some(to.min(end)),
