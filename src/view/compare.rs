@@ -11,6 +11,7 @@
 use egui::{RichText, ScrollArea, Sense, Ui};
 
 use super::chart::{self, ChartCache};
+use super::widgets;
 use crate::command::{Command, Selection};
 use crate::compare::{Comparison, compare};
 use crate::document::Document;
@@ -538,7 +539,7 @@ fn picks_ui(ui: &mut Ui, s: &Scenario, doc: &Document, state: &mut CompareState)
         .options
         .iter()
         .map(|o| {
-            text_width(ui, &o.name)
+            widgets::text_width(ui, &o.name, egui::TextStyle::Body)
                 + ui.spacing().icon_width
                 + ui.spacing().icon_spacing
                 + ui.spacing().item_spacing.x
@@ -622,19 +623,6 @@ fn checkboxes_ui(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
             }
         }
     }
-}
-
-/// The width of `text` on one line in the body font.
-fn text_width(ui: &Ui, text: &str) -> f32 {
-    egui::WidgetText::from(text)
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x
 }
 
 /// The comparison table: a header with the options' names, then the rows on screen. Returns

@@ -11,6 +11,7 @@
 
 use egui::{AtomExt as _, Ui};
 
+use super::widgets;
 use crate::command::{Command, UiCommand};
 use crate::document::Document;
 use crate::model::{ActivityId, Edit, OptionId, PlanOption, Scenario, fresh_id};
@@ -135,7 +136,7 @@ pub fn options_bar_ui(
         let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().icon_spacing;
         let natural: Vec<f32> = summaries
             .iter()
-            .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding)
+            .map(|o| widgets::text_width(ui, &format!("{} {}", o.name, open_text(o.open)), egui::TextStyle::Button) + padding)
             .collect();
         let fit = switcher_fit(&natural, ui.spacing().item_spacing.x, ui.available_width());
         match fit {
@@ -186,15 +187,26 @@ fn full_bar_width(ui: &Ui, doc: &Document) -> f32 {
     let sp = ui.spacing();
     let gap = sp.item_spacing.x;
     let separator = 2.0 * gap + theme::SEPARATOR_ROOM;
-    let menu = text_width(ui, "Options") + 2.0 * sp.button_padding.x + gap;
+    let menu = widgets::text_width(ui, "Options", egui::TextStyle::Button)
+        + 2.0 * sp.button_padding.x
+        + gap;
     let padding = 2.0 * sp.button_padding.x + sp.icon_spacing;
     let buttons: f32 = doc
         .option_summaries()
         .iter()
-        .map(|o| text_width(ui, &format!("{} {}", o.name, open_text(o.open))) + padding + gap)
+        .map(|o| {
+            widgets::text_width(
+                ui,
+                &format!("{} {}", o.name, open_text(o.open)),
+                egui::TextStyle::Button,
+            ) + padding
+                + gap
+        })
         .sum();
     let open = current_summary(doc).map_or(0, |o| o.open);
-    let drop_down = theme::OPTION_MENU_MIN_WIDTH + text_width(ui, &open_text(open)) + 2.0 * gap;
+    let drop_down = theme::OPTION_MENU_MIN_WIDTH
+        + widgets::text_width(ui, &open_text(open), egui::TextStyle::Button)
+        + 2.0 * gap;
     separator + menu + buttons.min(drop_down)
 }
 
@@ -206,9 +218,9 @@ pub fn bar_min_width(ui: &Ui, doc: &Document) -> f32 {
     let open = current_summary(doc).map_or(0, |o| o.open);
     2.0 * gap
         + theme::SEPARATOR_ROOM
-        + text_width(ui, COMPACT_PREFIX)
+        + widgets::text_width(ui, COMPACT_PREFIX, egui::TextStyle::Button)
         + theme::OPTION_NAME_MIN_WIDTH
-        + text_width(ui, &open_text(open))
+        + widgets::text_width(ui, &open_text(open), egui::TextStyle::Button)
         + 2.0 * (sp.button_padding.x + sp.icon_spacing)
         + gap
 }
@@ -247,19 +259,6 @@ fn compact_bar_ui(ui: &mut Ui, doc: &Document, state: &mut OptionsState, out: &m
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
 }
 
-/// The width of `text` on one line in a button's font.
-fn text_width(ui: &Ui, text: &str) -> f32 {
-    egui::WidgetText::from(text)
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Button,
-        )
-        .size()
-        .x
-}
-
 /// The switcher as a drop-down: the current option's name (cut short when the room is
 /// narrow) with its open-risk count beside it, whole; the list has every option.
 fn switcher_menu_ui(
@@ -276,9 +275,10 @@ fn switcher_menu_ui(
         return;
     };
     let count = open_text(current.open);
-    let count_w = text_width(ui, &count) + ui.spacing().item_spacing.x;
+    let count_w =
+        widgets::text_width(ui, &count, egui::TextStyle::Button) + ui.spacing().item_spacing.x;
     // As wide as the name and the arrow need, cut short to the room left of the count.
-    let natural = text_width(ui, &current.name)
+    let natural = widgets::text_width(ui, &current.name, egui::TextStyle::Button)
         + 2.0 * ui.spacing().button_padding.x
         + ui.spacing().icon_spacing
         + ui.spacing().icon_width;

@@ -446,3 +446,11 @@ pub fn sources_list_ui(ui: &mut Ui, claims: &[Claim]) {
         });
     }
 }
+
+/// The width of `text` laid out on one line in `style` (to decide what fits before drawing it).
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(ui, Some(TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}

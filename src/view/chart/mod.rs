@@ -389,17 +389,10 @@ fn compact_legend(ui: &mut Ui, model: &ChartModel, filter: &mut ChartFilter) {
         widths.len()
     } else {
         // Room for the menu button at the end ("+N", N at most the number of missions).
-        let more = egui::WidgetText::from(format!("+{}", widths.len()))
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Button,
-            )
-            .size()
-            .x
-            + 2.0 * ui.spacing().button_padding.x
-            + spacing;
+        let more =
+            super::widgets::text_width(ui, &format!("+{}", widths.len()), egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.x
+                + spacing;
         let mut used = more;
         widths
             .iter()
