@@ -95,8 +95,10 @@ fn the_chart_keeps_its_room_and_its_texts_never_collide() {
         ([1024.0, 768.0], 2.0),
         ([1024.0, 768.0], 3.0),
         ([960.0, 600.0], 1.0),
+        ([1024.0, 768.0], 2.5),
         ([1920.0, 1080.0], 3.0),
         ([1280.0, 800.0], 1.5),
+        ([1280.0, 800.0], 3.0),
     ] {
         let (h, _dir) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
         let what = format!("{size:?} at zoom {zoom}");

@@ -635,21 +635,7 @@ fn plot_ui(
         let rects: Vec<Rect> = Quadrant::ALL
             .iter()
             .zip(g)
-            .map(|(q, g)| {
-                let size = g.size();
-                let (sx, sy) = quadrant_sign(*q);
-                let x = if sx < 0.0 {
-                    inner.left() + pad
-                } else {
-                    inner.right() - pad - size.x
-                };
-                let y = if sy > 0.0 {
-                    inner.top() + pad
-                } else {
-                    inner.bottom() - pad - size.y
-                };
-                Rect::from_min_size(pos2(x, y), size).expand(theme::MARKER_RADIUS)
-            })
+            .map(|(q, g)| corner_rect(*q, g.size(), inner, None).expand(theme::MARKER_RADIUS))
             .collect();
         cache.model.dots.iter().all(|d| {
             let c = frame.to_screen(d.x, d.y);
@@ -702,21 +688,9 @@ fn plot_ui(
         .iter()
         .zip(corner_galleys)
         .map(|(q, g)| {
-            let size = g.size();
-            let (sx, sy) = quadrant_sign(*q);
-            let x = if sx < 0.0 {
-                rect.left() + pad
-            } else {
-                rect.right() - pad - size.x
-            };
-            let y = match (sy > 0.0, outside) {
-                (true, false) => rect.top() + pad,
-                (false, false) => rect.bottom() - pad - size.y,
-                (true, true) => inner.top(),
-                // Below the x-axis title.
-                (false, true) => area.bottom() - size.y,
-            };
-            (Rect::from_min_size(pos2(x, y), size), g)
+            // Outside: above the plot, and below the x-axis title.
+            let rows = outside.then_some((inner.top(), area.bottom()));
+            (corner_rect(*q, g.size(), rect, rows), g)
         })
         .collect();
 
@@ -1156,6 +1130,26 @@ fn key_ui(
         }
     }
     needed
+}
+
+/// Where a quadrant's corner text of `size` sits: in its corner of `plot`, or with `rows`
+/// (the top of the row above the plot, the bottom of the row below it) outside the plot, above
+/// or below its corner.
+fn corner_rect(q: Quadrant, size: egui::Vec2, plot: Rect, rows: Option<(f32, f32)>) -> Rect {
+    let pad = theme::CORNER_PAD;
+    let (sx, sy) = quadrant_sign(q);
+    let x = if sx < 0.0 {
+        plot.left() + pad
+    } else {
+        plot.right() - pad - size.x
+    };
+    let y = match (sy > 0.0, rows) {
+        (true, None) => plot.top() + pad,
+        (false, None) => plot.bottom() - pad - size.y,
+        (true, Some((top, _))) => top,
+        (false, Some((_, bottom))) => bottom - size.y,
+    };
+    Rect::from_min_size(pos2(x, y), size)
 }
 
 fn quadrant_sign(q: Quadrant) -> (f64, f64) {
