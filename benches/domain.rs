@@ -105,9 +105,13 @@ fn predecessor_chain(c: &mut Criterion) {
     let start = YearMonth::new(2000, 1).expect("a date");
     let mut s = Scenario::new("chain");
     for i in 0..5_000 {
-        let mut m = Mission::new(MissionId(format!("m{i}")), format!("Mission {i}"), start);
+        let mut m = Mission::new(
+            MissionId::from(format!("m{i}")),
+            format!("Mission {i}"),
+            start,
+        );
         if i > 0 {
-            m.predecessor = Some(MissionId(format!("m{}", i - 1)));
+            m.predecessor = Some(MissionId::from(format!("m{}", i - 1)));
         }
         s.missions.push(m);
     }

@@ -147,7 +147,7 @@ fn compare_frame(c: &mut Criterion) {
     // Three more options: the plan with its activities moved about and a few left out, so the
     // charts and the table differ.
     for k in 1..4_usize {
-        let id = OptionId(format!("option-{k}"));
+        let id = OptionId::from(format!("option-{k}"));
         let mut o = PlanOption::duplicate(&s, id, format!("Option {k}"));
         for (i, a) in o.activities.iter_mut().enumerate() {
             if i % (k + 2) == 0 {
@@ -162,7 +162,10 @@ fn compare_frame(c: &mut Criterion) {
         });
         while o.activities.len() < 1_000 {
             let mut a = o.activities[o.activities.len() % 100].clone();
-            a.id = peaceops::model::ActivityId(format!("option-{k}-extra-{}", o.activities.len()));
+            a.id = peaceops::model::ActivityId::from(format!(
+                "option-{k}-extra-{}",
+                o.activities.len()
+            ));
             a.y = -a.y;
             o.activities.push(a);
         }

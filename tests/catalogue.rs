@@ -160,7 +160,7 @@ fn every_template_is_complete() {
 #[test]
 fn instantiate_gives_the_templates_activity() {
     for (i, t) in catalogue().templates.iter().enumerate() {
-        let id = ActivityId(format!("act-{i}"));
+        let id = ActivityId::from(format!("act-{i}"));
         let a = t.instantiate(id.clone());
         let n = name(t);
         assert_eq!(a.id, id, "{n}: activity id");
@@ -182,7 +182,7 @@ fn a_scenario_of_every_template_validates() {
     let mut s = Scenario::new("Every template");
     for (i, t) in cat.templates.iter().enumerate() {
         s.activities
-            .push(t.instantiate(ActivityId(format!("act-{i}"))));
+            .push(t.instantiate(ActivityId::from(format!("act-{i}"))));
     }
     let problems = validate(&s, Some(cat));
     assert!(problems.is_empty(), "{problems:#?}");

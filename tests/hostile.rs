@@ -301,12 +301,12 @@ fn chain(n: usize) -> Scenario {
     let mut s = Scenario::new("chain");
     for i in 0..n {
         let mut m = Mission::new(
-            MissionId(format!("m{i}")),
+            MissionId::from(format!("m{i}")),
             format!("Mission {i}"),
             ym("2000-01"),
         );
         if i > 0 {
-            m.predecessor = Some(MissionId(format!("m{}", i - 1)));
+            m.predecessor = Some(MissionId::from(format!("m{}", i - 1)));
         }
         s.missions.push(m);
     }

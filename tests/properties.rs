@@ -230,7 +230,7 @@ fn any_f64() -> BoxedStrategy<f64> {
 fn region() -> BoxedStrategy<Region> {
     (id(), text(), one_of(RegionKind::ALL))
         .prop_map(|(id, name, kind)| Region {
-            id: RegionId(id),
+            id: RegionId::from(id),
             name,
             kind,
             sources: Vec::new(),
@@ -330,7 +330,7 @@ fn group() -> BoxedStrategy<CrimeGroup> {
                 (ties, armed, legitimacy, harm, approach, transition_plan, notes),
                 approach_periods,
             )| CrimeGroup {
-                id: GroupId(id),
+                id: GroupId::from(id),
                 name,
                 relation,
                 role,
@@ -397,7 +397,7 @@ fn mission() -> BoxedStrategy<Mission> {
                 (end, predecessor, handover, intel_sharing, partners, oversight, personnel, notes),
                 not_peace_operation,
             )| Mission {
-                id: MissionId(id),
+                id: MissionId::from(id),
                 name,
                 acronym,
                 organization,
@@ -423,7 +423,7 @@ fn mission() -> BoxedStrategy<Mission> {
 fn actor() -> BoxedStrategy<Actor> {
     (id(), text(), one_of(ActorKind::ALL), text())
         .prop_map(|(id, name, kind, notes)| Actor {
-            id: ActorId(id),
+            id: ActorId::from(id),
             name,
             kind,
             notes,
@@ -435,7 +435,7 @@ fn actor() -> BoxedStrategy<Actor> {
 fn template_id() -> BoxedStrategy<Option<TemplateId>> {
     prop::option::of(prop_oneof![
         select(&["police-training", "raids", "no-such-template"][..]).prop_map(TemplateId::from),
-        text().prop_map(TemplateId),
+        text().prop_map(TemplateId::from),
     ])
     .boxed()
 }
@@ -469,7 +469,7 @@ fn activity(position: &BoxedStrategy<f64>) -> BoxedStrategy<Activity> {
                 (markets, region, start, end, partners, status, notes),
                 component,
             )| Activity {
-                id: ActivityId(id),
+                id: ActivityId::from(id),
                 title,
                 short: String::new(),
                 template,
@@ -509,7 +509,7 @@ fn checklist() -> BoxedStrategy<Checklist> {
     let custom =
         (id(), text(), one_of(CheckStatus::ALL), text()).prop_map(|(id, title, status, note)| {
             CustomItem {
-                id: CustomItemId(id),
+                id: CustomItemId::from(id),
                 title,
                 status,
                 note,
@@ -539,24 +539,24 @@ fn effect() -> BoxedStrategy<peaceops::model::Effect> {
         one_of(Level::ALL).prop_map(E::SetPoliceTrust),
         prop::option::of(year_month()).prop_map(E::SetMinimalSecurity),
         (id(), year_month()).prop_map(|(m, end)| E::EndMission {
-            mission: MissionId(m),
+            mission: MissionId::from(m),
             end
         }),
         (id(), one_of(Capability::ALL)).prop_map(|(m, capability)| E::RemoveCapability {
-            mission: MissionId(m),
+            mission: MissionId::from(m),
             capability
         }),
         (id(), one_of(HandoverScope::ALL)).prop_map(|(m, scope)| E::HandoverDrops {
-            mission: MissionId(m),
+            mission: MissionId::from(m),
             scope
         }),
         (id(), id(), any::<bool>()).prop_map(|(m, w, shares)| E::SetIntelSharing {
-            mission: MissionId(m),
-            with: MissionId(w),
+            mission: MissionId::from(m),
+            with: MissionId::from(w),
             shares
         }),
         (id(), one_of(PeaceRole::ALL)).prop_map(|(g, role)| E::SetGroupRole {
-            group: GroupId(g),
+            group: GroupId::from(g),
             role
         }),
         group().prop_map(E::AddGroup),
@@ -626,7 +626,7 @@ fn run() -> BoxedStrategy<peaceops::model::Run> {
             kind,
             text,
             findings: Vec::new(),
-            activities: activities.into_iter().map(ActivityId).collect(),
+            activities: activities.into_iter().map(ActivityId::from).collect(),
         });
     (
         (id(), text(), wall_time(), prop::option::of(wall_time())),

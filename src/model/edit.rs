@@ -347,7 +347,7 @@ impl Edit {
                 let before = s.checklist.custom.len();
                 s.checklist.custom.retain(|c| c.id != id);
                 if s.checklist.custom.len() == before {
-                    return Err(EditError::NotFound(id.0));
+                    return Err(EditError::NotFound(id.0.to_string()));
                 }
             }
             Edit::Batch(edits) => {
@@ -416,7 +416,7 @@ impl Edit {
             }
             Edit::AddOption(o) => {
                 if s.option(&o.id).is_some() {
-                    return Err(EditError::DuplicateId(o.id.0));
+                    return Err(EditError::DuplicateId(o.id.0.to_string()));
                 }
                 name_free(s, &o.name, None)?;
                 s.options.push(o);
@@ -453,14 +453,14 @@ impl Edit {
             Edit::SwitchOption(id) => s.switch_option(&id)?,
             Edit::CopyActivities { ids, to, remove } => {
                 if s.is_current(&to) {
-                    return Err(EditError::SameOption(to.0));
+                    return Err(EditError::SameOption(to.0.to_string()));
                 }
                 let target = position(&s.options, |o| o.id == to, to.as_str())?;
                 let mut picked = Vec::with_capacity(ids.len());
                 for id in &ids {
                     let a = s
                         .activity(id)
-                        .ok_or_else(|| EditError::NotFound(id.0.clone()))?;
+                        .ok_or_else(|| EditError::NotFound(id.to_string()))?;
                     picked.push(a.clone());
                 }
                 let into = &mut s.options[target].activities;
@@ -478,7 +478,7 @@ impl Edit {
                 let at = position(&s.options, |o| o.id == option, option.as_str())?;
                 if let Some(problem) = changes.iter().find_map(|c| mission_change_problem(s, c)) {
                     return Err(EditError::MissionChange {
-                        option: option.0,
+                        option: option.to_string(),
                         problem,
                     });
                 }

@@ -542,7 +542,7 @@ mod tests {
         };
         let mut run = Run::new("run-1", "Run", WallTime(1_796_154_000));
         run.log.push(entry(s.activities[7].id.clone()));
-        run.log.push(entry(ActivityId("gone".to_owned())));
+        run.log.push(entry(ActivityId("gone".into())));
         s.runs = vec![run];
         let dangling: Vec<_> = validate_exercise(&s)
             .into_iter()

@@ -275,7 +275,7 @@ impl Scenario {
             .options
             .iter()
             .position(|o| &o.id == id)
-            .ok_or_else(|| EditError::NotFound(id.0.clone()))?;
+            .ok_or_else(|| EditError::NotFound(id.to_string()))?;
         let from = self
             .current_option
             .as_ref()
@@ -300,7 +300,7 @@ impl Scenario {
     /// activities are not copied.
     pub fn option_scenario(&self, id: &OptionId) -> Result<Scenario, OptionError> {
         let o = self.option(id).ok_or_else(|| OptionError::UnknownOption {
-            name: id.0.clone(),
+            name: id.to_string(),
             known: self.options.iter().map(|o| o.name.clone()).collect(),
         })?;
         let mut missions = self.missions.clone();

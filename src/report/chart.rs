@@ -263,7 +263,7 @@ impl ChartData {
                     .find(|n| n.as_str() == m.as_str())
                     .cloned()
             })
-            .unwrap_or_else(|| m.0.clone())
+            .unwrap_or_else(|| m.to_string())
     }
 }
 

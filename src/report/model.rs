@@ -573,7 +573,7 @@ impl Checklist {
                 .custom
                 .iter()
                 .map(|c| CustomRow {
-                    id: c.id.0.clone(),
+                    id: c.id.to_string(),
                     title: c.title.clone(),
                     status: c.status,
                     note: c.note.clone(),
@@ -618,9 +618,13 @@ impl Report {
             .map(|a| {
                 let q = a.quadrant();
                 ActivityRow {
-                    id: a.id.0.clone(),
+                    id: a.id.to_string(),
                     title: a.title.clone(),
-                    mission: a.mission.as_ref().map(|m| m.0.clone()).unwrap_or_default(),
+                    mission: a
+                        .mission
+                        .as_ref()
+                        .map(|m| m.to_string())
+                        .unwrap_or_default(),
                     mission_name: chart.mission_name(a.mission.as_ref()),
                     quadrant: q,
                     quadrant_name: q.label(),
@@ -665,7 +669,7 @@ impl Report {
                 .groups
                 .iter()
                 .map(|g| GroupBrief {
-                    id: g.id.0.clone(),
+                    id: g.id.to_string(),
                     name: g.name.clone(),
                     relation: g.relation.label(),
                     role: g.role.label(),
@@ -679,7 +683,7 @@ impl Report {
                 .missions
                 .iter()
                 .map(|m| MissionBrief {
-                    id: m.id.0.clone(),
+                    id: m.id.to_string(),
                     name: m.name.clone(),
                     short: m.short_name().to_owned(),
                     describe: m.describe(),
@@ -689,7 +693,7 @@ impl Report {
                     handover: m.predecessor.as_ref().map(|p| HandoverBrief {
                         from: s
                             .mission(p)
-                            .map_or_else(|| p.0.clone(), |x| x.short_name().to_owned()),
+                            .map_or_else(|| p.to_string(), |x| x.short_name().to_owned()),
                         planned: m.handover.planned,
                         covers: m.handover.covers.iter().map(|c| c.label()).collect(),
                         notes: m.handover.notes.clone(),

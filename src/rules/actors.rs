@@ -4,7 +4,7 @@
 use crate::model::{ActivityKind as K, ActorKind, Governance};
 
 use super::context::{
-    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, REGIONAL, actor, group, ix, kinds, mission,
+    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, Kinds, REGIONAL, actor, group, ix, kinds, mission,
 };
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
@@ -31,7 +31,7 @@ macro_rules! rows {
 pub(super) use rows;
 
 /// Tags that build state capacity when done indirectly.
-const STATE_CAPACITY: u64 = kinds(&[
+const STATE_CAPACITY: Kinds = kinds(&[
     K::Training,
     K::Policing,
     K::Arrest,

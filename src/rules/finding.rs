@@ -102,11 +102,11 @@ impl EntityRef {
     /// The id used in checklist keys (`"link:prosecution"` for a justice-chain link).
     pub fn key(&self) -> String {
         match self {
-            EntityRef::Mission(id) => id.0.clone(),
-            EntityRef::Group(id) => id.0.clone(),
-            EntityRef::Activity(id) => id.0.clone(),
-            EntityRef::Actor(id) => id.0.clone(),
-            EntityRef::Region(id) => id.0.clone(),
+            EntityRef::Mission(id) => id.to_string(),
+            EntityRef::Group(id) => id.to_string(),
+            EntityRef::Activity(id) => id.to_string(),
+            EntityRef::Actor(id) => id.to_string(),
+            EntityRef::Region(id) => id.to_string(),
             EntityRef::Link(link) => format!("link:{}", link.label()),
         }
     }

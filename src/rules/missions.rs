@@ -5,7 +5,7 @@ use crate::model::{
     ActivityKind as K, Capability as C, HandoverScope, JusticeLink, MissionKind, YearMonth,
 };
 
-use super::context::{Ctx, group, ix, kinds, mission, region};
+use super::context::{Ctx, Kinds, group, ix, kinds, mission, region};
 use super::engaging::LAW_ENFORCEMENT;
 use super::finding::{At, Finding, Ix};
 use super::pairs::by_pair;
@@ -48,10 +48,10 @@ pub(crate) struct FragmentedJusticeChain {
 
 impl Rule for FragmentedJusticeChain {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let tags = ctx.live.iter().fold(0u64, |acc, l| acc | l.kinds);
+        let tags = ctx.live.iter().fold(0, |acc, l| acc | l.kinds);
         let addressed: u32 = K::ALL
             .iter()
-            .filter(|k| tags & (1 << **k as u64) != 0)
+            .filter(|k| tags & (1 << **k as Kinds) != 0)
             .filter_map(|k| k.justice_link())
             .fold(0, |acc, link| acc | 1 << link as usize);
         if addressed == 0 {
@@ -99,17 +99,17 @@ pub(crate) struct TurfOverlap {
     i: Ix,
     j: Ix,
     /// Kinds of work both do directly (bits over `ActivityKind::ALL`).
-    direct: u64,
+    direct: Kinds,
     /// Kinds of work both do through host capacity.
-    indirect: u64,
+    indirect: Kinds,
 }
 
 impl Rule for TurfOverlap {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let ng = ctx.s.groups.len();
         for run in by_pair(ctx.meetings()) {
-            let direct = run.iter().fold(0u64, |acc, m| acc | m.shared_direct);
-            let indirect = run.iter().fold(0u64, |acc, m| acc | m.shared_indirect);
+            let direct = run.iter().fold(0, |acc, m| acc | m.shared_direct);
+            let indirect = run.iter().fold(0, |acc, m| acc | m.shared_indirect);
             if direct == 0 && indirect == 0 {
                 continue;
             }
@@ -134,7 +134,7 @@ impl Rule for TurfOverlap {
     }
 
     fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
-        let labels = |bits: u64| -> Vec<&str> {
+        let labels = |bits: Kinds| -> Vec<&str> {
             K::ALL
                 .iter()
                 .enumerate()

@@ -5,11 +5,11 @@
 //! ordered by counting, not by comparison, so the whole costs time in proportion to the
 //! activities. The turf and intelligence rules share the result.
 
-use super::context::{Ctx, Live, kinds};
+use super::context::{Ctx, Kinds, Live, kinds};
 use crate::model::{ActivityKind as K, YearMonth};
 
 /// Tags that do not make a turf battle: coordinating is the cure, and conduct is internal.
-const NOT_TURF: u64 = kinds(&[K::Coordination, K::ConductDiscipline]);
+const NOT_TURF: Kinds = kinds(&[K::Coordination, K::ConductDiscipline]);
 
 /// What one mission does at one place, and when.
 #[derive(Clone, Copy, Debug, Default)]
@@ -19,9 +19,9 @@ struct Note {
     start: i32,
     end: i32,
     /// Kinds of work that can compete, done directly (bits over `ActivityKind::ALL`).
-    direct: u64,
+    direct: Kinds,
     /// Kinds of work that can compete, done through host capacity.
-    indirect: u64,
+    indirect: Kinds,
 }
 
 /// Missions `i < j` whose activities at `place` run at the same time, and the kinds of work
@@ -33,9 +33,9 @@ pub(super) struct Meeting {
     /// A group's index, or the number of groups plus a region's index.
     pub place: u32,
     /// Kinds of work both missions do there directly (bits over `ActivityKind::ALL`).
-    pub shared_direct: u64,
+    pub shared_direct: Kinds,
     /// Kinds of work both missions do there through host capacity.
-    pub shared_indirect: u64,
+    pub shared_indirect: Kinds,
 }
 
 /// Stable counting sort of `items` by `key(item) < keys`.

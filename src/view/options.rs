@@ -41,7 +41,7 @@ fn unique_name(s: &Scenario, base: &str) -> String {
 }
 
 fn fresh_option_id(s: &Scenario) -> OptionId {
-    OptionId(fresh_id("option", s.options.iter().map(|o| o.id.as_str())))
+    OptionId::from(fresh_id("option", s.options.iter().map(|o| o.id.as_str())))
 }
 
 /// The edits that make a new option and switch to it: empty, or a copy of the current one.
