@@ -34,6 +34,27 @@ pub const CHART_MIN_SHARE: f32 = 0.45;
 pub const CHART_OVERHEAD: f32 = 100.0;
 /// Below this height the chart folds its filters into a menu and its legend into one row.
 pub const COMPACT_CHART_HEIGHT: f32 = 420.0;
+/// Below this window height (points) the board folds the rows that take height: the menus
+/// into one menu button sharing its row with the option switcher, thin margins round the menu
+/// bar ([`SHORT_BAR_MARGIN`]) and the chart ([`SHORT_CENTRAL_MARGIN`]), a thin status bar
+/// ([`SHORT_STATUS_ROW_HEIGHT`]). Measured in the test harness (which keeps 8 points round the
+/// window) with Kosovo open, plot heights before → after: 960×600 at 200 % (300 points) 99 →
+/// 109, at 250 % (240) 39 → 87, at 300 % (200) no plot → 47; 1024×768 at 250 % (307) 106 →
+/// 129, at 300 % (256) 55 → 103. From 320 points up (1280×800 at 250 %, 1920×1080 at 300 %)
+/// the menus, the switcher and the status bar fit in their rows and keep their full form.
+pub const SHORT_WINDOW_HEIGHT: f32 = 320.0;
+/// Margin (points, top and bottom) of the menu bar and the status bar in a short window.
+pub const SHORT_BAR_MARGIN: i8 = 1;
+/// What a menu leaves of the window's height (its frame and a margin): taller, its entries
+/// scroll.
+pub const MENU_WINDOW_MARGIN: f32 = 24.0;
+/// Height of the status bar's line in a short window: its small buttons' and text's.
+pub const SHORT_STATUS_ROW_HEIGHT: f32 = 20.0;
+/// Margin (points) around the chart's panel in a short window.
+pub const SHORT_CENTRAL_MARGIN: i8 = 3;
+/// Most of the status bar's room (after the zoom and the problem buttons) the save state
+/// takes: the rest is the message's.
+pub const SAVE_STATE_SHARE: f32 = 0.5;
 /// Height of one row in long lists.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.
