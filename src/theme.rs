@@ -141,6 +141,18 @@ pub const LABEL_TRIES: usize = 1500;
 pub const LABEL_GRID_CELL: f32 = 32.0;
 /// Widest the hover card over a marker grows.
 pub const HOVER_CARD_WIDTH: f32 = 360.0;
+/// Most of the window's width the hover card takes (a short, narrow window at a large zoom).
+pub const HOVER_CARD_WINDOW_SHARE: f32 = 0.5;
+/// Text size of the hover card in a short window (at the large zooms that make a window short,
+/// still 25 px and more on screen).
+pub const HOVER_CARD_SHORT_TEXT: f32 = 11.0;
+/// Share of the plot the hover card may hide beside the pointer before it looks further, to
+/// the window's edges (a small window at a large zoom).
+pub const HOVER_CARD_HIDDEN_SHARE: f32 = 0.25;
+/// Height of the line above the hover card's sources.
+pub const HOVER_CARD_SEPARATOR: f32 = 6.0;
+/// Space between the hover card's rows in a short window.
+pub const HOVER_CARD_SHORT_ROW_GAP: f32 = 2.0;
 /// Width of the windows for About and Shortcuts.
 pub const HELP_WIDTH: f32 = 560.0;
 /// Default size of the catalogue window.

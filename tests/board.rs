@@ -290,6 +290,77 @@ fn hovering_a_marker_shows_a_card_naming_the_activity() {
     }
 }
 
+/// The rect of the floating card (a tooltip-level area) showing `title`.
+fn card_rect(h: &H, title: &str) -> Rect {
+    let at = h.get_by_label(title).rect().center();
+    h.ctx
+        .memory(|m| {
+            m.layer_ids()
+                .filter(|l| l.order == egui::Order::Tooltip)
+                .filter_map(|l| m.area_rect(l.id))
+                .filter(|r| r.contains(at))
+                .min_by(|a, b| a.area().total_cmp(&b.area()))
+        })
+        .unwrap()
+}
+
+/// In a short, narrow window (960×600 at 300 %: 320 × 200 points) the hover card names the
+/// activity, stays in the window and leaves most of the plot in view.
+#[test]
+fn the_hover_card_keeps_to_the_window_and_leaves_the_plot_in_view() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [960.0, 600.0],
+        3.0,
+        false,
+    );
+    let s = h.state().document().scenario().clone();
+    let window = h.ctx.content_rect();
+    let plot = plot_rect(&h);
+    let mut seen = 0;
+    // Markers alone at their place, across the plot (each side of the pointer gets tried).
+    for a in s.activities.iter().filter(|a| {
+        s.activities
+            .iter()
+            .filter(|b| (b.x - a.x).abs() < 0.15 && (b.y - a.y).abs() < 0.15)
+            .count()
+            == 1
+    }) {
+        h.hover_at(marker_position(&h, a.x, a.y));
+        h.run();
+        if h.query_by_label(&a.title).is_none() {
+            // The marker is spread from where its coordinates say, or under another's label.
+            continue;
+        }
+        seen += 1;
+        let card = card_rect(&h, &a.title);
+        assert!(
+            window.contains_rect(card),
+            "{:?}: the card at {card:?} is off the window {window:?}",
+            a.title
+        );
+        let hidden = card.intersect(plot);
+        let hidden = if hidden.is_positive() {
+            hidden.area()
+        } else {
+            0.0
+        };
+        assert!(
+            hidden <= 0.5 * plot.area(),
+            "{:?}: the card at {card:?} hides {:.0} % of the plot {plot:?}",
+            a.title,
+            100.0 * hidden / plot.area()
+        );
+        let at = marker_position(&h, a.x, a.y);
+        assert!(
+            !card.contains(at),
+            "{:?}: the card at {card:?} covers its marker at {at:?}",
+            a.title
+        );
+    }
+    assert!(seen >= 2, "only {seen} cards shown");
+}
+
 #[test]
 fn a_dragged_marker_is_counted_where_it_is_while_the_drag_goes_on() {
     let (mut h, _dir) = board(
