@@ -74,7 +74,7 @@ fn menus_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Comma
                             ui.close();
                         }
                     }
-                })
+                });
             });
             ui.separator();
             UiCommand::Save.menu_button(ui, true, out);
@@ -94,17 +94,17 @@ fn menus_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Comma
                     }
                     ui.separator();
                     UiCommand::RepeatExport.menu_button(ui, true, out);
-                })
+                });
             });
             ui.menu_button("Exercise script (MSEL)", |ui| {
                 fitted(ui, |ui| {
                     UiCommand::ImportMsel.menu_button(ui, true, out);
                     UiCommand::ExportMsel.menu_button(ui, !doc.scenario().injects.is_empty(), out);
-                })
+                });
             });
             ui.separator();
             UiCommand::Quit.menu_button(ui, true, out);
-        })
+        });
     });
     ui.menu_button("Edit", |ui| {
         fitted(ui, |ui| {
@@ -112,7 +112,7 @@ fn menus_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Comma
             UiCommand::Redo.menu_button(ui, doc.can_redo(), out);
             ui.separator();
             UiCommand::AddFromCatalogue.menu_button(ui, true, out);
-        })
+        });
     });
     ui.menu_button("Scenarios", |ui| {
         fitted(ui, |ui| {
@@ -127,7 +127,7 @@ fn menus_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Comma
                     ui.close();
                 }
             }
-        })
+        });
     });
     ui.menu_button("View", |ui| {
         fitted(ui, |ui| {
@@ -144,13 +144,13 @@ fn menus_ui(ui: &mut Ui, doc: &Document, recent: &[PathBuf], out: &mut Vec<Comma
             UiCommand::LogEntry.menu_button(ui, true, out);
             ui.separator();
             UiCommand::ToggleTheme.menu_button(ui, true, out);
-        })
+        });
     });
     ui.menu_button("Help", |ui| {
         fitted(ui, |ui| {
             UiCommand::Shortcuts.menu_button(ui, true, out);
             UiCommand::About.menu_button(ui, true, out);
-        })
+        });
     });
 }
 
