@@ -768,15 +768,23 @@ fn plot_ui(
         xt,
         text_color,
     );
-    let yt = fitting(ui, &Y_TITLES, &title_font, rect.height(), text_color);
+    // Beside the plot, or where no form is that short (a short plot), beside the chart's
+    // area above the key: moved up or down so it is not cut at the area's edge.
+    let mut yt = fitting(ui, &Y_TITLES, &title_font, rect.height(), text_color);
+    if yt.size().x > rect.height() {
+        yt = fitting(ui, &Y_TITLES, &title_font, area.height(), text_color);
+    }
     let yw = yt.size().x;
+    let y_centre = if yw <= area.height() {
+        rect.center()
+            .y
+            .clamp(area.top() + yw / 2.0, area.bottom() - yw / 2.0)
+    } else {
+        rect.center().y
+    };
     painter.add(Shape::Text(
-        egui::epaint::TextShape::new(
-            pos2(area.left(), rect.center().y + yw / 2.0),
-            yt,
-            text_color,
-        )
-        .with_angle(-std::f32::consts::FRAC_PI_2),
+        egui::epaint::TextShape::new(pos2(area.left(), y_centre + yw / 2.0), yt, text_color)
+            .with_angle(-std::f32::consts::FRAC_PI_2),
     ));
 
     for (r, g) in &corners {
