@@ -53,8 +53,12 @@ pub const SHORT_STATUS_ROW_HEIGHT: f32 = 20.0;
 /// Margin (points) around the chart's panel in a short window.
 pub const SHORT_CENTRAL_MARGIN: i8 = 3;
 /// Most of the status bar's room (after the zoom and the problem buttons) the save state
-/// takes: the rest is the message's.
+/// takes where it would leave the message less than [`STATUS_MESSAGE_MIN_WIDTH`].
 pub const SAVE_STATE_SHARE: f32 = 0.5;
+/// Least room for the status bar's message with its Dismiss button; with less, one small
+/// button stands for it ("Message…", the text on hover). Dismiss (75 points) and a word or
+/// two: at 104 the message was an ellipsis alone after Dismiss.
+pub const STATUS_MESSAGE_MIN_WIDTH: f32 = 140.0;
 /// Height of one row in long lists.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.

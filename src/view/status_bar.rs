@@ -110,11 +110,13 @@ pub fn status_bar_ui(
             {
                 *show_problems = !*show_problems;
             }
-            // At most a share of the row (a narrow window, a large zoom): cut short, whole on
-            // hover, so it never runs off the window's left edge past the message.
+            // Whole where it leaves the message its room, else at most a share of the row (a
+            // narrow window, a large zoom): cut short, whole on hover, so it never runs off the
+            // window's left edge past the message.
             let state = egui::RichText::new(doc.save_state());
             let state = if doc.is_dirty() { state } else { state.weak() };
-            let room = ui.available_width() * theme::SAVE_STATE_SHARE;
+            let room = (ui.available_width() * theme::SAVE_STATE_SHARE)
+                .max(ui.available_width() - theme::STATUS_MESSAGE_MIN_WIDTH);
             ui.scope(|ui| {
                 ui.set_max_width(room);
                 ui.add(egui::Label::new(state).truncate())
@@ -130,7 +132,7 @@ pub fn status_bar_ui(
                 // Where the bar is too narrow for the message (high zoom, narrow window), one
                 // small button stands for it: the message on hover, an error whole in the
                 // Problems window on click; nothing overlaps the rest of the bar.
-                let room = ui.available_width() > 4.0 * theme::ROW_HEIGHT;
+                let room = ui.available_width() > theme::STATUS_MESSAGE_MIN_WIDTH;
                 if let Some(n) = notice.as_ref().filter(|_| !room) {
                     let label = if n.error { "Error…" } else { "Message…" };
                     if ui.small_button(label).on_hover_text(n.text.as_str()).clicked() {
