@@ -40,7 +40,7 @@ pub const COMPACT_CHART_HEIGHT: f32 = 420.0;
 /// ([`SHORT_STATUS_ROW_HEIGHT`]). Measured in the test harness (which keeps 8 points round the
 /// window) with Kosovo open, plot heights before → after: 960×600 at 200 % (300 points) 99 →
 /// 109, at 250 % (240) 39 → 87, at 300 % (200) no plot → 47; 1024×768 at 250 % (307) 106 →
-/// 129, at 300 % (256) 55 → 103. From 320 points up (1280×800 at 250 %, 1920×1080 at 300 %)
+/// 109, at 300 % (256) 55 → 103. From 320 points up (1280×800 at 250 %, 1920×1080 at 300 %)
 /// the menus, the switcher and the status bar fit in their rows and keep their full form.
 pub const SHORT_WINDOW_HEIGHT: f32 = 320.0;
 /// Margin (points, top and bottom) of the menu bar and the status bar in a short window.
