@@ -1012,7 +1012,19 @@ impl PeaceOpsApp {
     /// The menu bar, the status bar, the side panels and the chart (or the start screen).
     fn board(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let ctx = ui.ctx().clone();
-        let menu = Panel::top("menu bar").show(ui, |ui| {
+        // A short window (a projector at a large zoom) folds the rows that take height, so
+        // the chart keeps a plot.
+        let short = ctx.content_rect().height() < theme::SHORT_WINDOW_HEIGHT;
+        let bar_frame = egui::Frame::side_top_panel(&ctx.global_style());
+        let bar_frame = if short {
+            bar_frame.inner_margin(egui::Margin::symmetric(
+                bar_frame.inner_margin.left,
+                theme::SHORT_BAR_MARGIN,
+            ))
+        } else {
+            bar_frame
+        };
+        let menu = Panel::top("menu bar").frame(bar_frame).show(ui, |ui| {
             // The option switcher shares the menu bar's row, right of the menus (a row of its
             // own when the window is too narrow): always in view, and the board keeps its
             // height.
@@ -1021,15 +1033,16 @@ impl PeaceOpsApp {
             let bar = (!start_screen).then_some(|ui: &mut egui::Ui, out: &mut Vec<Command>| {
                 options::options_bar_ui(ui, doc, options, out);
             });
-            menu_bar::menu_bar_ui(ui, doc, &self.prefs.recent, out, bar);
+            menu_bar::menu_bar_ui(ui, doc, &self.prefs.recent, out, short, bar);
         });
-        Panel::bottom("status bar").show(ui, |ui| {
+        Panel::bottom("status bar").frame(bar_frame).show(ui, |ui| {
             status_bar::status_bar_ui(
                 ui,
                 self.session.document(),
                 &mut self.notice,
                 &mut self.show_problems,
                 ctx.zoom_factor(),
+                short,
                 out,
             );
         });
@@ -1137,7 +1150,13 @@ impl PeaceOpsApp {
             }
         }
         let hovered = self.view.checklist.hovered;
-        egui::CentralPanel::default().show(ui, |ui| {
+        let central = egui::Frame::central_panel(&ctx.global_style());
+        let central = if short {
+            central.inner_margin(theme::SHORT_CENTRAL_MARGIN)
+        } else {
+            central
+        };
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
             if self.start_screen {
                 start::start_ui(ui, &self.prefs.recent, out);
             } else if self.view.compare.open {

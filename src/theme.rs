@@ -34,6 +34,31 @@ pub const CHART_MIN_SHARE: f32 = 0.45;
 pub const CHART_OVERHEAD: f32 = 100.0;
 /// Below this height the chart folds its filters into a menu and its legend into one row.
 pub const COMPACT_CHART_HEIGHT: f32 = 420.0;
+/// Below this window height (points) the board folds the rows that take height: the menus
+/// into one menu button sharing its row with the option switcher, thin margins round the menu
+/// bar ([`SHORT_BAR_MARGIN`]) and the chart ([`SHORT_CENTRAL_MARGIN`]), a thin status bar
+/// ([`SHORT_STATUS_ROW_HEIGHT`]). Measured in the test harness (which keeps 8 points round the
+/// window) with Kosovo open, plot heights before → after: 960×600 at 200 % (300 points) 99 →
+/// 109, at 250 % (240) 39 → 87, at 300 % (200) no plot → 47; 1024×768 at 250 % (307) 106 →
+/// 109, at 300 % (256) 55 → 103. From 320 points up (1280×800 at 250 %, 1920×1080 at 300 %)
+/// the menus, the switcher and the status bar fit in their rows and keep their full form.
+pub const SHORT_WINDOW_HEIGHT: f32 = 320.0;
+/// Margin (points, top and bottom) of the menu bar and the status bar in a short window.
+pub const SHORT_BAR_MARGIN: i8 = 1;
+/// What a menu leaves of the window's height (its frame and a margin): taller, its entries
+/// scroll.
+pub const MENU_WINDOW_MARGIN: f32 = 24.0;
+/// Height of the status bar's line in a short window: its small buttons' and text's.
+pub const SHORT_STATUS_ROW_HEIGHT: f32 = 20.0;
+/// Margin (points) around the chart's panel in a short window.
+pub const SHORT_CENTRAL_MARGIN: i8 = 3;
+/// Most of the status bar's room (after the zoom and the problem buttons) the save state
+/// takes where it would leave the message less than [`STATUS_MESSAGE_MIN_WIDTH`].
+pub const SAVE_STATE_SHARE: f32 = 0.5;
+/// Least room for the status bar's message with its Dismiss button; with less, one small
+/// button stands for it ("Message…", the text on hover). Dismiss (75 points) and a word or
+/// two: at 104 the message was an ellipsis alone after Dismiss.
+pub const STATUS_MESSAGE_MIN_WIDTH: f32 = 140.0;
 /// Height of one row in long lists.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Height of one checklist row: a title line and two lines of the finding's sentence.
@@ -120,6 +145,18 @@ pub const LABEL_TRIES: usize = 1500;
 pub const LABEL_GRID_CELL: f32 = 32.0;
 /// Widest the hover card over a marker grows.
 pub const HOVER_CARD_WIDTH: f32 = 360.0;
+/// Most of the window's width the hover card takes (a short, narrow window at a large zoom).
+pub const HOVER_CARD_WINDOW_SHARE: f32 = 0.5;
+/// Text size of the hover card in a short window (at the large zooms that make a window short,
+/// still 25 px and more on screen).
+pub const HOVER_CARD_SHORT_TEXT: f32 = 11.0;
+/// Share of the plot the hover card may hide beside the pointer before it looks further, to
+/// the window's edges (a small window at a large zoom).
+pub const HOVER_CARD_HIDDEN_SHARE: f32 = 0.25;
+/// Height of the line above the hover card's sources.
+pub const HOVER_CARD_SEPARATOR: f32 = 6.0;
+/// Space between the hover card's rows in a short window.
+pub const HOVER_CARD_SHORT_ROW_GAP: f32 = 2.0;
 /// Width of the windows for About and Shortcuts.
 pub const HELP_WIDTH: f32 = 560.0;
 /// Default size of the catalogue window.

@@ -12,7 +12,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::harness::{H, Script, frame_with, harness_at, key_event, scenario_path, wheel_at};
+use common::harness::{
+    H, Script, click_in_view, frame_with, harness_at, key_event, scenario_path, wheel_at,
+};
 use egui::{Key, Modifiers, Pos2, Rect, Shape};
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -99,6 +101,11 @@ fn the_chart_keeps_its_room_and_its_texts_never_collide() {
         ([1920.0, 1080.0], 3.0),
         ([1280.0, 800.0], 1.5),
         ([1280.0, 800.0], 3.0),
+        // A short window: the menus, the status bar and the margins fold to keep the plot.
+        ([960.0, 600.0], 2.0),
+        ([960.0, 600.0], 2.5),
+        ([960.0, 600.0], 3.0),
+        ([1280.0, 800.0], 2.5),
     ] {
         let (h, _dir) = board(Some(scenario_path("kosovo-2008.ron")), size, zoom, false);
         let what = format!("{size:?} at zoom {zoom}");
@@ -134,6 +141,69 @@ fn the_chart_keeps_its_room_and_its_texts_never_collide() {
         }
         assert_no_overlap(&texts, &what);
     }
+}
+
+/// In a short window (960×600 at 300 %: 320 × 200 points) the five menus fold into one,
+/// "Menu", that holds each of them, and the status bar keeps its texts inside the window.
+#[test]
+fn in_a_short_window_the_menus_fold_into_one_that_holds_them_all() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [960.0, 600.0],
+        3.0,
+        false,
+    );
+    let window = h.ctx.content_rect();
+    for menu in ["File", "Edit", "Scenarios", "View", "Help"] {
+        assert!(h.query_by_label(menu).is_none(), "{menu} is folded");
+    }
+    // The status bar's line: the save state and the zoom, each inside the window.
+    for text in ["Reference copy (Save as… to keep)", "zoom 300%"] {
+        let r = h.get_by_label(text).rect();
+        assert!(
+            window.contains_rect(r),
+            "{text:?} at {r:?} is off {window:?}"
+        );
+    }
+    for (menu, entry) in [
+        ("File", "Save as…"),
+        ("Edit", "Undo"),
+        ("Scenarios", "Haiti (MINUSTAH, then MINUJUSTH)"),
+        ("Help", "About PeaceOps"),
+    ] {
+        h.get_by_label(peaceops::view::menu_bar::FOLDED_MENU)
+            .click();
+        h.run();
+        h.get_by_label(menu).click();
+        h.run();
+        assert!(
+            h.query_all_by_label_contains(entry).next().is_some(),
+            "{menu} → {entry}"
+        );
+        h.key_press(Key::Escape);
+        h.run();
+        h.run();
+    }
+    h.get_by_label(peaceops::view::menu_bar::FOLDED_MENU)
+        .click();
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    // The View menu is taller than the window: it scrolls, and each entry is in it.
+    let theme = h.get_by_label_contains("Light / dark theme").rect();
+    assert!(
+        window.contains_rect(h.get_by_label_contains("Zoom in").rect()),
+        "the menu starts inside the window"
+    );
+    assert!(
+        theme.bottom() > window.bottom(),
+        "the menu is taller than the window"
+    );
+    click_in_view(&mut h, "Presentation mode F11");
+    assert!(
+        h.state().presenting(),
+        "View → Presentation mode, from the one menu"
+    );
 }
 
 #[test]
@@ -218,6 +288,77 @@ fn hovering_a_marker_shows_a_card_naming_the_activity() {
     {
         assert!(h.query_by_label(&a.title).is_none());
     }
+}
+
+/// The rect of the floating card (a tooltip-level area) showing `title`.
+fn card_rect(h: &H, title: &str) -> Rect {
+    let at = h.get_by_label(title).rect().center();
+    h.ctx
+        .memory(|m| {
+            m.layer_ids()
+                .filter(|l| l.order == egui::Order::Tooltip)
+                .filter_map(|l| m.area_rect(l.id))
+                .filter(|r| r.contains(at))
+                .min_by(|a, b| a.area().total_cmp(&b.area()))
+        })
+        .unwrap()
+}
+
+/// In a short, narrow window (960×600 at 300 %: 320 × 200 points) the hover card names the
+/// activity, stays in the window and leaves most of the plot in view.
+#[test]
+fn the_hover_card_keeps_to_the_window_and_leaves_the_plot_in_view() {
+    let (mut h, _dir) = board(
+        Some(scenario_path("kosovo-2008.ron")),
+        [960.0, 600.0],
+        3.0,
+        false,
+    );
+    let s = h.state().document().scenario().clone();
+    let window = h.ctx.content_rect();
+    let plot = plot_rect(&h);
+    let mut seen = 0;
+    // Markers alone at their place, across the plot (each side of the pointer gets tried).
+    for a in s.activities.iter().filter(|a| {
+        s.activities
+            .iter()
+            .filter(|b| (b.x - a.x).abs() < 0.15 && (b.y - a.y).abs() < 0.15)
+            .count()
+            == 1
+    }) {
+        h.hover_at(marker_position(&h, a.x, a.y));
+        h.run();
+        if h.query_by_label(&a.title).is_none() {
+            // The marker is spread from where its coordinates say, or under another's label.
+            continue;
+        }
+        seen += 1;
+        let card = card_rect(&h, &a.title);
+        assert!(
+            window.contains_rect(card),
+            "{:?}: the card at {card:?} is off the window {window:?}",
+            a.title
+        );
+        let hidden = card.intersect(plot);
+        let hidden = if hidden.is_positive() {
+            hidden.area()
+        } else {
+            0.0
+        };
+        assert!(
+            hidden <= 0.5 * plot.area(),
+            "{:?}: the card at {card:?} hides {:.0} % of the plot {plot:?}",
+            a.title,
+            100.0 * hidden / plot.area()
+        );
+        let at = marker_position(&h, a.x, a.y);
+        assert!(
+            !card.contains(at),
+            "{:?}: the card at {card:?} covers its marker at {at:?}",
+            a.title
+        );
+    }
+    assert!(seen >= 2, "only {seen} cards shown");
 }
 
 #[test]

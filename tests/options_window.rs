@@ -138,12 +138,19 @@ fn the_switcher_stays_in_the_window_with_the_current_option_and_its_count() {
         if zoom == 1.0 && size[0] >= 1024.0 {
             assert_eq!(buttons, 3, "{what}: one button per option");
         }
-        // The menus keep their place.
-        let help = h.get_by_label("Help").rect();
-        assert!(window.contains_rect(help), "{what}: Help at {help:?}");
-        if zoom <= 2.0 {
+        // The menus keep their place (in a short window folded into one, "Menu").
+        let short = size[1] / zoom < peaceops::theme::SHORT_WINDOW_HEIGHT;
+        let help = if short {
+            assert!(h.query_by_label("Help").is_none(), "{what}: menus folded");
+            h.get_by_label(peaceops::view::menu_bar::FOLDED_MENU).rect()
+        } else {
+            h.get_by_label("Help").rect()
+        };
+        assert!(window.contains_rect(help), "{what}: the menus at {help:?}");
+        if zoom <= 2.0 || short {
             // Down to 512 points wide the bar shares the menus' row (the board keeps its
-            // height): compact, one menu, where the buttons do not fit.
+            // height): compact, one menu, where the buttons do not fit; in a short window,
+            // always.
             let r = h.get_by_label(&label).rect();
             assert!(
                 r.top() < help.bottom() && r.left() > help.right(),
@@ -158,7 +165,7 @@ fn the_switchers_drop_down_puts_another_option_on_the_board() {
     let (mut h, _script) = harness_at(
         Some(scenario_path("haiti-minustah.ron")),
         [960.0, 600.0],
-        3.0,
+        2.0,
         false,
     );
     let summaries = h.state().document().option_summaries().to_vec();
@@ -171,7 +178,7 @@ fn the_switchers_drop_down_puts_another_option_on_the_board() {
     assert_eq!(
         h.get_by_label(&label).accesskit_node().role(),
         egui::accesskit::Role::ComboBox,
-        "at 300 % in 960 pixels the options do not fit as buttons"
+        "at 200 % in 960 pixels the options do not fit as buttons"
     );
     // The other options are not buttons in the bar but are in the list.
     let other = &summaries[1];
@@ -191,6 +198,32 @@ fn the_switchers_drop_down_puts_another_option_on_the_board() {
         h.state().document().scenario().current_option.as_ref(),
         Some(&first.id),
         "Ctrl+Z switches back"
+    );
+}
+
+#[test]
+fn in_a_short_narrow_window_the_switchers_one_menu_puts_another_option_on_the_board() {
+    // 960×600 at 300 %: 320 × 200 points, the menus folded into one beside the switcher,
+    // itself one menu ("Options: <current> · N open").
+    let (mut h, _script) = harness_at(
+        Some(scenario_path("haiti-minustah.ron")),
+        [960.0, 600.0],
+        3.0,
+        false,
+    );
+    let summaries = h.state().document().option_summaries().to_vec();
+    let (first, other) = (&summaries[0], &summaries[1]);
+    let label = format!("Option {} ({} open)", first.name, first.open);
+    assert_eq!(
+        h.get_by_label(&label).accesskit_node().role(),
+        egui::accesskit::Role::Button
+    );
+    click(&mut h, &label);
+    click(&mut h, &other.name);
+    assert_eq!(
+        h.state().document().scenario().current_option.as_ref(),
+        Some(&other.id),
+        "the option picked in the menu goes on the board"
     );
 }
 

@@ -59,15 +59,21 @@ impl Notice {
     }
 }
 
-/// Draws the status bar; clears the notice when dismissed.
+/// Draws the status bar; clears the notice when dismissed. `short` (a short window): one
+/// thin line.
 pub fn status_bar_ui(
     ui: &mut Ui,
     doc: &Document,
     notice: &mut Option<Notice>,
     show_problems: &mut bool,
     zoom: f32,
+    short: bool,
     out: &mut Vec<Command>,
 ) {
+    if short {
+        // A short window: the bar is one line of its small buttons and text, no taller.
+        ui.spacing_mut().interact_size.y = theme::SHORT_STATUS_ROW_HEIGHT;
+    }
     ui.horizontal(|ui| {
         // The right side first, so a long message can only take the room that is left, where it
         // wraps instead of pushing the rest (and its own Dismiss button) off the window.
@@ -104,12 +110,19 @@ pub fn status_bar_ui(
             {
                 *show_problems = !*show_problems;
             }
-            if doc.is_dirty() {
-                ui.label(doc.save_state())
-            } else {
-                ui.weak(doc.save_state())
-            }
-            .on_hover_text(doc.save_state_hint());
+            // Whole where it leaves the message its room, else at most a share of the row (a
+            // narrow window, a large zoom): cut short, whole on hover, so it never runs off the
+            // window's left edge past the message.
+            let state = egui::RichText::new(doc.save_state());
+            let state = if doc.is_dirty() { state } else { state.weak() };
+            let room = (ui.available_width() * theme::SAVE_STATE_SHARE)
+                .max(ui.available_width() - theme::STATUS_MESSAGE_MIN_WIDTH);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Label::new(state).truncate())
+            })
+            .inner
+            .on_hover_text(format!("{} {}", doc.save_state(), doc.save_state_hint()));
             // A fixed id: the widgets on the right come and go, the message's must not change.
             let left = egui::UiBuilder::new()
                 .id_salt("status message")
@@ -119,7 +132,7 @@ pub fn status_bar_ui(
                 // Where the bar is too narrow for the message (high zoom, narrow window), one
                 // small button stands for it: the message on hover, an error whole in the
                 // Problems window on click; nothing overlaps the rest of the bar.
-                let room = ui.available_width() > 4.0 * theme::ROW_HEIGHT;
+                let room = ui.available_width() > theme::STATUS_MESSAGE_MIN_WIDTH;
                 if let Some(n) = notice.as_ref().filter(|_| !room) {
                     let label = if n.error { "Error…" } else { "Message…" };
                     if ui.small_button(label).on_hover_text(n.text.as_str()).clicked() {

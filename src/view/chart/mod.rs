@@ -768,15 +768,23 @@ fn plot_ui(
         xt,
         text_color,
     );
-    let yt = fitting(ui, &Y_TITLES, &title_font, rect.height(), text_color);
+    // Beside the plot, or where no form is that short (a short plot), beside the chart's
+    // area above the key: moved up or down so it is not cut at the area's edge.
+    let mut yt = fitting(ui, &Y_TITLES, &title_font, rect.height(), text_color);
+    if yt.size().x > rect.height() {
+        yt = fitting(ui, &Y_TITLES, &title_font, area.height(), text_color);
+    }
     let yw = yt.size().x;
+    let y_centre = if yw <= area.height() {
+        rect.center()
+            .y
+            .clamp(area.top() + yw / 2.0, area.bottom() - yw / 2.0)
+    } else {
+        rect.center().y
+    };
     painter.add(Shape::Text(
-        egui::epaint::TextShape::new(
-            pos2(area.left(), rect.center().y + yw / 2.0),
-            yt,
-            text_color,
-        )
-        .with_angle(-std::f32::consts::FRAC_PI_2),
+        egui::epaint::TextShape::new(pos2(area.left(), y_centre + yw / 2.0), yt, text_color)
+            .with_angle(-std::f32::consts::FRAC_PI_2),
     ));
 
     for (r, g) in &corners {
@@ -1020,7 +1028,7 @@ fn plot_ui(
     if let Some(i) = hovered
         && let Some(pos) = r.hover_pos()
     {
-        hover_card(ui, s, i, pos);
+        hover_card(ui, s, i, pos, rect);
     }
 }
 
@@ -1161,8 +1169,14 @@ fn quadrant_sign(q: Quadrant) -> (f64, f64) {
     }
 }
 
-/// The card shown over a hovered marker: title, mission, position, groups targeted, dates.
-fn hover_card(ui: &Ui, s: &Scenario, i: usize, pos: Pos2) {
+/// The card over a hovered marker (title, mission, position, groups targeted, dates, sources), in the window beside the pointer: at most
+/// [`theme::HOVER_CARD_WIDTH`] wide and [`theme::HOVER_CARD_WINDOW_SHARE`] of the window's
+/// width, its text wrapping, on the side of the pointer where it hides least of `plot` (the
+/// card's size is the one it had last frame). In a short window
+/// ([`theme::SHORT_WINDOW_HEIGHT`]) it is terse, in small type, its facts in one paragraph:
+/// the mission by its short name, the position without its coordinates, the sources by their
+/// badges alone.
+fn hover_card(ui: &Ui, s: &Scenario, i: usize, pos: Pos2, plot: Rect) {
     let Some(a) = s.activities.get(i) else { return };
     let mission = a.mission.as_ref().and_then(|m| s.mission(m));
     let mission_text = match (&a.mission, mission) {
@@ -1183,44 +1197,204 @@ fn hover_card(ui: &Ui, s: &Scenario, i: usize, pos: Pos2) {
         (None, Some(e)) => format!("until {e}"),
         (None, None) => "no dates".to_owned(),
     };
-    let screen = ui.ctx().content_rect();
-    let width = theme::HOVER_CARD_WIDTH.min(screen.width() - 2.0 * theme::CORNER_PAD);
-    // Beside the pointer, on the side with room.
-    let offset = theme::PICK_RADIUS;
-    let mut at = pos + vec2(offset, offset);
-    if at.x + width > screen.right() {
-        at.x = (pos.x - offset - width).max(screen.left());
-    }
+    let bounds = ui.ctx().content_rect().shrink(theme::CORNER_PAD);
+    let short = ui.ctx().content_rect().height() < theme::SHORT_WINDOW_HEIGHT;
+    let mission_text = match mission.filter(|_| short) {
+        Some(m) => m.short_name().to_owned(),
+        None => mission_text,
+    };
+    let position = if short {
+        format!("Position: {}", a.quadrant().label())
+    } else {
+        format!(
+            "Position: {} (x {:.2}, y {:.2})",
+            a.quadrant().label(),
+            a.x,
+            a.y
+        )
+    };
+    let targets = if groups.is_empty() {
+        "Targets no crime group".to_owned()
+    } else {
+        format!("Targets: {}", groups.join(", "))
+    };
+    let lines = [
+        format!("Mission: {mission_text}"),
+        position,
+        targets,
+        format!("Dates: {dates}"),
+    ];
+    // Short, the facts run on in one paragraph: fewer, fuller rows.
+    let lines = if short {
+        vec![lines.join(" · ")]
+    } else {
+        lines.to_vec()
+    };
+    // What the sources take, to measure the card: each claim with its badge, or the badges.
+    let sources: Vec<String> = if a.sources.is_empty() {
+        Vec::new()
+    } else if short {
+        vec![
+            std::iter::once("Sources:".to_owned())
+                .chain(a.sources.iter().map(|c| format!("[{}]", c.source.badge())))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ]
+    } else {
+        a.sources
+            .iter()
+            .map(|c| format!("[{}] {}", c.source.badge(), c.text))
+            .collect()
+    };
+    let font = if short {
+        FontId::proportional(theme::HOVER_CARD_SHORT_TEXT)
+    } else {
+        egui::TextStyle::Body.resolve(ui.style())
+    };
+    let gap = if short {
+        theme::HOVER_CARD_SHORT_ROW_GAP
+    } else {
+        ui.spacing().item_spacing.y
+    };
+    let frame = egui::Frame::popup(ui.style());
+    let margin = frame.total_margin().sum();
+    // The card's height at a width: its rows wrapped, the gaps, the separator, the margins.
+    let height = |width: f32| {
+        let wrap = width - margin.x;
+        let rows = std::iter::once(&a.title)
+            .chain(&lines)
+            .chain(&sources)
+            .map(|t| {
+                egui::WidgetText::from(egui::RichText::new(t).font(font.clone()))
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Wrap),
+                        wrap,
+                        egui::TextStyle::Body,
+                    )
+                    .size()
+                    .y
+            });
+        let (n, sum) = rows.fold((0.0, 0.0), |(n, sum), h| (n + 1.0, sum + h));
+        let separator = if sources.is_empty() {
+            0.0
+        } else {
+            gap + theme::HOVER_CARD_SEPARATOR
+        };
+        sum + gap * (n - 1.0_f32).max(0.0) + separator + margin.y
+    };
+    // A card at most half the window wide, or as wide as the window (and shorter) where that
+    // hides less of the plot.
+    let narrow = theme::HOVER_CARD_WIDTH.min(bounds.width() * theme::HOVER_CARD_WINDOW_SHARE);
+    let wide = theme::HOVER_CARD_WIDTH.max(narrow).min(bounds.width());
+    let (width, at) = [narrow, wide]
+        .into_iter()
+        .map(|w| {
+            let size = vec2(w, height(w));
+            let (hidden, at) = card_place(pos, size, bounds, plot);
+            // One taller than the window cannot be read whole: the last resort.
+            let cost = if size.y > bounds.height() {
+                f32::INFINITY
+            } else {
+                hidden
+            };
+            (cost, w, at)
+        })
+        .fold(None, |best: Option<(f32, f32, Pos2)>, c| match best {
+            Some(b) if b.0 <= c.0 => Some(b),
+            _ => Some(c),
+        })
+        .map_or((narrow, pos), |(_, w, at)| (w, at));
     egui::Area::new(ui.scope_id().with("hover card"))
         .order(egui::Order::Tooltip)
         .fixed_pos(at)
-        .constrain(true)
+        .constrain_to(bounds)
         .interactable(false)
         .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(width);
+            frame.show(ui, |ui| {
+                ui.set_width(width - margin.x);
+                let style = ui.style_mut();
+                style.override_font_id = Some(font.clone());
+                style.spacing.item_spacing.y = gap;
+                // Rows as tall as their text (nothing in the card is clicked), as measured.
+                style.spacing.interact_size.y = 0.0;
                 ui.add(egui::Label::new(egui::RichText::new(&a.title).strong()).wrap());
-                ui.label(format!("Mission: {mission_text}"));
-                ui.label(format!(
-                    "Position: {} (x {:.2}, y {:.2})",
-                    a.quadrant().label(),
-                    a.x,
-                    a.y
-                ));
-                ui.add(
-                    egui::Label::new(if groups.is_empty() {
-                        "Targets no crime group".to_owned()
-                    } else {
-                        format!("Targets: {}", groups.join(", "))
-                    })
-                    .wrap(),
-                );
-                ui.label(format!("Dates: {dates}"));
+                for line in &lines {
+                    ui.add(egui::Label::new(line.as_str()).wrap());
+                }
                 // Where the activity's facts come from: the paper, general knowledge, invented.
                 if !a.sources.is_empty() {
-                    ui.separator();
-                    crate::view::widgets::sources_list_ui(ui, &a.sources);
+                    ui.add(egui::Separator::default().spacing(theme::HOVER_CARD_SEPARATOR));
+                    if short {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label("Sources:");
+                            for c in &a.sources {
+                                crate::view::widgets::provenance_badge_ui(ui, &c.source);
+                            }
+                        });
+                    } else {
+                        crate::view::widgets::sources_list_ui(ui, &a.sources);
+                    }
                 }
             });
         });
+}
+
+/// Where a card of `size` goes (its top-left corner) beside the pointer at `pos`, inside
+/// `bounds`, and how much of `plot` it hides: at one of the pointer's corners (moved inside
+/// `bounds`), the one that hides least of the plot, the first of right-below, right-above,
+/// left-below, left-above on a tie. Where each hides more than
+/// [`theme::HOVER_CARD_HIDDEN_SHARE`] of the plot (a small window), also pushed to the
+/// window's edges on the same side. Never over the pointer.
+fn card_place(pos: Pos2, size: egui::Vec2, bounds: Rect, plot: Rect) -> (f32, Pos2) {
+    let off = theme::PICK_RADIUS;
+    let inside = |p: Pos2| {
+        let x = p.x.min(bounds.right() - size.x).max(bounds.left());
+        let y = p.y.min(bounds.bottom() - size.y).max(bounds.top());
+        pos2(x, y)
+    };
+    let hidden = |p: Pos2| {
+        let r = Rect::from_min_size(p, size).intersect(plot);
+        if r.is_positive() { r.area() } else { 0.0 }
+    };
+    let pointer = Rect::from_center_size(pos, egui::Vec2::splat(off));
+    let best = |xs: &[f32], ys: &[f32]| {
+        let mut best: Option<(f32, Pos2)> = None;
+        for &x in xs {
+            for &y in ys {
+                let p = inside(pos2(x, y));
+                if Rect::from_min_size(p, size).intersects(pointer) {
+                    continue;
+                }
+                let h = hidden(p);
+                if best.is_none_or(|(b, _)| h < b) {
+                    best = Some((h, p));
+                }
+            }
+        }
+        best
+    };
+    let (right, left) = (pos.x + off, pos.x - off - size.x);
+    let (below, above) = (pos.y + off, pos.y - off - size.y);
+    let near = best(&[right, left], &[below, above]);
+    let enough = |b: &Option<(f32, Pos2)>| {
+        b.is_some_and(|(h, _)| h <= theme::HOVER_CARD_HIDDEN_SHARE * plot.area())
+    };
+    let place = if enough(&near) {
+        near
+    } else {
+        let edges = best(
+            &[right, left, bounds.right() - size.x, bounds.left()],
+            &[below, above, bounds.bottom() - size.y, bounds.top()],
+        );
+        match (near, edges) {
+            (Some(n), Some(e)) if e.0 < n.0 => Some(e),
+            (None, e) => e,
+            (n, _) => n,
+        }
+    };
+    place.unwrap_or_else(|| {
+        let p = inside(pos + vec2(off, off));
+        (hidden(p), p)
+    })
 }
