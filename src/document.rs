@@ -9,14 +9,15 @@
 //! While an exercise runs, the room sees the plan with the run's delivered injects applied
 //! ([`room_board`]): the findings, rows and counts are those of that board.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::compare::OptionSummary;
 use crate::io::{LoadError, SaveError, load, save};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, Problem, Run,
-    RunId, Scenario,
+    Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, OptionId,
+    PlanOption, Problem, Run, RunId, Scenario,
 };
 use crate::rules::{Finding, Review, evaluate, evaluate_at};
 
@@ -55,6 +56,26 @@ struct Derived {
 #[derive(Clone, Debug, Default)]
 struct OptionsDerived {
     summaries: Vec<OptionSummary>,
+    /// Each option's open findings and quadrant counts as a plan (all time, outside any run),
+    /// by id, as of the last refresh: kept while neither the shared base nor the option
+    /// changes, so an edit or a switch reruns the rules on the current option only, not on
+    /// every option (`options/switch_in_document_1000` in benches/options.rs). The current
+    /// option is missing while a run's board is on screen (its plan was not evaluated).
+    plans: HashMap<OptionId, Plan>,
+}
+
+/// An option's open findings (all time, with its own checklist) and quadrant counts.
+type Plan = (usize, [usize; 4]);
+
+/// What the scenario was before a refresh, for the option summaries to know what to keep.
+#[derive(Clone, Copy, Debug)]
+enum Before<'a> {
+    /// The scenario has not changed (only the replayed step).
+    Same,
+    /// It was this scenario.
+    Was(&'a Scenario),
+    /// Unknown (a new document): every option is summarized again.
+    Unknown,
 }
 
 /// A closed run looked at again, read-only, after its first `steps` deliveries or skips.
@@ -132,7 +153,7 @@ impl Document {
             view_revision: 0,
             room_revision: 0,
         };
-        doc.refresh();
+        doc.refresh(Before::Unknown);
         doc
     }
 
@@ -157,7 +178,7 @@ impl Document {
             doc.history.record(&doc.scenario, None, 0.0);
             doc.history.seal();
             doc.scenario = restored;
-            doc.changed();
+            doc.changed(Before::Unknown);
         }
         doc
     }
@@ -292,7 +313,7 @@ impl Document {
             self.replay = replay;
             self.view_revision += 1;
             self.room_revision += 1;
-            self.refresh();
+            self.refresh(Before::Same);
         }
     }
 
@@ -309,7 +330,7 @@ impl Document {
         edit.apply(&mut self.scenario)?;
         if self.scenario != before {
             self.history.record(&before, key, now_secs);
-            self.changed();
+            self.changed(Before::Was(&before));
         }
         Ok(())
     }
@@ -321,18 +342,30 @@ impl Document {
 
     /// Undoes one step; returns whether there was one.
     pub fn undo(&mut self) -> bool {
+        if !self.history.can_undo() {
+            return false;
+        }
+        // A copy of what is left, so the option summaries are kept for the options the step
+        // does not touch (the undo of a switch reruns no rules).
+        let before = self.scenario.clone();
         let done = self.history.undo(&mut self.scenario);
         if done {
-            self.changed();
+            self.changed(Before::Was(&before));
         }
         done
     }
 
     /// Redoes one step; returns whether there was one.
     pub fn redo(&mut self) -> bool {
+        if !self.history.can_redo() {
+            return false;
+        }
+        // A copy of what is left, so the option summaries are kept for the options the step
+        // does not touch (the undo of a switch reruns no rules).
+        let before = self.scenario.clone();
         let done = self.history.redo(&mut self.scenario);
         if done {
-            self.changed();
+            self.changed(Before::Was(&before));
         }
         done
     }
@@ -398,7 +431,7 @@ impl Document {
         self.derived.counts
     }
 
-    fn changed(&mut self) {
+    fn changed(&mut self, before: Before<'_>) {
         if let Some(r) = &self.replay
             && !self.scenario.runs.iter().any(|x| x.id == r.run)
         {
@@ -408,70 +441,95 @@ impl Document {
         self.view_revision += 1;
         self.room_revision += 1;
         self.dirty = self.scenario != self.saved;
-        self.refresh();
+        self.refresh(before);
     }
 
-    /// After a change of the scenario: everything.
-    fn refresh(&mut self) {
+    /// After a change of the scenario (or of the replayed step): everything.
+    fn refresh(&mut self, before: Before<'_>) {
         self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
-        (self.derived.room, self.derived.room_error) =
+        let in_run;
+        (self.derived.room, self.derived.room_error, in_run) =
             match room_board(&self.scenario, self.replay.as_ref()) {
-                Some(Ok(board)) => (Some(board), None),
+                Some(Ok(board)) => (Some(board), None, true),
                 found => (
                     match self.scenario.board_scenario() {
                         std::borrow::Cow::Owned(board) => Some(board),
                         std::borrow::Cow::Borrowed(_) => None,
                     },
                     found.and_then(Result::err).map(|e| e.to_string()),
+                    false,
                 ),
             };
+        // The room's summary (all time), for the switcher's line of the current option.
+        let mut room_plan = None;
         if !self.lens.is_all_time() {
             // The resolved decisions are those of all time, whatever the month: found once per
             // change of the scenario, not per move of the cursor.
             let room = self.room();
             let all_time = evaluate(room);
-            let resolved = Review::new(&all_time, room)
-                .resolved
-                .iter()
-                .map(|s| (*s).clone())
-                .collect();
+            let review = Review::new(&all_time, room);
+            room_plan = Some((review.open_count(), room.quadrant_counts()));
+            let resolved = review.resolved.iter().map(|s| (*s).clone()).collect();
             self.derived.resolved = resolved;
         }
         self.relens();
-        self.summarize_options();
+        let room_plan = room_plan.unwrap_or((self.derived.open, self.derived.counts));
+        self.summarize_options(before, room_plan, in_run);
     }
 
-    /// After a change of the scenario: each option's summary (the current one's from what
-    /// `relens` found, when it looked at all time).
-    fn summarize_options(&mut self) {
+    /// After a change of the scenario: each option's summary. The current one's is the room's
+    /// (`room_plan`, found by `refresh`); another's is kept from the last refresh when neither
+    /// the base nor the option changed since `before`, else found on its own board.
+    fn summarize_options(&mut self, before: Before<'_>, room_plan: Plan, in_run: bool) {
         let s = &self.scenario;
+        let old = std::mem::take(&mut self.derived.options.plans);
+        let base_same = match before {
+            Before::Same => true,
+            Before::Was(b) => same_base(b, s),
+            Before::Unknown => false,
+        };
+        let mut plans = HashMap::with_capacity(s.options.len());
         let summaries = s
             .options
             .iter()
             .map(|o| {
-                if s.is_current(&o.id) && self.lens.is_all_time() {
-                    OptionSummary {
-                        id: o.id.clone(),
-                        name: o.name.clone(),
-                        open: self.derived.open,
-                        counts: self.derived.counts,
+                let (open, counts) = if s.is_current(&o.id) {
+                    if !in_run {
+                        plans.insert(o.id.clone(), room_plan);
                     }
-                } else if s.is_current(&o.id) {
-                    OptionSummary::of_board(o.id.clone(), o.name.clone(), self.room())
+                    room_plan
                 } else {
-                    match s.option_scenario(&o.id) {
-                        Ok(board) => OptionSummary::of_board(o.id.clone(), o.name.clone(), &board),
-                        Err(_) => OptionSummary {
-                            id: o.id.clone(),
-                            name: o.name.clone(),
-                            open: 0,
-                            counts: [0; 4],
+                    let kept = old.get(&o.id).filter(|_| {
+                        base_same
+                            && match before {
+                                Before::Same => true,
+                                Before::Was(b) => same_option(b, o),
+                                Before::Unknown => false,
+                            }
+                    });
+                    let plan = match kept {
+                        Some(plan) => *plan,
+                        None => match s.option_scenario(&o.id) {
+                            Ok(board) => {
+                                let findings = evaluate(&board);
+                                let open = Review::new(&findings, &board).open_count();
+                                (open, board.quadrant_counts())
+                            }
+                            Err(_) => (0, [0; 4]),
                         },
-                    }
+                    };
+                    plans.insert(o.id.clone(), plan);
+                    plan
+                };
+                OptionSummary {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    open,
+                    counts,
                 }
             })
             .collect();
-        self.derived.options.summaries = summaries;
+        self.derived.options = OptionsDerived { summaries, plans };
     }
 
     /// After a change of the lens: what the lens shows (of the current option's board).
@@ -511,6 +569,34 @@ impl Document {
             board,
         };
     }
+}
+
+/// Whether two scenarios share the base an option's summary is found on: everything but the
+/// options' activities, checklists and entries. Runs and injects are left out: no rule reads
+/// them, and an exercise's deliveries would otherwise summarize every option again.
+fn same_base(a: &Scenario, b: &Scenario) -> bool {
+    // The short lists first: an edit of the working copy changes none of them.
+    a.host == b.host
+        && a.missions == b.missions
+        && a.groups == b.groups
+        && a.actors == b.actors
+        && a.timeline == b.timeline
+        && a.milestones == b.milestones
+        && a.format_version == b.format_version
+        && a.title == b.title
+        && a.description == b.description
+}
+
+/// Whether an option (not current in its scenario) has the activities, checklist and mission
+/// changes it had in `before`, where it may have been the current one (the working copy).
+/// Its name, rationale and sources do not change its summary.
+fn same_option(before: &Scenario, o: &PlanOption) -> bool {
+    let Some(was) = before.option(&o.id) else {
+        return false;
+    };
+    was.missions == o.missions
+        && before.option_checklist(was) == &o.checklist
+        && before.option_activities(was) == o.activities.as_slice()
 }
 
 #[cfg(test)]
@@ -671,6 +757,267 @@ mod tests {
         assert_eq!(
             (after.status, after.note.as_str()),
             (CheckStatus::Accepted, "ok")
+        );
+    }
+
+    /// The summaries the document keeps are those found from scratch; while a run is on
+    /// screen, the current option's is the run's board, so only the others are compared.
+    fn assert_summaries_fresh(doc: &Document, what: &str) {
+        let want = crate::compare::summaries(doc.scenario());
+        let got = doc.option_summaries();
+        assert_eq!(got.len(), want.len(), "{what}: one summary per option");
+        for (g, w) in got.iter().zip(&want) {
+            if doc.room_run().is_some() && doc.scenario().is_current(&w.id) {
+                continue;
+            }
+            assert_eq!(g, w, "{what}: the summary of {:?}", w.id);
+        }
+    }
+
+    fn haiti() -> Scenario {
+        let text = include_str!("../scenarios/haiti-minustah.ron");
+        crate::io::parse(text, Path::new("haiti-minustah.ron")).unwrap()
+    }
+
+    fn other_option(doc: &Document) -> OptionId {
+        let s = doc.scenario();
+        s.options
+            .iter()
+            .find(|o| !s.is_current(&o.id))
+            .map(|o| o.id.clone())
+            .unwrap()
+    }
+
+    #[test]
+    fn option_summaries_after_each_kind_of_edit_are_found_again() {
+        use crate::model::{Capability, MissionChange, MissionId};
+        let mut doc = Document::new(haiti(), Origin::New);
+        assert_summaries_fresh(&doc, "opened");
+        let a = doc.scenario().activities[0].id.clone();
+        doc.apply(
+            Edit::MoveActivity {
+                id: a,
+                x: 0.9,
+                y: -0.9,
+            },
+            0.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "an activity of the current option moved");
+        let before = doc.option_summaries().to_vec();
+        let other = other_option(&doc);
+        doc.apply(Edit::SwitchOption(other.clone()), 10.0).unwrap();
+        assert_summaries_fresh(&doc, "switched");
+        assert_eq!(
+            doc.option_summaries(),
+            &before[..],
+            "a switch changes no summary"
+        );
+        assert!(doc.undo());
+        assert_summaries_fresh(&doc, "the switch undone");
+        assert!(doc.redo());
+        assert_summaries_fresh(&doc, "the switch redone");
+        // An edit of the base changes the other options' summaries too.
+        let before = doc.option_summaries().to_vec();
+        let mut m = doc
+            .scenario()
+            .mission(&MissionId::from("minustah"))
+            .unwrap()
+            .clone();
+        m.capabilities.retain(|c| *c != Capability::Analysis);
+        m.end = None;
+        doc.apply(Edit::UpdateMission(m), 20.0).unwrap();
+        assert_summaries_fresh(&doc, "a mission of the base changed");
+        assert_ne!(doc.option_summaries(), &before[..]);
+        let row = doc.check_rows()[0].key.clone();
+        doc.apply(
+            Edit::SetFinding {
+                key: row,
+                status: CheckStatus::Accepted,
+                note: "n".into(),
+            },
+            30.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "a checklist decision in the current option");
+        // Back to the first option: the decision goes with the option it was made in.
+        doc.apply(Edit::SwitchOption(other_option(&doc)), 40.0)
+            .unwrap();
+        assert_summaries_fresh(&doc, "switched after a decision");
+        doc.apply(
+            Edit::RenameOption {
+                id: other.clone(),
+                name: "Renamed".into(),
+            },
+            50.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "an option renamed");
+        doc.apply(
+            Edit::SetMissionChanges {
+                option: other.clone(),
+                changes: vec![MissionChange::Leave(MissionId::from("minujusth"))],
+            },
+            60.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "another option's mission changes");
+        let ids = vec![doc.scenario().activities[1].id.clone()];
+        doc.apply(
+            Edit::CopyActivities {
+                ids,
+                to: other.clone(),
+                remove: true,
+            },
+            70.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "an activity moved to another option");
+        doc.set_lens(Lens::at("2010-01".parse().unwrap()));
+        doc.apply(Edit::SwitchOption(other), 80.0).unwrap();
+        assert_summaries_fresh(&doc, "switched as of a month");
+        doc.apply(Edit::DeleteOption(other_option(&doc)), 90.0)
+            .unwrap();
+        assert_summaries_fresh(&doc, "an option deleted");
+        assert!(doc.undo());
+        assert_summaries_fresh(&doc, "the delete undone");
+    }
+
+    /// A small deterministic generator for the edit sequences below.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % n.max(1) as u64) as usize
+        }
+    }
+
+    /// One edit of many kinds, picked at random; errors (an option that cannot be deleted, an
+    /// id already taken) are fine: the document is then unchanged.
+    fn random_step(doc: &mut Document, rng: &mut Lcg, step: usize) {
+        use crate::model::{
+            EntityId, MissionChange, MissionId, PlanOption, Run, WallTime, YearMonth,
+        };
+        let now = step as f64 * 10.0;
+        let s = doc.scenario().clone();
+        let option = |rng: &mut Lcg| s.options[rng.below(s.options.len())].id.clone();
+        let edit = match rng.below(16) {
+            0 | 1 if !s.activities.is_empty() => {
+                let a = &s.activities[rng.below(s.activities.len())];
+                Edit::MoveActivity {
+                    id: a.id.clone(),
+                    x: rng.below(21) as f64 / 10.0 - 1.0,
+                    y: rng.below(21) as f64 / 10.0 - 1.0,
+                }
+            }
+            2 | 3 => Edit::SwitchOption(option(rng)),
+            4 => {
+                doc.undo();
+                return;
+            }
+            5 => {
+                doc.redo();
+                return;
+            }
+            6 => {
+                let mut m = s.missions[rng.below(s.missions.len())].clone();
+                m.end = m.end.map(|e| YearMonth::from_index(e.index() - 12));
+                m.capabilities.pop();
+                Edit::UpdateMission(m)
+            }
+            7 if !doc.check_rows().is_empty() => {
+                let rows = doc.check_rows();
+                Edit::SetFinding {
+                    key: rows[rng.below(rows.len())].key.clone(),
+                    status: [
+                        CheckStatus::Accepted,
+                        CheckStatus::Mitigated,
+                        CheckStatus::Open,
+                    ][rng.below(3)],
+                    note: String::new(),
+                }
+            }
+            8 => Edit::RenameOption {
+                id: option(rng),
+                name: format!("Option {step}"),
+            },
+            9 => Edit::AddOption(PlanOption::duplicate(
+                &s,
+                OptionId::from(format!("o{step}").as_str()),
+                format!("Copy {step}"),
+            )),
+            10 => Edit::DeleteOption(option(rng)),
+            11 => Edit::MoveOption {
+                id: option(rng),
+                to: rng.below(s.options.len()),
+            },
+            12 if !s.activities.is_empty() => Edit::CopyActivities {
+                ids: vec![s.activities[rng.below(s.activities.len())].id.clone()],
+                to: option(rng),
+                remove: rng.below(2) == 0,
+            },
+            13 => Edit::SetMissionChanges {
+                option: option(rng),
+                changes: if rng.below(2) == 0 {
+                    Vec::new()
+                } else {
+                    vec![MissionChange::Leave(MissionId::from("minujusth"))]
+                },
+            },
+            14 => match doc.room_run() {
+                Some(r) => Edit::EndRun {
+                    run: r.id.clone(),
+                    when: WallTime(step as u64),
+                },
+                None => Edit::StartRun(Run::new(&format!("r{step}"), "A", WallTime(0))),
+            },
+            15 => {
+                doc.set_lens(if doc.lens().is_all_time() {
+                    Lens::at("2008-01".parse().unwrap())
+                } else {
+                    Lens::ALL_TIME
+                });
+                return;
+            }
+            _ => Edit::Delete(EntityId::Group(
+                s.groups[rng.below(s.groups.len())].id.clone(),
+            )),
+        };
+        let _ = doc.apply(edit, now);
+    }
+
+    #[test]
+    fn option_summaries_stay_those_found_again_through_random_edits() {
+        let mut others_changed = 0;
+        for seed in 0..6 {
+            let mut rng = Lcg(seed);
+            let mut doc = Document::new(haiti(), Origin::New);
+            for step in 0..60 {
+                let before = doc.option_summaries().to_vec();
+                random_step(&mut doc, &mut rng, step);
+                assert_summaries_fresh(&doc, &format!("seed {seed}, step {step}"));
+                // Whether the edits reached options other than the current one at all: the
+                // test is worth something only if they did.
+                let s = doc.scenario();
+                others_changed += doc
+                    .option_summaries()
+                    .iter()
+                    .filter(|o| !s.is_current(&o.id))
+                    .filter(|o| {
+                        before
+                            .iter()
+                            .any(|b| b.id == o.id && (b.open, b.counts) != (o.open, o.counts))
+                    })
+                    .count();
+            }
+        }
+        assert!(
+            others_changed >= 5,
+            "the edits reached the other options only {others_changed} times"
         );
     }
 }

@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use common::harness::{H, click, ctrl, ctrl_shift, harness_at, scenario_path};
+use common::harness::{H, click, ctrl, ctrl_shift, harness_at, scenario_path, wheel_at};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -314,6 +314,115 @@ fn the_compare_table_keeps_rows_on_screen_at_a_large_zoom() {
             );
         }
     }
+}
+
+/// The comparison table's header cells: "What differs", then the options' names, left to right.
+fn header_cells(h: &H) -> Vec<egui::Rect> {
+    let header = h.get_by_label("What differs").rect();
+    let mut cells: Vec<egui::Rect> = std::iter::once(header)
+        .chain(
+            scenario(h)
+                .options
+                .iter()
+                .flat_map(|o| h.query_all_by_label(&o.name).map(|n| n.rect()))
+                .filter(|r| (r.center().y - header.center().y).abs() < 1.0),
+        )
+        .collect();
+    cells.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    cells
+}
+
+#[test]
+fn the_compare_tables_header_scrolls_sideways_with_its_columns() {
+    // At 250 % in 1024×768 (410 points wide) the table is wider than the window.
+    let (mut h, _script) = harness_at(
+        Some(scenario_path("haiti-minustah.ron")),
+        [1024.0, 768.0],
+        2.5,
+        false,
+    );
+    ctrl_shift(&mut h, Key::K);
+    let window = h.ctx.content_rect();
+    let before = header_cells(&h);
+    assert_eq!(before.len(), 3, "the header names two options: {before:?}");
+    let last = before[2];
+    assert!(
+        last.right() > window.right(),
+        "the table is wider than the window: {last:?}"
+    );
+    // The rows' buttons of the last column, at its x range.
+    let s = scenario(&h);
+    let column = |h: &H| -> Vec<egui::Rect> {
+        s.options
+            .iter()
+            .flat_map(|o| {
+                h.query_all_by_label_contains(&format!("Show in {}: ", o.name))
+                    .map(|n| n.rect())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| (r.center().x - header_cells(h)[2].center().x).abs() < 1.0)
+            .collect()
+    };
+    assert!(!column(&h).is_empty(), "the last column has buttons");
+    h.hover_at(egui::pos2(window.center().x, window.bottom() - 60.0));
+    h.run();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-400.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    let after = header_cells(&h);
+    assert_eq!(after.len(), 3, "{after:?}");
+    assert!(
+        after[2].right() <= window.right() + 1.0 && after[2].left() < last.left() - 10.0,
+        "scrolled sideways, the last column's header comes into the window: {last:?} → {:?}",
+        after[2]
+    );
+    assert!(
+        (after[0].left() - (before[0].left() - (last.left() - after[2].left()))).abs() < 1.0,
+        "the whole header moved: {before:?} → {after:?}"
+    );
+    let cells = column(&h);
+    assert!(
+        !cells.is_empty(),
+        "the body's last column is under its header {:?} after the scroll",
+        after[2]
+    );
+    for c in cells {
+        assert!(
+            (c.left() - after[2].left()).abs() < 1.0 && (c.right() - after[2].right()).abs() < 1.0,
+            "a cell {c:?} of the last column under its header {:?}",
+            after[2]
+        );
+        assert!(c.top() >= after[2].bottom(), "below the header: {c:?}");
+    }
+    // Scrolled down, the header stays at the top of the table, the rows pass under it.
+    let first_row = cells_top(&h);
+    wheel_at(
+        &mut h,
+        egui::pos2(window.center().x, window.bottom() - 60.0),
+        2.0,
+    );
+    let down = header_cells(&h);
+    assert_eq!(down.len(), 3, "the header is still there: {down:?}");
+    assert!(
+        (down[2].top() - after[2].top()).abs() < 1.0
+            && (down[2].left() - after[2].left()).abs() < 1.0,
+        "the header stays put: {:?} → {:?}",
+        after[2],
+        down[2]
+    );
+    assert!(cells_top(&h) < first_row - 10.0, "the rows moved up");
+}
+
+/// The top of the highest "Show in" button of the comparison table's body.
+fn cells_top(h: &H) -> f32 {
+    h.query_all_by_label_contains("Show in ")
+        .map(|n| n.rect().top())
+        .fold(f32::INFINITY, f32::min)
 }
 
 #[test]

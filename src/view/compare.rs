@@ -639,110 +639,150 @@ fn table_ui(ui: &mut Ui, c: &Comparison, rows: &[Row], dark: bool) -> Option<(us
     let label_w = (ui.available_width() - n as f32 * (col + spacing) - spacing)
         .max(theme::COMPARE_LABEL_MIN_WIDTH);
     let mut clicked = None;
-    ui.horizontal(|ui| {
-        cell_label(ui, label_w, RichText::new("What differs").strong());
-        for o in &c.columns {
-            ui.add_sized(
-                [col, theme::COMPARE_ROW_HEIGHT],
-                egui::Label::new(RichText::new(&o.name).strong()).truncate(),
-            );
-        }
-    });
+    let line = theme::COMPARE_ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let width = label_w + n as f32 * (col + spacing);
+    // The header is the first line of the scrolled content, so it moves with the columns when
+    // the table is wider than the window; it is drawn at the top of the viewport whatever the
+    // vertical scroll, over the rows, which are clipped below it (and only those on screen are
+    // laid out).
     ScrollArea::both()
         .id_salt("comparison table")
         .auto_shrink([false, false])
-        .show_rows(ui, theme::COMPARE_ROW_HEIGHT, rows.len(), |ui, range| {
-            for row in &rows[range] {
-                ui.horizontal(|ui| {
-                    ui.set_height(theme::COMPARE_ROW_HEIGHT);
-                    match row {
-                        Row::Section(t) => {
-                            ui.add(egui::Label::new(RichText::new(t).strong()).truncate());
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_min_width(width);
+            ui.set_height(line * (rows.len() + 1) as f32 - ui.spacing().item_spacing.y);
+            let top = ui.max_rect().top();
+            let header = egui::Rect::from_min_size(
+                egui::pos2(ui.max_rect().left(), top + viewport.min.y),
+                egui::vec2(width.max(ui.max_rect().width()), theme::COMPARE_ROW_HEIGHT),
+            );
+            // Row `i` is line `i + 1`.
+            let first = ((viewport.min.y / line).floor() as usize).saturating_sub(1);
+            let last = ((viewport.max.y / line).ceil() as usize).min(rows.len());
+            let first = first.min(last);
+            let range = first..last;
+            let body = egui::Rect::from_x_y_ranges(
+                ui.max_rect().x_range(),
+                top + (first + 1) as f32 * line..=top + (last + 1) as f32 * line,
+            );
+            let mut clip = ui.clip_rect();
+            clip.min.y = clip.min.y.max(header.bottom());
+            ui.scope_builder(egui::UiBuilder::new().max_rect(body), |ui| {
+                ui.set_clip_rect(clip.intersect(ui.clip_rect()));
+                // The same ids for a row wherever the scroll is.
+                ui.skip_ahead_auto_ids(first);
+                body_ui(ui, c, &rows[range], label_w, col, dark, &mut clicked);
+            });
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(header)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| {
+                    cell_label(ui, label_w, RichText::new("What differs").strong());
+                    for o in &c.columns {
+                        ui.add_sized(
+                            [col, theme::COMPARE_ROW_HEIGHT],
+                            egui::Label::new(RichText::new(&o.name).strong()).truncate(),
+                        );
+                    }
+                },
+            );
+        });
+    clicked
+}
+
+/// The rows of the comparison table on screen; a click on a cell goes to `clicked`.
+fn body_ui(
+    ui: &mut Ui,
+    c: &Comparison,
+    rows: &[Row],
+    label_w: f32,
+    col: f32,
+    dark: bool,
+    clicked: &mut Option<(usize, Target)>,
+) {
+    for row in rows {
+        ui.horizontal(|ui| {
+            ui.set_height(theme::COMPARE_ROW_HEIGHT);
+            match row {
+                Row::Section(t) => {
+                    ui.add(egui::Label::new(RichText::new(t).strong()).truncate());
+                }
+                Row::Counts {
+                    label,
+                    values,
+                    mark_zero,
+                } => {
+                    cell_label(ui, label_w, label);
+                    for v in values {
+                        let text = v.to_string();
+                        let (rect, r) = ui.allocate_exact_size(
+                            egui::vec2(col, theme::COMPARE_ROW_HEIGHT),
+                            Sense::hover(),
+                        );
+                        let empty = *mark_zero && *v == 0;
+                        if empty {
+                            ui.painter().rect(
+                                rect.shrink(2.0),
+                                theme::CORNER_ROUNDING,
+                                theme::empty_quadrant_fill(dark),
+                                theme::empty_quadrant_stroke(dark),
+                                egui::StrokeKind::Inside,
+                            );
                         }
-                        Row::Counts {
-                            label,
-                            values,
-                            mark_zero,
-                        } => {
-                            cell_label(ui, label_w, label);
-                            for v in values {
-                                let text = v.to_string();
-                                let (rect, r) = ui.allocate_exact_size(
-                                    egui::vec2(col, theme::COMPARE_ROW_HEIGHT),
-                                    Sense::hover(),
-                                );
-                                let empty = *mark_zero && *v == 0;
-                                if empty {
-                                    ui.painter().rect(
-                                        rect.shrink(2.0),
-                                        theme::CORNER_ROUNDING,
-                                        theme::empty_quadrant_fill(dark),
-                                        theme::empty_quadrant_stroke(dark),
-                                        egui::StrokeKind::Inside,
-                                    );
-                                }
-                                ui.painter().text(
-                                    rect.center(),
-                                    egui::Align2::CENTER_CENTER,
-                                    if empty {
-                                        format!("{text} (empty)")
-                                    } else {
-                                        text.clone()
-                                    },
-                                    egui::TextStyle::Body.resolve(ui.style()),
-                                    ui.visuals().text_color(),
-                                );
-                                let spoken = format!("{label}: {text}");
+                        ui.painter().text(
+                            rect.center(),
+                            egui::Align2::CENTER_CENTER,
+                            if empty {
+                                format!("{text} (empty)")
+                            } else {
+                                text.clone()
+                            },
+                            egui::TextStyle::Body.resolve(ui.style()),
+                            ui.visuals().text_color(),
+                        );
+                        let spoken = format!("{label}: {text}");
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken)
+                        });
+                    }
+                }
+                Row::Present {
+                    label,
+                    present,
+                    target,
+                } => {
+                    cell_label(ui, label_w, label);
+                    for (i, p) in present.iter().enumerate() {
+                        let size = [col, theme::COMPARE_ROW_HEIGHT];
+                        match (p, target) {
+                            (true, Some(t)) => {
+                                let name = c.columns.get(i).map_or("", |o| o.name.as_str());
+                                let r = ui
+                                    .add_sized(size, egui::Button::new("Show"))
+                                    .on_hover_text(format!(
+                                        "Put \"{name}\" on the board and select this there."
+                                    ));
+                                let spoken = format!("Show in {name}: {label}");
                                 r.widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken)
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken)
                                 });
-                            }
-                        }
-                        Row::Present {
-                            label,
-                            present,
-                            target,
-                        } => {
-                            cell_label(ui, label_w, label);
-                            for (i, p) in present.iter().enumerate() {
-                                let size = [col, theme::COMPARE_ROW_HEIGHT];
-                                match (p, target) {
-                                    (true, Some(t)) => {
-                                        let name = c.columns.get(i).map_or("", |o| o.name.as_str());
-                                        let r = ui
-                                            .add_sized(size, egui::Button::new("Show"))
-                                            .on_hover_text(format!(
-                                                "Put \"{name}\" on the board and select this there."
-                                            ));
-                                        let spoken = format!("Show in {name}: {label}");
-                                        r.widget_info(|| {
-                                            egui::WidgetInfo::labeled(
-                                                egui::Role::Button,
-                                                true,
-                                                &spoken,
-                                            )
-                                        });
-                                        if r.clicked() {
-                                            clicked = Some((i, t.clone()));
-                                        }
-                                    }
-                                    (true, None) => {
-                                        ui.add_sized(size, egui::Label::new("yes"));
-                                    }
-                                    (false, _) => {
-                                        ui.add_sized(
-                                            size,
-                                            egui::Label::new(RichText::new("—").weak()),
-                                        );
-                                    }
+                                if r.clicked() {
+                                    *clicked = Some((i, t.clone()));
                                 }
+                            }
+                            (true, None) => {
+                                ui.add_sized(size, egui::Label::new("yes"));
+                            }
+                            (false, _) => {
+                                ui.add_sized(size, egui::Label::new(RichText::new("—").weak()));
                             }
                         }
                     }
-                });
+                }
             }
         });
-    clicked
+    }
 }
 
 /// The first cell of a row: cut short to its width, whole on hover.
