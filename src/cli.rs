@@ -23,7 +23,8 @@ use serde::Serialize;
 use crate::io::{LoadError, decision_lines, load_with_text};
 use crate::lens::{Board, Lens};
 use crate::model::{
-    Catalogue, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate, validate_checklist,
+    Catalogue, Claim, FindingKey, Problem, Quadrant, Scenario, Source, validate_checklist,
+    validate_with,
 };
 use crate::report::{Checklist, Counts, FindingRow, Report, status_id};
 use crate::rules::{EntityRef, Family, RuleId, evaluate_at};
@@ -698,7 +699,20 @@ pub fn all_problems_at(
     catalogue: Option<&Catalogue>,
     decision_lines: &[usize],
 ) -> Vec<Problem> {
-    let mut problems = validate(scenario, catalogue);
+    all_problems_with(scenario, catalogue, decision_lines, &mut |o| {
+        crate::model::option_problems(scenario, o)
+    })
+}
+
+/// [`all_problems_at`], with the own problems of the options that are not current from `own`
+/// (see [`crate::model::validate_options_with`]).
+pub fn all_problems_with(
+    scenario: &Scenario,
+    catalogue: Option<&Catalogue>,
+    decision_lines: &[usize],
+    own: &mut dyn FnMut(&crate::model::PlanOption) -> Vec<Problem>,
+) -> Vec<Problem> {
+    let mut problems = validate_with(scenario, catalogue, own);
     problems.extend(validate_checklist(
         scenario,
         |rule| RuleId::parse(rule).is_some(),

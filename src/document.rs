@@ -17,7 +17,7 @@ use crate::io::{LoadError, SaveError, load, save};
 use crate::lens::{Board, Lens};
 use crate::model::{
     Catalogue, CheckStatus, Edit, EditError, FindingKey, FindingState, History, OptionId,
-    PlanOption, Problem, Run, RunId, Scenario,
+    PlanOption, Problem, Run, RunId, Scenario, Stepped,
 };
 use crate::rules::{Finding, Review, evaluate, evaluate_at};
 
@@ -43,6 +43,11 @@ struct Derived {
     open: usize,
     counts: [usize; 4],
     problems: Vec<Problem>,
+    /// The own problems of each option that is not current (`model::option_problems`), by id,
+    /// kept while neither the base nor the option (its name, mission changes and activities)
+    /// changes: an edit or a switch then checks the activities of the options it touches only
+    /// (`options/switch_in_document_1000` in benches/options.rs).
+    option_problems: HashMap<OptionId, Vec<Problem>>,
     board: Board,
     /// The scenario the room sees, when it is not the scenario itself: the board of the run it
     /// is in (see [`room_board`]), else the current option's with its mission changes applied.
@@ -74,6 +79,8 @@ enum Before<'a> {
     Same,
     /// It was this scenario.
     Was(&'a Scenario),
+    /// Only the current option changed: every option's content is as it was.
+    Switched,
     /// Unknown (a new document): every option is summarized again.
     Unknown,
 }
@@ -175,7 +182,7 @@ impl Document {
         };
         let mut doc = Self::new(on_disk, origin);
         if doc.scenario != restored {
-            doc.history.record(&doc.scenario, None, 0.0);
+            doc.history.record(doc.scenario.clone(), None, 0.0);
             doc.history.seal();
             doc.scenario = restored;
             doc.changed(Before::Unknown);
@@ -325,12 +332,24 @@ impl Document {
     /// Applies an edit as one undo step (merged with the previous one when they share a key and
     /// follow within a second and a half). `now_secs` is the UI clock.
     pub fn apply(&mut self, edit: Edit, now_secs: f64) -> Result<(), EditError> {
+        if let Edit::SwitchOption(to) = &edit {
+            // No copy of the scenario: the undo step switches back (see `History`).
+            let from = self.scenario.current_option.clone();
+            self.scenario.switch_option(to)?;
+            if let Some(from) = from
+                && self.scenario.current_option.as_ref() != Some(&from)
+            {
+                self.history.record_switch(from);
+                self.changed(Before::Switched);
+            }
+            return Ok(());
+        }
         let key = edit.merge_key();
         let before = self.scenario.clone();
         edit.apply(&mut self.scenario)?;
         if self.scenario != before {
-            self.history.record(&before, key, now_secs);
             self.changed(Before::Was(&before));
+            self.history.record(before, key, now_secs);
         }
         Ok(())
     }
@@ -342,32 +361,36 @@ impl Document {
 
     /// Undoes one step; returns whether there was one.
     pub fn undo(&mut self) -> bool {
-        if !self.history.can_undo() {
-            return false;
-        }
-        // A copy of what is left, so the option summaries are kept for the options the step
-        // does not touch (the undo of a switch reruns no rules).
-        let before = self.scenario.clone();
-        let done = self.history.undo(&mut self.scenario);
-        if done {
-            self.changed(Before::Was(&before));
-        }
-        done
+        let stepped = self.history.undo(&mut self.scenario);
+        self.stepped(stepped, History::replaced_by_undo)
     }
 
     /// Redoes one step; returns whether there was one.
     pub fn redo(&mut self) -> bool {
-        if !self.history.can_redo() {
-            return false;
+        let stepped = self.history.redo(&mut self.scenario);
+        self.stepped(stepped, History::replaced_by_redo)
+    }
+
+    /// After an undo or redo: what changed, compared with what it replaced (kept in the
+    /// history), so the option summaries are kept for the options the step does not touch.
+    fn stepped(
+        &mut self,
+        stepped: Option<Stepped>,
+        replaced: fn(&History) -> Option<&Scenario>,
+    ) -> bool {
+        match stepped {
+            None => false,
+            Some(Stepped::Switched) => {
+                self.changed(Before::Switched);
+                true
+            }
+            Some(Stepped::Replaced) => {
+                let history = std::mem::take(&mut self.history);
+                self.changed(replaced(&history).map_or(Before::Unknown, Before::Was));
+                self.history = history;
+                true
+            }
         }
-        // A copy of what is left, so the option summaries are kept for the options the step
-        // does not touch (the undo of a switch reruns no rules).
-        let before = self.scenario.clone();
-        let done = self.history.redo(&mut self.scenario);
-        if done {
-            self.changed(Before::Was(&before));
-        }
-        done
     }
 
     /// Whether there is something to undo.
@@ -446,7 +469,20 @@ impl Document {
 
     /// After a change of the scenario (or of the replayed step): everything.
     fn refresh(&mut self, before: Before<'_>) {
-        self.derived.problems = crate::cli::all_problems(&self.scenario, Catalogue::builtin().ok());
+        let s = &self.scenario;
+        let old = std::mem::take(&mut self.derived.option_problems);
+        let base_same = same_base_as(before, s);
+        let mut kept = HashMap::with_capacity(s.options.len());
+        self.derived.problems =
+            crate::cli::all_problems_with(s, Catalogue::builtin().ok(), &[], &mut |o| {
+                let problems = match old.get(&o.id) {
+                    Some(p) if base_same && same_option_as(before, o, true) => p.clone(),
+                    _ => crate::model::option_problems(s, o),
+                };
+                kept.insert(o.id.clone(), problems.clone());
+                problems
+            });
+        self.derived.option_problems = kept;
         let in_run;
         (self.derived.room, self.derived.room_error, in_run) =
             match room_board(&self.scenario, self.replay.as_ref()) {
@@ -483,11 +519,7 @@ impl Document {
     fn summarize_options(&mut self, before: Before<'_>, room_plan: Plan, in_run: bool) {
         let s = &self.scenario;
         let old = std::mem::take(&mut self.derived.options.plans);
-        let base_same = match before {
-            Before::Same => true,
-            Before::Was(b) => same_base(b, s),
-            Before::Unknown => false,
-        };
+        let base_same = same_base_as(before, s);
         let mut plans = HashMap::with_capacity(s.options.len());
         let summaries = s
             .options
@@ -499,14 +531,9 @@ impl Document {
                     }
                     room_plan
                 } else {
-                    let kept = old.get(&o.id).filter(|_| {
-                        base_same
-                            && match before {
-                                Before::Same => true,
-                                Before::Was(b) => same_option(b, o),
-                                Before::Unknown => false,
-                            }
-                    });
+                    let kept = old
+                        .get(&o.id)
+                        .filter(|_| base_same && same_option_as(before, o, false));
                     let plan = match kept {
                         Some(plan) => *plan,
                         None => match s.option_scenario(&o.id) {
@@ -565,6 +592,7 @@ impl Document {
             open,
             counts: board.counts,
             problems: std::mem::take(&mut self.derived.problems),
+            option_problems: std::mem::take(&mut self.derived.option_problems),
             findings,
             board,
         };
@@ -587,14 +615,30 @@ fn same_base(a: &Scenario, b: &Scenario) -> bool {
         && a.description == b.description
 }
 
+/// Whether the scenario has the base it had `before` (see [`same_base`]).
+fn same_base_as(before: Before<'_>, s: &Scenario) -> bool {
+    match before {
+        Before::Same | Before::Switched => true,
+        Before::Was(b) => same_base(b, s),
+        Before::Unknown => false,
+    }
+}
+
 /// Whether an option (not current in its scenario) has the activities, checklist and mission
-/// changes it had in `before`, where it may have been the current one (the working copy).
-/// Its name, rationale and sources do not change its summary.
-fn same_option(before: &Scenario, o: &PlanOption) -> bool {
+/// changes it had `before`, where it may have been the current one (the working copy); with
+/// `named`, also its name (in its problems' locations). Its rationale and sources change
+/// neither its summary nor its problems.
+fn same_option_as(before: Before<'_>, o: &PlanOption, named: bool) -> bool {
+    let before = match before {
+        Before::Same | Before::Switched => return true,
+        Before::Unknown => return false,
+        Before::Was(b) => b,
+    };
     let Some(was) = before.option(&o.id) else {
         return false;
     };
-    was.missions == o.missions
+    (!named || was.name == o.name)
+        && was.missions == o.missions
         && before.option_checklist(was) == &o.checklist
         && before.option_activities(was) == o.activities.as_slice()
 }
@@ -772,6 +816,70 @@ mod tests {
             }
             assert_eq!(g, w, "{what}: the summary of {:?}", w.id);
         }
+        let problems = crate::cli::all_problems(doc.scenario(), Catalogue::builtin().ok());
+        assert_eq!(doc.problems(), &problems[..], "{what}: the problems");
+    }
+
+    #[test]
+    fn another_options_problems_follow_the_base_and_its_name() {
+        use crate::model::{CrimeGroup, GroupId, ProblemKind};
+        // Opened with two problems in the other option: an activity naming a group the base
+        // lacks, and one placed off the chart.
+        let mut s = haiti();
+        let other = s
+            .options
+            .iter()
+            .find(|o| !s.is_current(&o.id))
+            .map(|o| o.id.clone())
+            .unwrap();
+        let o = s.options.iter_mut().find(|o| o.id == other).unwrap();
+        o.activities[0].groups.push(GroupId::from("grp-ghost"));
+        o.activities[1].x = 5.0;
+        let mut doc = Document::new(s, Origin::New);
+        let of_kind = |doc: &Document, kind: ProblemKind| {
+            doc.problems()
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| p.location.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_summaries_fresh(&doc, "opened");
+        let dangling = of_kind(&doc, ProblemKind::DanglingReference);
+        assert!(
+            dangling.iter().any(|l| l.contains(other.as_str())),
+            "the other option's activity names a missing group: {dangling:?}"
+        );
+        // A base edit resolves the other option's reference.
+        let group = CrimeGroup::new(GroupId::from("grp-ghost"), "Ghost");
+        doc.apply(Edit::AddGroup(group), 0.0).unwrap();
+        assert_summaries_fresh(&doc, "a group added to the base");
+        assert!(
+            of_kind(&doc, ProblemKind::DanglingReference)
+                .iter()
+                .all(|l| !l.contains(other.as_str()))
+        );
+        // The other option's name is in its problems' places.
+        doc.apply(
+            Edit::RenameOption {
+                id: other.clone(),
+                name: "Renamed plan".into(),
+            },
+            10.0,
+        )
+        .unwrap();
+        assert_summaries_fresh(&doc, "the other option renamed");
+        let off_chart = of_kind(&doc, ProblemKind::PositionOutOfRange);
+        assert!(
+            off_chart.iter().any(|l| l.contains("Renamed plan")),
+            "{off_chart:?}"
+        );
+        doc.apply(Edit::SwitchOption(other), 20.0).unwrap();
+        assert_summaries_fresh(&doc, "switched to it");
+        assert!(doc.undo());
+        assert_summaries_fresh(&doc, "the switch undone");
+        assert!(doc.undo() && doc.undo());
+        assert_summaries_fresh(&doc, "back to the start");
+        assert!(!of_kind(&doc, ProblemKind::DanglingReference).is_empty());
     }
 
     fn haiti() -> Scenario {
@@ -786,6 +894,45 @@ mod tests {
             .find(|o| !s.is_current(&o.id))
             .map(|o| o.id.clone())
             .unwrap()
+    }
+
+    #[test]
+    fn a_switch_is_undone_and_redone_exactly_and_keeps_the_steps_around_it() {
+        let mut doc = Document::new(haiti(), Origin::New);
+        let opened = doc.scenario().clone();
+        let a = doc.scenario().activities[0].id.clone();
+        let moved = Edit::MoveActivity {
+            id: a,
+            x: 0.9,
+            y: -0.9,
+        };
+        doc.apply(moved, 0.0).unwrap();
+        let before = doc.scenario().clone();
+        let other = other_option(&doc);
+        doc.apply(Edit::SwitchOption(other.clone()), 10.0).unwrap();
+        let switched = doc.scenario().clone();
+        assert_eq!(doc.scenario().current_option.as_ref(), Some(&other));
+        assert!(doc.undo());
+        assert!(doc.scenario() == &before, "the switch undone, exactly");
+        assert_eq!(
+            doc.findings(),
+            Document::new(before.clone(), Origin::New).findings()
+        );
+        assert!(doc.redo());
+        assert!(doc.scenario() == &switched, "the switch redone, exactly");
+        assert!(doc.undo() && doc.undo());
+        assert!(doc.scenario() == &opened, "and the move before it undone");
+        assert!(!doc.is_dirty());
+        // A switch to the current option is no step.
+        let current = doc.scenario().current_option.clone().unwrap();
+        doc.apply(Edit::SwitchOption(current), 20.0).unwrap();
+        assert!(!doc.can_undo());
+        // An unknown option is an error and changes nothing.
+        assert!(
+            doc.apply(Edit::SwitchOption("nowhere".into()), 30.0)
+                .is_err()
+        );
+        assert!(doc.scenario() == &opened);
     }
 
     #[test]

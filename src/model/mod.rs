@@ -31,7 +31,7 @@ pub use exercise::{
     validate_exercise,
 };
 pub use group::{Approach, ApproachPeriod, CrimeGroup, Market, PeaceRole, StateRelation};
-pub use history::History;
+pub use history::{History, Stepped};
 pub use host::{
     Consent, Governance, HostState, JusticeChain, JusticeLink, Region, RegionKind, Resource,
 };
@@ -46,5 +46,6 @@ pub use option::{MissionChange, OptionError, PlanOption, apply_mission_changes};
 pub use provenance::{Claim, Source, SourcedText, section_exists, section_references};
 pub use scenario::{FORMAT_VERSION, Scenario, Timeline};
 pub use validate::{
-    Problem, ProblemKind, Severity, is_id_char, validate, validate_checklist, validate_options,
+    Problem, ProblemKind, Severity, is_id_char, option_problems, validate, validate_checklist,
+    validate_options, validate_options_with, validate_with,
 };

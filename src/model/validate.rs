@@ -272,6 +272,16 @@ fn loc<'s>(kind: &'static str, name: &'s str, id: &'s str) -> Loc<'s> {
 /// Checks a scenario and returns every problem found (empty when valid). `catalogue` is used to
 /// check template references; pass `None` to skip that check.
 pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Problem> {
+    validate_with(scenario, catalogue, &mut |o| option_problems(scenario, o))
+}
+
+/// [`validate`], with the own problems of the options that are not current from `own` (see
+/// [`validate_options_with`]).
+pub fn validate_with(
+    scenario: &Scenario,
+    catalogue: Option<&Catalogue>,
+    own: &mut dyn FnMut(&super::PlanOption) -> Vec<Problem>,
+) -> Vec<Problem> {
     let mut c = Checker {
         ids: FxHashMap::with_capacity_and_hasher(
             scenario.activities.len() + scenario.missions.len() + scenario.groups.len() + 16,
@@ -448,7 +458,7 @@ pub fn validate(scenario: &Scenario, catalogue: Option<&Catalogue>) -> Vec<Probl
     milestones(scenario, &mut c);
     components(scenario, &missions, &mut c);
     c.problems.extend(super::validate_exercise(scenario));
-    c.problems.extend(validate_options(scenario));
+    c.problems.extend(validate_options_with(scenario, own));
     c.problems
 }
 
@@ -469,7 +479,17 @@ fn problem(kind: ProblemKind, severity: Severity, location: String, message: Str
 /// option's board, positions on the chart). An activity naming a mission its option leaves out
 /// is a warning: on the board it has no mission.
 pub fn validate_options(s: &Scenario) -> Vec<Problem> {
-    use super::{MissionChange, OptionId};
+    validate_options_with(s, &mut |o| option_problems(s, o))
+}
+
+/// [`validate_options`], with each option's own problems (those [`option_problems`] finds)
+/// from `own` for the options that are not current: a caller that keeps them while neither
+/// the base nor the option changes need not look at every option's activities again.
+pub fn validate_options_with(
+    s: &Scenario,
+    own: &mut dyn FnMut(&super::PlanOption) -> Vec<Problem>,
+) -> Vec<Problem> {
+    use super::OptionId;
     let mut out = Vec::new();
     let err = Severity::Error;
     if s.options.is_empty() {
@@ -500,16 +520,6 @@ pub fn validate_options(s: &Scenario) -> Vec<Problem> {
     }
     let mut ids: FxHashSet<&OptionId> = FxHashSet::default();
     let mut names: FxHashMap<String, &str> = FxHashMap::default();
-    let base: FxHashMap<&str, ()> = s
-        .host
-        .regions
-        .iter()
-        .map(|r| r.id.as_str())
-        .chain(s.groups.iter().map(|g| g.id.as_str()))
-        .chain(s.missions.iter().map(|m| m.id.as_str()))
-        .chain(s.actors.iter().map(|a| a.id.as_str()))
-        .map(|id| (id, ()))
-        .collect();
     for o in &s.options {
         let here = format!("option '{}' ({})", o.name, o.id);
         if o.id.0.is_empty() || !o.id.0.chars().all(is_id_char) {
@@ -559,39 +569,59 @@ pub fn validate_options(s: &Scenario) -> Vec<Problem> {
                 "is current, so its activities and checklist are the scenario's own; its entry must hold none".into(),
             ));
         }
-        for c in &o.missions {
-            if let Some(p) = super::edit::mission_change_problem(s, c) {
-                out.push(problem(
-                    ProblemKind::DanglingReference,
-                    err,
-                    here.clone(),
-                    p,
-                ));
-            }
+        if current {
+            out.extend(option_problems(s, o));
+        } else {
+            out.extend(own(o));
         }
-        // What this option's board has: the base's missions with its changes.
-        let left: FxHashSet<&str> = o
-            .missions
-            .iter()
-            .filter_map(|c| match c {
-                MissionChange::Leave(id) => Some(id.as_str()),
-                _ => None,
-            })
-            .collect();
-        let added: FxHashSet<&str> = o
-            .missions
-            .iter()
-            .filter_map(|c| match c {
-                MissionChange::Add(m) => Some(m.id.as_str()),
-                _ => None,
-            })
-            .collect();
-        let activities = s.option_activities(o);
-        for a in activities {
-            if let Some(m) = &a.mission
-                && left.contains(m.as_str())
-            {
-                out.push(problem(
+    }
+    out
+}
+
+/// An option's own problems: its mission changes that do not fit the base, its activities that
+/// name a mission it leaves out, and, when it is not current, its activities' ids, positions
+/// and references against its board (the current option's activities are the scenario's own,
+/// checked by [`validate`]). They depend only on the base, the option's name, mission changes
+/// and activities.
+pub fn option_problems(s: &Scenario, o: &super::PlanOption) -> Vec<Problem> {
+    use super::MissionChange;
+    let mut out = Vec::new();
+    let err = Severity::Error;
+    let here = format!("option '{}' ({})", o.name, o.id);
+    let current = s.is_current(&o.id);
+    for c in &o.missions {
+        if let Some(p) = super::edit::mission_change_problem(s, c) {
+            out.push(problem(
+                ProblemKind::DanglingReference,
+                err,
+                here.clone(),
+                p,
+            ));
+        }
+    }
+    // What this option's board has: the base's missions with its changes.
+    let left: FxHashSet<&str> = o
+        .missions
+        .iter()
+        .filter_map(|c| match c {
+            MissionChange::Leave(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let added: FxHashSet<&str> = o
+        .missions
+        .iter()
+        .filter_map(|c| match c {
+            MissionChange::Add(m) => Some(m.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let activities = s.option_activities(o);
+    for a in activities {
+        if let Some(m) = &a.mission
+            && left.contains(m.as_str())
+        {
+            out.push(problem(
                     ProblemKind::DanglingReference,
                     Severity::Warning,
                     format!("{here}, activity '{}' ({})", a.title, a.id),
@@ -600,71 +630,79 @@ pub fn validate_options(s: &Scenario) -> Vec<Problem> {
                         m.0
                     ),
                 ));
+        }
+    }
+    if current {
+        // The working copy is checked with the scenario itself, against the base; only
+        // the missions this option adds are its own.
+        return out;
+    }
+    // The base's ids by kind, looked up once per reference: a scan of the base's lists
+    // per activity made the options' check grow as activities × missions.
+    let regions: FxHashSet<&str> = s.host.regions.iter().map(|r| r.id.as_str()).collect();
+    let groups: FxHashSet<&str> = s.groups.iter().map(|g| g.id.as_str()).collect();
+    let missions: FxHashSet<&str> = s.missions.iter().map(|m| m.id.as_str()).collect();
+    let actors: FxHashSet<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+    let in_base = |id: &str| {
+        regions.contains(id) || groups.contains(id) || missions.contains(id) || actors.contains(id)
+    };
+    let mut seen: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(activities.len(), Default::default());
+    for a in activities {
+        // Worded only for a problem: most activities have none.
+        let at = || format!("{here}, activity '{}' ({})", a.title, a.id);
+        // Byte by byte: the id characters are ASCII, and a byte of a longer character is none
+        // of them (per character, this was a tenth of `switch_in_document_1000`).
+        if a.id.0.is_empty() || !a.id.0.bytes().all(|b| is_id_char(char::from(b))) {
+            out.push(problem(
+                ProblemKind::BadId,
+                err,
+                at(),
+                format!(
+                    "id {:?} must be non-empty and hold only letters, digits, '-', '_' and '.'",
+                    a.id.0
+                ),
+            ));
+        } else if !seen.insert(a.id.as_str()) || in_base(a.id.as_str()) {
+            out.push(problem(
+                ProblemKind::DuplicateId,
+                err,
+                at(),
+                format!("id {:?} is already used in this option or the base", a.id.0),
+            ));
+        }
+        for (axis, v) in [("x", a.x), ("y", a.y)] {
+            if !v.is_finite() || !(-1.0..=1.0).contains(&v) {
+                out.push(problem(
+                    ProblemKind::PositionOutOfRange,
+                    err,
+                    at(),
+                    format!("{axis} is {v}, outside -1 … 1"),
+                ));
             }
         }
-        if current {
-            // The working copy is checked with the scenario itself, against the base; only
-            // the missions this option adds are its own.
-            continue;
+        let mut dangling = |field: &str, id: &str, exists: bool| {
+            if !exists {
+                out.push(problem(
+                    ProblemKind::DanglingReference,
+                    err,
+                    at(),
+                    format!("{field} names {id:?}, which does not exist"),
+                ));
+            }
+        };
+        if let Some(m) = &a.mission {
+            let exists = missions.contains(m.as_str()) || added.contains(m.as_str());
+            dangling("mission", m.as_str(), exists);
         }
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for a in activities {
-            let at = format!("{here}, activity '{}' ({})", a.title, a.id);
-            if a.id.0.is_empty() || !a.id.0.chars().all(is_id_char) {
-                out.push(problem(
-                    ProblemKind::BadId,
-                    err,
-                    at.clone(),
-                    format!(
-                        "id {:?} must be non-empty and hold only letters, digits, '-', '_' and '.'",
-                        a.id.0
-                    ),
-                ));
-            } else if !seen.insert(a.id.as_str()) || base.contains_key(a.id.as_str()) {
-                out.push(problem(
-                    ProblemKind::DuplicateId,
-                    err,
-                    at.clone(),
-                    format!("id {:?} is already used in this option or the base", a.id.0),
-                ));
-            }
-            for (axis, v) in [("x", a.x), ("y", a.y)] {
-                if !v.is_finite() || !(-1.0..=1.0).contains(&v) {
-                    out.push(problem(
-                        ProblemKind::PositionOutOfRange,
-                        err,
-                        at.clone(),
-                        format!("{axis} is {v}, outside -1 … 1"),
-                    ));
-                }
-            }
-            let mut dangling = |field: &str, id: &str, exists: bool| {
-                if !exists {
-                    out.push(problem(
-                        ProblemKind::DanglingReference,
-                        err,
-                        at.clone(),
-                        format!("{field} names {id:?}, which does not exist"),
-                    ));
-                }
-            };
-            if let Some(m) = &a.mission {
-                let exists = s.mission(m).is_some() || added.contains(m.as_str());
-                dangling("mission", m.as_str(), exists);
-            }
-            for g in &a.groups {
-                dangling("groups", g.as_str(), s.group(g).is_some());
-            }
-            if let Some(r) = &a.region {
-                dangling(
-                    "region",
-                    r.as_str(),
-                    s.host.regions.iter().any(|x| &x.id == r),
-                );
-            }
-            for p in &a.partners {
-                dangling("partners", p.as_str(), s.actor(p).is_some());
-            }
+        for g in &a.groups {
+            dangling("groups", g.as_str(), groups.contains(g.as_str()));
+        }
+        if let Some(r) = &a.region {
+            dangling("region", r.as_str(), regions.contains(r.as_str()));
+        }
+        for p in &a.partners {
+            dangling("partners", p.as_str(), actors.contains(p.as_str()));
         }
     }
     out
