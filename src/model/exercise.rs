@@ -422,7 +422,13 @@ pub fn validate_exercise(s: &Scenario) -> Vec<Problem> {
     // Log entries name activities; looked up in a set, not by a search of the activities per
     // entry, which made loading a run of 2,000 entries quadratic
     // (`load_validate_run/200_injects_2000_entries` in benches/exercise.rs).
-    let activities: HashSet<&str> = s.activities.iter().map(|a| a.id.as_str()).collect();
+    // Made only when there are runs: every check of the scenario (each edit, each switch of
+    // option in the window) comes here, most of them with no exercise.
+    let activities: HashSet<&str> = if s.runs.is_empty() {
+        HashSet::new()
+    } else {
+        s.activities.iter().map(|a| a.id.as_str()).collect()
+    };
     let mut runs = HashSet::new();
     for r in &s.runs {
         let here = format!("run '{}' ({})", r.name, r.id);

@@ -350,6 +350,12 @@ pub fn validate_with(
         missions.entry(m.id.as_str()).or_insert(m);
     }
 
+    // The catalogue's templates by id, for the activities' references: a search of the
+    // catalogue per activity was a fourteenth of `options/switch_in_document_1000`
+    // (benches/options.rs).
+    let templates: Option<FxHashSet<&str>> =
+        catalogue.map(|cat| cat.templates.iter().map(|t| t.id.as_str()).collect());
+
     // Pass 2: references, dates and positions.
     if let Some(t) = scenario.timeline {
         c.dates(Some(t.start), Some(t.end), &Loc::Text("scenario timeline"));
@@ -441,8 +447,10 @@ pub fn validate_with(
         if let Some(m) = a.mission.as_ref().and_then(|m| missions.get(m.as_str())) {
             outside_mission(&mut c, a.start, a.end, m, &here);
         }
-        if let (Some(cat), Some(t)) = (catalogue, &a.template)
-            && cat.get(t).is_none()
+        if let Some(t) = &a.template
+            && templates
+                .as_ref()
+                .is_some_and(|ids| !ids.contains(t.as_str()))
         {
             c.push(
                 ProblemKind::DanglingReference,

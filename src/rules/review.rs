@@ -39,7 +39,12 @@ impl<'a> Review<'a> {
             .iter()
             .map(|finding| {
                 let key = finding.key(scenario);
-                let state = states.get(&key);
+                // No hashing of keys for a checklist without decisions.
+                let state = if states.is_empty() {
+                    None
+                } else {
+                    states.get(&key)
+                };
                 ReviewRow {
                     finding,
                     status: state.map(|s| s.status).unwrap_or_default(),
