@@ -524,11 +524,11 @@ fn history_keeps_at_most_its_limit() {
     let mut h = History::default();
     let mut current = numbered(0);
     for n in 1..=History::LIMIT + 20 {
-        h.record(&current, None, n as f64 * 10.0);
+        h.record(current.clone(), None, n as f64 * 10.0);
         current = numbered(n);
     }
     let mut undone = 0;
-    while h.undo(&mut current) {
+    while h.undo(&mut current).is_some() {
         undone += 1;
     }
     assert_eq!(undone, History::LIMIT);
