@@ -37,10 +37,12 @@ pub fn evaluate(scenario: &Scenario) -> Vec<Finding> {
     out
 }
 
-/// Room for about one finding per live activity, reserved once: growing the list by doubling
-/// copied it over and over, a fourteenth of `rules/10000` (benches/domain.rs).
+/// Room for about one finding per live activity, one per mission and two per pair of missions
+/// that meet (turf, intelligence), reserved once: growing the list by doubling copied it over
+/// and over, a fourteenth of `rules/10000`; at `rules/1000` the pairs' findings outgrew one per
+/// activity (benches/domain.rs).
 fn capacity(ctx: &Ctx<'_>) -> usize {
-    ctx.live.len()
+    ctx.live.len() + ctx.s.missions.len() + 2 * pairs::by_pair(ctx.meetings()).count()
 }
 
 /// Runs every rule on the scenario as the lens shows it: for a month, on the activities under

@@ -1,18 +1,18 @@
 //! Which missions work in the same place at the same time, without comparing activities in
-//! pairs. Each live activity is noted once per place it concerns (each group it targets, its
-//! region); per place and mission the notes merge into one time span and one set of kinds of
-//! work; then only the few missions present at one place are compared. Notes and meetings are
+//! pairs. Each mission's live activities are read once, per place they concern (each group they
+//! target, their region) merged into one time span and one set of kinds of work; then only the
+//! few missions present at one place are compared. Notes and meetings are
 //! ordered by counting, not by comparison, so the whole costs time in proportion to the
 //! activities. The turf and intelligence rules share the result.
 
-use super::context::{Ctx, Kinds, Live, kinds};
+use super::context::{Ctx, Kinds, kinds};
 use crate::model::{ActivityKind as K, YearMonth};
 
 /// Tags that do not make a turf battle: coordinating is the cure, and conduct is internal.
 const NOT_TURF: Kinds = kinds(&[K::Coordination, K::ConductDiscipline]);
 
 /// What one mission does at one place, and when.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct Note {
     place: u32,
     mission: u32,
@@ -77,81 +77,60 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     if n < 2 || places == 0 {
         return Vec::new();
     }
-    // Each note goes straight to its place's run, in the activities' order: counted first,
-    // then written (notes made in a list and sorted by place were copied twice, a sixth of
-    // `pairs::meetings` in `rules/10000`, benches/domain.rs).
-    let note = |l: &Live| {
-        let (m, start) = (l.mission()?, l.start_index()?);
-        let end = l
-            .end_index()
-            .or_else(|| ctx.mission(m).end.map(YearMonth::index))
-            .unwrap_or(i32::MAX);
-        let kinds = l.kinds & !NOT_TURF;
-        let (direct, indirect) = if l.direct() { (kinds, 0) } else { (0, kinds) };
-        Some(Note {
-            place: 0,
-            mission: m as u32,
-            start,
-            end,
-            direct,
-            indirect,
-        })
-    };
-    let places_of = |l: &Live| {
-        let region = l.region().map(|r| ng + r);
-        ctx.groups(l).iter().copied().chain(region)
-    };
-    let mut next = vec![0usize; places + 1];
-    for l in ctx
-        .live
-        .iter()
-        .filter(|l| l.mission().is_some() && l.start_index().is_some())
-    {
-        for p in places_of(l) {
-            next[p + 1] += 1;
-        }
-    }
-    for p in 0..places {
-        next[p + 1] += next[p];
-    }
-    let mut sorted = vec![Note::default(); next[places]];
-    for l in &ctx.live {
-        let Some(note) = note(l) else { continue };
-        for p in places_of(l) {
-            sorted[next[p]] = Note {
-                place: p as u32,
-                ..note
+    // One note per mission and place, merged as each mission's activities are read (its list
+    // is in the context), then ordered by place by counting. Noting every activity at each of
+    // its places and merging the notes per place afterwards was a sixth of `rules/10000`
+    // (benches/domain.rs); there are far fewer missions at a place than activities.
+    let mut notes: Vec<Note> = Vec::new();
+    // For the mission being read, the position in `notes` of its note at each place.
+    let mut slot = vec![u32::MAX; places];
+    for (m, items) in ctx.by_mission.iter().enumerate() {
+        let first = notes.len();
+        let mission_end = ctx.mission(m).end.map(YearMonth::index);
+        for l in items.iter().map(|i| &ctx.live[*i]) {
+            let Some(start) = l.start_index() else {
+                continue;
             };
-            next[p] += 1;
+            let end = l.end_index().or(mission_end).unwrap_or(i32::MAX);
+            let kinds = l.kinds & !NOT_TURF;
+            let (direct, indirect) = if l.direct() { (kinds, 0) } else { (0, kinds) };
+            let region = l.region().map(|r| ng + r);
+            for p in ctx.groups(l).iter().copied().chain(region) {
+                match slot[p] {
+                    u32::MAX => {
+                        slot[p] = notes.len() as u32;
+                        notes.push(Note {
+                            place: p as u32,
+                            mission: m as u32,
+                            start,
+                            end,
+                            direct,
+                            indirect,
+                        });
+                    }
+                    k => {
+                        let s = &mut notes[k as usize];
+                        s.start = s.start.min(start);
+                        s.end = s.end.max(end);
+                        s.direct |= direct;
+                        s.indirect |= indirect;
+                    }
+                }
+            }
+        }
+        for note in &notes[first..] {
+            slot[note.place as usize] = u32::MAX;
         }
     }
-    let mut slot = vec![u32::MAX; n];
-    let mut spans: Vec<Note> = Vec::new();
+    // By place, and within a place by mission.
+    let sorted = counting_sort(&notes, places, |n| n.place as usize);
     let mut found: Vec<Meeting> = Vec::new();
     for run in sorted.chunk_by(|a, b| a.place == b.place) {
         if run.len() < 2 {
             continue;
         }
-        // One note per mission at this place.
-        spans.clear();
-        for note in run {
-            let m = note.mission as usize;
-            match slot[m] {
-                u32::MAX => {
-                    slot[m] = spans.len() as u32;
-                    spans.push(*note);
-                }
-                k => {
-                    let s = &mut spans[k as usize];
-                    s.start = s.start.min(note.start);
-                    s.end = s.end.max(note.end);
-                    s.direct |= note.direct;
-                    s.indirect |= note.indirect;
-                }
-            }
-        }
-        for (x, a) in spans.iter().enumerate() {
-            for b in &spans[x + 1..] {
+        for (x, a) in run.iter().enumerate() {
+            for b in &run[x + 1..] {
                 if a.start > b.end || b.start > a.end {
                     continue;
                 }
@@ -170,9 +149,6 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
                     shared_indirect: a.indirect & b.indirect,
                 });
             }
-        }
-        for s in &spans {
-            slot[s.mission as usize] = u32::MAX;
         }
     }
     // Places were visited in order, so a stable sort by pair keeps them in order per pair.
