@@ -239,9 +239,10 @@ impl Rule for OrganizationalGeopolitics {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct MilitaryPublicSecurity {
     mission: Ix,
-    /// The parallel missions that police, then the others (as the finding lists them).
-    policing: Vec<Ix>,
-    others: Vec<Ix>,
+    /// How many of the parallel missions the finding names (its involved entities) police:
+    /// they come first, then the others. A count rather than two lists of its own keeps every
+    /// finding at 88 bytes (`rules/10000`, benches/domain.rs).
+    policing: u32,
 }
 
 impl Rule for MilitaryPublicSecurity {
@@ -293,18 +294,16 @@ impl Rule for MilitaryPublicSecurity {
                     .collect(),
                 MilitaryPublicSecurity {
                     mission: ix(m),
-                    policing: policing.into_iter().map(ix).collect(),
-                    others: others.into_iter().map(ix).collect(),
+                    policing: ix(policing.len()),
                 },
             ));
         }
     }
 
-    fn sentence(&self, _: &Finding, n: &Names<'_>) -> String {
-        let (police, rest): (Vec<At>, Vec<At>) = (
-            self.policing.iter().map(|i| At::Mission(*i)).collect(),
-            self.others.iter().map(|i| At::Mission(*i)).collect(),
-        );
+    fn sentence(&self, f: &Finding, n: &Names<'_>) -> String {
+        let (police, rest) = f
+            .involved
+            .split_at((self.policing as usize).min(f.involved.len()));
         let military = n.mission(self.mission);
         let beside = if rest.is_empty() {
             String::new()
