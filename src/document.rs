@@ -463,7 +463,10 @@ impl Document {
         self.revision += 1;
         self.view_revision += 1;
         self.room_revision += 1;
-        self.dirty = self.scenario != self.saved;
+        // The current option first: after a switch away from the saved one, the whole
+        // comparison need not run (`options/switch_in_document_1000`, benches/options.rs).
+        self.dirty = self.scenario.current_option != self.saved.current_option
+            || self.scenario != self.saved;
         self.refresh(before);
     }
 
