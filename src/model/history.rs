@@ -10,8 +10,8 @@ use super::{OptionId, Scenario};
 /// One step back (or forward).
 #[derive(Clone, Debug)]
 enum Step {
-    /// The whole scenario as it was.
-    Snapshot(Scenario),
+    /// The whole scenario as it was (boxed: a switch step is an id).
+    Snapshot(Box<Scenario>),
     /// The option that was current: undoing (or redoing) switches to it.
     Switch(OptionId),
 }
@@ -47,7 +47,7 @@ impl History {
             _ => false,
         };
         if !merges || self.undo.is_empty() {
-            self.push_undo(Step::Snapshot(before));
+            self.push_undo(Step::Snapshot(Box::new(before)));
         }
         self.redo.clear();
         self.last = merge_key.map(|k| (k, now_secs));
@@ -91,7 +91,7 @@ impl History {
     /// After an undo that replaced the scenario: the scenario as it was before the undo.
     pub fn replaced_by_undo(&self) -> Option<&Scenario> {
         match self.redo.last() {
-            Some(Step::Snapshot(s)) => Some(s),
+            Some(Step::Snapshot(s)) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -99,7 +99,7 @@ impl History {
     /// After a redo that replaced the scenario: the scenario as it was before the redo.
     pub fn replaced_by_redo(&self) -> Option<&Scenario> {
         match self.undo.last() {
-            Some(Step::Snapshot(s)) => Some(s),
+            Some(Step::Snapshot(s)) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -124,10 +124,10 @@ impl History {
 /// step dropped) when a switch cannot be made, which the edits that led here rule out.
 fn step(step: Step, current: &mut Scenario) -> Option<(Stepped, Step)> {
     match step {
-        Step::Snapshot(s) => Some((
-            Stepped::Replaced,
-            Step::Snapshot(std::mem::replace(current, s)),
-        )),
+        Step::Snapshot(mut s) => {
+            std::mem::swap(current, &mut *s);
+            Some((Stepped::Replaced, Step::Snapshot(s)))
+        }
         Step::Switch(to) => {
             let from = current.current_option.clone()?;
             current.switch_option(&to).ok()?;

@@ -308,18 +308,18 @@ impl Rule for MilitaryPublicSecurity {
         let beside = if rest.is_empty() {
             String::new()
         } else {
-            format!(", beside {}", n.missions(&rest, LIST))
+            format!(", beside {}", n.missions(rest, LIST))
         };
         if police.is_empty() {
             format!(
                 "{military} has public-security tasks while {} {} in parallel without police: the military's law enforcement may stay disjointed, outside one international structure",
-                n.missions(&rest, LIST),
+                n.missions(rest, LIST),
                 verb(rest.len(), "works", "work")
             )
         } else {
             format!(
                 "{military} has public-security tasks while {} {} in parallel{beside}: two chains of command police the same streets",
-                n.missions(&police, LIST),
+                n.missions(police, LIST),
                 verb(police.len(), "polices", "police")
             )
         }
