@@ -4,7 +4,8 @@
 use crate::model::{ActivityKind as K, ActorKind, Governance};
 
 use super::context::{
-    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, Kinds, REGIONAL, actor, group, ix, kinds, mission,
+    COMMUNITY, Ctx, DEVELOPMENT, HOST_AGENCY, Kinds, Live, REGIONAL, activities, activities_and,
+    actor, group, ix, kinds, mission,
 };
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
@@ -60,7 +61,7 @@ impl Rule for CapacityToCapturedState {
             ctx.s.host.governance,
             Governance::Captured | Governance::Corrupt
         );
-        let (mut acts, mut tied): (Vec<usize>, Vec<At>) = (Vec::new(), Vec::new());
+        let (mut acts, mut tied): (Vec<&Live>, Vec<At>) = (Vec::new(), Vec::new());
         // Groups already in `tied`, marked: no `tied.contains` in the loop over activities.
         let mut listed = vec![false; ctx.s.groups.len()];
         for (m, items) in ctx.by_mission.iter().enumerate() {
@@ -71,8 +72,7 @@ impl Rule for CapacityToCapturedState {
                 }
             }
             tied.clear();
-            for i in items {
-                let l = &ctx.live[*i];
+            for l in items {
                 if l.direct() {
                     continue;
                 }
@@ -94,7 +94,7 @@ impl Rule for CapacityToCapturedState {
                     }
                 }
                 if compromised || tied_here {
-                    acts.push(*i);
+                    acts.push(l);
                 }
             }
             if acts.is_empty() {
@@ -102,7 +102,7 @@ impl Rule for CapacityToCapturedState {
             }
             out.push(Finding::new(
                 &[mission(m)],
-                ctx.activities_and(&acts, &tied),
+                activities_and(acts.iter().copied(), &tied),
                 CapacityToCapturedState {
                     mission: ix(m),
                     state: compromised,
@@ -219,17 +219,11 @@ pub(crate) enum SecurityDevelopmentSplit {
 
 impl Rule for SecurityDevelopmentSplit {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let drivers: Vec<usize> = (0..ctx.live.len())
-            .filter(|i| ctx.live[*i].drivers())
-            .collect();
-        if !drivers.is_empty()
-            && !drivers
-                .iter()
-                .any(|i| ctx.live[*i].has_partner(DEVELOPMENT))
-        {
+        let drivers: Vec<&Live> = ctx.live.iter().filter(|l| l.drivers()).collect();
+        if !drivers.is_empty() && !drivers.iter().any(|l| l.has_partner(DEVELOPMENT)) {
             out.push(Finding::new(
                 &[],
-                ctx.activities(&drivers),
+                activities(drivers),
                 SecurityDevelopmentSplit::NoDevelopmentPartner,
             ));
         }

@@ -6,7 +6,9 @@ use crate::model::{
     Level, MissionKind, PeaceRole, StateRelation, YearMonth,
 };
 
-use super::context::{Ctx, DEVELOPMENT, LOCAL, Live, group, ix, kinds, mission};
+use super::context::{
+    Ctx, DEVELOPMENT, LOCAL, Live, activities, activities_and, group, ix, kinds, mission,
+};
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
 use super::text::{Names, count, count_of, is_activity, is_group, join, thousands, verb};
@@ -90,7 +92,7 @@ impl Rule for SovereigntyConsent {
             .map(group)
             .collect();
         let sovereign_powers = [K::Investigation, K::Prosecution, K::Adjudication];
-        let mut direct: Vec<usize> = Vec::new();
+        let mut direct: Vec<&Live> = Vec::new();
         for (m, items) in ctx.by_mission.iter().enumerate() {
             // A mission with transitional authority is the government (UNMIK, UNTAET, §III): it
             // does not act on a host's consent.
@@ -98,12 +100,7 @@ impl Rule for SovereigntyConsent {
                 continue;
             }
             direct.clear();
-            direct.extend(
-                items
-                    .iter()
-                    .copied()
-                    .filter(|i| ctx.live[*i].direct() && !ctx.live[*i].internal()),
-            );
+            direct.extend(items.iter().filter(|l| l.direct() && !l.internal()));
             if direct.is_empty() {
                 continue;
             }
@@ -113,16 +110,14 @@ impl Rule for SovereigntyConsent {
                 captured,
                 tied: !tied.is_empty(),
                 sensitive: host.sovereignty_sensitivity == Level::High
-                    && direct
-                        .iter()
-                        .any(|i| ctx.live[*i].has_any(kinds(&sovereign_powers))),
+                    && direct.iter().any(|l| l.has_any(kinds(&sovereign_powers))),
             };
             if !(detail.not_full || detail.captured || detail.tied || detail.sensitive) {
                 continue;
             }
             out.push(Finding::new(
                 &[mission(m)],
-                ctx.activities_and(&direct, &tied),
+                activities_and(direct.iter().copied(), &tied),
                 detail,
             ));
         }
@@ -602,11 +597,9 @@ impl Rule for AccountabilityGap {
             if ctx.mission(m).oversight {
                 continue;
             }
-            let acts: Vec<usize> = items
+            let acts: Vec<&Live> = items
                 .iter()
-                .copied()
-                .filter(|i| {
-                    let l = &ctx.live[*i];
+                .filter(|l| {
                     l.direct() && l.has_any(kinds(&[K::Detention, K::Arrest, K::Prosecution]))
                 })
                 .collect();
@@ -615,7 +608,7 @@ impl Rule for AccountabilityGap {
             }
             out.push(Finding::new(
                 &[mission(m)],
-                ctx.activities(&acts),
+                activities(acts),
                 AccountabilityGap {
                     mission: ix(m),
                     weak_links: weak,
@@ -705,7 +698,7 @@ impl Rule for MissionFootprint {
             if personnel < LARGE_MISSION
                 || items
                     .iter()
-                    .any(|i| ctx.live[*i].has_any(kinds(&[K::ConductDiscipline])))
+                    .any(|l| l.has_any(kinds(&[K::ConductDiscipline])))
             {
                 continue;
             }

@@ -5,7 +5,7 @@ use crate::model::{
     ActivityKind as K, Capability as C, HandoverScope, JusticeLink, MissionKind, YearMonth,
 };
 
-use super::context::{Ctx, Kinds, group, ix, kinds, mission, region};
+use super::context::{Ctx, Kinds, Live, activities, group, ix, kinds, mission, region};
 use super::engaging::LAW_ENFORCEMENT;
 use super::finding::{At, Finding, Ix};
 use super::pairs::by_pair;
@@ -249,10 +249,9 @@ impl Rule for MilitaryPublicSecurity {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let missions = &ctx.s.missions;
         let enforces = |m: usize| {
-            ctx.by_mission[m].iter().any(|i| {
-                let l = &ctx.live[*i];
-                l.direct() && l.has_any(kinds(LAW_ENFORCEMENT))
-            })
+            ctx.by_mission[m]
+                .iter()
+                .any(|l| l.direct() && l.has_any(kinds(LAW_ENFORCEMENT)))
         };
         for (m, mission_) in missions.iter().enumerate() {
             if mission_.kind != MissionKind::Military {
@@ -418,9 +417,8 @@ impl Rule for UnregulatedHandover {
             } else if !next.handover.covers.contains(&HandoverScope::CaseFiles)
                 && let Some(case) = ctx.by_mission[p]
                     .iter()
-                    .find(|i| ctx.live[**i].has_any(kinds(&case_work)))
+                    .find(|l| l.has_any(kinds(&case_work)))
             {
-                let case = &ctx.live[*case];
                 out.push(Finding::new_few(
                     &[mission(p), mission(n)],
                     &[case.at()],
@@ -493,7 +491,7 @@ impl Rule for NoJointAnalysis {
         for (m, mission_) in ctx.s.missions.iter().enumerate() {
             let military = mission_.kind == MissionKind::Military
                 || mission_.has(C::Military)
-                || ctx.by_mission[m].iter().any(|i| ctx.live[*i].military());
+                || ctx.by_mission[m].iter().any(Live::military);
             let police = matches!(
                 mission_.kind,
                 MissionKind::Police | MissionKind::PoliceCivilian
@@ -503,7 +501,7 @@ impl Rule for NoJointAnalysis {
             }
             out.push(Finding::new(
                 &[mission(m)],
-                ctx.activities(&ctx.by_mission[m]),
+                activities(&ctx.by_mission[m]),
                 NoJointAnalysis { mission: ix(m) },
             ));
         }

@@ -87,7 +87,7 @@ pub(super) fn meetings(ctx: &Ctx<'_>) -> Vec<Meeting> {
     for (m, items) in ctx.by_mission.iter().enumerate() {
         let first = notes.len();
         let mission_end = ctx.mission(m).end.map(YearMonth::index);
-        for l in items.iter().map(|i| &ctx.live[*i]) {
+        for l in items {
             let Some(start) = l.start_index() else {
                 continue;
             };

@@ -3,7 +3,7 @@
 
 use crate::model::{ActivityKind as K, Capability, RegionKind, YearMonth};
 
-use super::context::{Ctx, group, ix, kinds, mission, region};
+use super::context::{Ctx, Live, activities, group, ix, kinds, mission, region};
 use super::finding::{At, Finding, Ix};
 use super::table::Rule;
 use super::text::{Names, count, count_of, is_activity, verb};
@@ -129,22 +129,19 @@ pub(crate) enum BeforeMinimalSecurity {
 
 impl Rule for BeforeMinimalSecurity {
     fn detect(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let coercive: Vec<usize> = (0..ctx.live.len())
-            .filter(|i| ctx.live[*i].coercive())
-            .collect();
+        let coercive: Vec<&Live> = ctx.live.iter().filter(|l| l.coercive()).collect();
         if coercive.is_empty() {
             return;
         }
         let Some(secure) = ctx.s.host.minimal_security else {
             out.push(Finding::new(
                 &[],
-                ctx.activities(&coercive),
+                activities(coercive),
                 BeforeMinimalSecurity::NoMonth,
             ));
             return;
         };
-        for i in coercive {
-            let l = &ctx.live[i];
+        for l in coercive {
             let Some(start) = l.start() else { continue };
             if start >= secure {
                 continue;
