@@ -11,6 +11,9 @@ echo "== cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo clippy --no-default-features --all-targets -- -D warnings"
 cargo clippy --no-default-features --all-targets --locked -- -D warnings
+echo "== cargo doc: every link in the code's comments resolves (private items too, both ways)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --locked
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --no-default-features --locked
 echo "== cargo test (window and domain)"
 cargo test --locked
 echo "== cargo test --no-default-features (the domain alone)"

@@ -157,7 +157,7 @@ impl Scenario {
         a.active_on(a.mission.as_ref().and_then(|m| self.mission(m)), date)
     }
 
-    /// Number of activities in each quadrant, in [`Quadrant::ALL`] order.
+    /// Number of activities in each quadrant, in [`Quadrant::ALL`](super::Quadrant::ALL) order.
     pub fn quadrant_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];
         for a in &self.activities {

@@ -1,5 +1,5 @@
 //! File → Import option from file… (issue 12, breakout groups): each picked file is checked
-//! against the scenario on screen ([`crate::options::check_base`]). A file whose base differs
+//! against the scenario on screen ([`crate::merge::check_base`]). A file whose base differs
 //! is listed with its differences and is not imported (nothing is merged silently); a file
 //! whose group added a mission or a crime group of its own offers each as a choice: add it to
 //! the base, or skip it. The files that can be imported become new options, named after their

@@ -5,7 +5,7 @@
 //! little of them, one drop-down with the current option and its count. Then the Options
 //! menu: a new empty option or a duplicate of the current one, rename, rationale, reorder,
 //! delete (all undoable), compare and import. Where the Options menu and the switcher do not
-//! both fit, one menu "Options: <current option> · N open" holds the Options menu. Also the
+//! both fit, one menu `Options: <current option> · N open` holds the Options menu. Also the
 //! editor's "Move or copy to option" menu for the selected activity. Everything goes through
 //! [`Edit`]s.
 
@@ -228,8 +228,8 @@ pub fn bar_min_width(ui: &Ui, doc: &Document) -> f32 {
 /// What the compact option bar says before the current option's name.
 const COMPACT_PREFIX: &str = "Options:";
 
-/// The option bar when the full one does not fit: one menu, "Options: <current option> · N
-/// open" (the name cut short, whole on hover), holding the Options menu, whose first part puts
+/// The option bar when the full one does not fit: one menu, `Options: <current option> · N
+/// open` (the name cut short, whole on hover), holding the Options menu, whose first part puts
 /// any option on the board.
 fn compact_bar_ui(ui: &mut Ui, doc: &Document, state: &mut OptionsState, out: &mut Vec<Command>) {
     let s = doc.scenario();
